@@ -74,6 +74,8 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const passwordFile = `${dataDir}.password`;
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  // As root, postgres runs as its own user, which must be able to reach the folder.
+  if (process.getuid?.() === 0) await fs.chmod(path.dirname(dataDir), 0o711);
   if (!existsSync(passwordFile)) {
     await fs.writeFile(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
@@ -142,7 +144,7 @@ export async function dropDatabase(cluster: EmbeddedDatabase, name: string) {
 }
 
 /** Runs a project binary (prisma, next, ...) and resolves when it exits cleanly. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<void> {
+export function run(command: string, args: string[], env: Record<string, string> = {}, quiet = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(projectRoot, 'node_modules/.bin', command), args, {
       cwd: projectRoot,
@@ -162,4 +164,40 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 /** Applies every migration in prisma/migrations (never `migrate dev`: that is for authors). */
 export function migrateDeploy(databaseUrl: string) {
   return run('prisma', ['migrate', 'deploy'], { DATABASE_URL: databaseUrl }, true);
+}
+
+export const defaultDataRoot = () => path.resolve(projectRoot, process.env.FOLLOWTHROUGH_DATA_DIR ?? '.data');
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For command-line tools (seed, prisma, create-admin): DATABASE_URL when set;
+ * else the embedded cluster that `npm start` is running; else starts that
+ * cluster for the duration of the command.
+ */
+export async function withLocalDatabase<T>(task: (databaseUrl: string) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return task(process.env.DATABASE_URL);
+  const dataRoot = defaultDataRoot();
+  const pidFile = path.join(dataRoot, 'postgres', 'postmaster.pid');
+  const urlFile = path.join(dataRoot, 'database-url');
+  if (existsSync(pidFile) && existsSync(urlFile)) {
+    const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+    if (isRunning(pid)) return task((await fs.readFile(urlFile, 'utf8')).trim());
+  }
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres') });
+  try {
+    await createDatabase(cluster, 'followthrough');
+    const url = cluster.url('followthrough');
+    await fs.writeFile(urlFile, url, { mode: 0o600 });
+    return await task(url);
+  } finally {
+    await cluster.stop();
+  }
 }

@@ -1,0 +1,40 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+
+export type SummaryError = { fieldId: string; message: string };
+
+/**
+ * GOV.UK error summary: lists every problem, links each to its field, and
+ * takes focus when it appears so that screen readers announce it.
+ */
+export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = errors.map((e) => `${e.fieldId}:${e.message}`).join('|');
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((error) => (
+          <li key={`${error.fieldId}-${error.message}`}>
+            <a
+              href={`#${error.fieldId}`}
+              onClick={(event) => {
+                event.preventDefault();
+                document.getElementById(error.fieldId)?.focus();
+              }}
+            >
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReviewSummary } from '@/lib/reviews/list-reviews';
+import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
+
+export function ReviewCard({ review }: { review: ReviewSummary }) {
+  return (
+    <article className="card" aria-labelledby={`review-${review.id}`}>
+      <h2 id={`review-${review.id}`}>{review.title}</h2>
+      <p className="secondary small">
+        {REVIEW_KIND_LABELS[review.kind]} · {review.commissioningBody} · {REVIEW_STATUS_LABELS[review.status]}
+        {review.publishedOn ? ` · published ${formatDate(review.publishedOn)}` : ''}
+      </p>
+      {review.recommendationTotal === 0 ? (
+        <p className="small">No recommendations recorded yet.</p>
+      ) : (
+        <>
+          <h3 className="visually-hidden">Recommendations by status</h3>
+          <ul className="counts">
+            <li>
+              <strong>{review.recommendationTotal}</strong> recommendations
+            </li>
+            {STATUS_ORDER.filter((status) => review.recommendationCounts[status]).map((status) => (
+              <li key={status}>
+                <strong>{review.recommendationCounts[status]}</strong> {STATUS_LABELS[status].toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,113 @@
+// Words the product shows for each stored value. Safe for client components.
+import type {
+  Assessment,
+  EvidenceKind,
+  Priority,
+  Rag,
+  RecommendationStatus,
+  ResponseKind,
+  ReviewKind,
+  ReviewStatus,
+  Role,
+  Severity,
+} from '@/lib/generated/prisma/enums';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Admin',
+  REVIEWER: 'Reviewer',
+  OWNER: 'Owner',
+  VIEWER: 'Viewer',
+};
+
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
+  SERIOUS_CASE_REVIEW: 'Serious case review',
+  PRACTICE_REVIEW: 'Child safeguarding practice review',
+  LEARNING_REVIEW: 'Learning review',
+  THEMATIC_REVIEW: 'Thematic review',
+  INSPECTION: 'Inspection',
+  INTERNAL_REVIEW: 'Internal review',
+  INDEPENDENT_INVESTIGATION: 'Independent investigation',
+};
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  PLANNED: 'Planned',
+  IN_PROGRESS: 'In progress',
+  PUBLISHED: 'Published',
+  CLOSED: 'Closed',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  LOW: 'Low',
+  MEDIUM: 'Medium',
+  HIGH: 'High',
+  CRITICAL: 'Critical',
+};
+
+export const RESPONSE_LABELS: Record<ResponseKind, string> = {
+  ACCEPTED: 'Accepted',
+  ACCEPTED_IN_PART: 'Accepted in part',
+  NOT_ACCEPTED: 'Not accepted',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  HIGH: 'High',
+  MEDIUM: 'Medium',
+  LOW: 'Low',
+};
+
+export const STATUS_LABELS: Record<RecommendationStatus, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  IMPLEMENTED: 'Implemented',
+  VERIFIED: 'Verified',
+  NOT_ACCEPTED: 'Not accepted',
+  SUPERSEDED: 'Superseded',
+};
+
+/** Display order of statuses in counts and reports. */
+export const STATUS_ORDER: RecommendationStatus[] = [
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'IMPLEMENTED',
+  'VERIFIED',
+  'NOT_ACCEPTED',
+  'SUPERSEDED',
+];
+
+export const RAG_LABELS: Record<Rag, string> = { GREEN: 'Green', AMBER: 'Amber', RED: 'Red' };
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  POLICY: 'Policy',
+  TRAINING_RECORD: 'Training record',
+  AUDIT: 'Audit',
+  DATA: 'Data',
+  MINUTES: 'Minutes',
+  DOCUMENT: 'Document',
+  OTHER: 'Other',
+};
+
+export const ASSESSMENT_LABELS: Record<Assessment, string> = {
+  PENDING: 'Awaiting assessment',
+  ACCEPTED: 'Accepted',
+  INSUFFICIENT: 'Insufficient',
+};
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DATE_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** "27 September 2012". Date-only fields are stored at UTC midnight. */
+export function formatDate(date: Date | null | undefined): string {
+  return date ? DATE_FORMAT.format(date) : '—';
+}
+
+/** "27 Sept 2012, 14:05" in UK time. */
+export function formatDateTime(date: Date): string {
+  return DATE_TIME_FORMAT.format(date);
+}

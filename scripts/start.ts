@@ -1,0 +1,123 @@
+// `npm start`: everything a fresh clone needs to serve the app.
+// - DATABASE_URL unset: starts the embedded PostgreSQL (data in .data/, kept
+//   across restarts), migrates it, seeds the demo data once, prints the logins.
+// - DATABASE_URL set: uses that server, migrates it, starts nothing else and
+//   seeds nothing (production has no default users: see `npm run user:create-admin`).
+// Builds the app first when there is no build of the current sources.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createPrismaClient } from '@/lib/db/client';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@/prisma/seed';
+import { createDatabase, defaultDataRoot, migrateDeploy, projectRoot, run, startEmbeddedPostgres } from './database';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataRoot = defaultDataRoot();
+const embedded = !process.env.DATABASE_URL;
+
+function log(message: string) {
+  console.log(`[followthrough] ${message}`);
+}
+
+/** A fingerprint of everything that goes into `next build`. */
+async function sourceFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  const roots = ['app', 'components', 'lib', 'types', 'prisma/schema.prisma', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
+  async function add(entry: string) {
+    const full = path.join(projectRoot, entry);
+    if (!existsSync(full) || entry === 'lib/generated') return;
+    const stat = await fs.stat(full);
+    if (stat.isDirectory()) {
+      for (const child of (await fs.readdir(full)).sort()) await add(path.join(entry, child));
+    } else {
+      hash.update(entry).update(await fs.readFile(full));
+    }
+  }
+  for (const root of roots) await add(root);
+  return hash.digest('hex');
+}
+
+async function buildIfNeeded() {
+  const fingerprintFile = path.join(projectRoot, '.next', 'followthrough-sources');
+  const fingerprint = await sourceFingerprint();
+  const built = existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) &&
+    (await fs.readFile(fingerprintFile, 'utf8').catch(() => '')) === fingerprint;
+  if (built) return;
+  log('Building the app (first run, or the sources changed)...');
+  await run('prisma', ['generate']);
+  await run('next', ['build']);
+  await fs.writeFile(fingerprintFile, fingerprint);
+}
+
+async function readOrCreateSecret(file: string) {
+  if (!existsSync(file)) await fs.writeFile(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return (await fs.readFile(file, 'utf8')).trim();
+}
+
+async function main() {
+  if (process.env.FOLLOWTHROUGH_FRESH === '1') await fs.rm(dataRoot, { recursive: true, force: true });
+  await fs.mkdir(dataRoot, { recursive: true });
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let stopDatabase = async () => {};
+  if (!databaseUrl) {
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), ephemeral: process.env.FOLLOWTHROUGH_FRESH === '1' });
+    stopDatabase = cluster.stop;
+    await createDatabase(cluster, 'followthrough');
+    databaseUrl = cluster.url('followthrough');
+    // For tools and tests that need to reach the same database.
+    await fs.writeFile(path.join(dataRoot, 'database-url'), databaseUrl, { mode: 0o600 });
+    log(`Embedded PostgreSQL is running (data in ${path.relative(projectRoot, dataRoot)}/postgres).`);
+  }
+
+  let secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) {
+    if (!embedded) throw new Error('Set NEXTAUTH_SECRET (at least 32 random bytes) when using an external DATABASE_URL.');
+    secret = await readOrCreateSecret(path.join(dataRoot, 'auth-secret'));
+  }
+
+  await migrateDeploy(databaseUrl);
+  if (embedded) {
+    const db = createPrismaClient(databaseUrl, 1);
+    const { created } = await seedDemoData(db);
+    await db.$disconnect();
+    if (created) log('Loaded the demo data (the Rochdale review, 2012).');
+  }
+  await buildIfNeeded();
+
+  const url = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const server = spawn(path.join(projectRoot, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  server.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (chunk.toString().includes('Ready')) {
+      log(`Followthrough is ready at ${url}`);
+      if (embedded) {
+        log(`Demo logins (password for each: ${DEMO_PASSWORD}):`);
+        for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${user.name}`);
+      }
+    }
+  });
+
+  let stopping = false;
+  async function shutdown(code: number) {
+    if (stopping) return;
+    stopping = true;
+    server.kill('SIGTERM');
+    await stopDatabase();
+    process.exit(code);
+  }
+  server.on('exit', (code) => void shutdown(code ?? 1));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '@/lib/auth/password';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export async function createAgency(name = `Agency ${randomUUID().slice(0, 8)}`, isBoard = false) {
+  return db.agency.create({ data: { name, shortName: name, isBoard } });
+}
+
+/** A user in the database, returned as the Actor that domain functions take. */
+export async function createUser(role: Role, agencyId: string, overrides: { email?: string; active?: boolean } = {}): Promise<Actor> {
+  const user = await db.user.create({
+    data: {
+      email: overrides.email ?? `${role.toLowerCase()}-${randomUUID()}@example.test`,
+      name: `Test ${role.toLowerCase()}`,
+      role,
+      agencyId,
+      active: overrides.active ?? true,
+      passwordHash: await (passwordHash ??= hashPassword(TEST_PASSWORD)),
+    },
+    include: { agency: true },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    agencyId: user.agencyId,
+    agencyName: user.agency.shortName,
+    mustChangePassword: user.mustChangePassword,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+
+// What the signed JWT carries. It is a claim, not the truth: every request
+// re-reads the user (lib/auth/session-user.ts) before trusting any of it.
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; sessionVersion: number; role: Role; agencyId: string; name: string; email: string };
+  }
+  interface User {
+    id: string;
+    sessionVersion: number;
+    role: Role;
+    agencyId: string;
+    name: string;
+    email: string;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    sessionVersion: number;
+    role: Role;
+    agencyId: string;
+  }
+}
