@@ -2,53 +2,73 @@
 // `prisma migrate` (see prisma.config.ts). The app never uses this file.
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type pg from 'pg';
 
 // Workaround for prisma/orm issue 27403 (open upstream): introspection reads
 // catalog columns of type `name` (OID 19) and `"char"` (OID 18), which
-// @prisma/adapter-pg refuses to deserialise. Their values arrive as plain
-// strings anyway, so present both columns as `text` (OID 25).
-const CATALOG_TEXT_OIDS = new Set([18, 19]);
+// @prisma/adapter-pg refuses to deserialise. `name` is presented as `text`;
+// `"char"` as text on the wire and as a Character column to the engine, which
+// reads e.g. pg_constraint.contype as a single character (as text it panics).
+const CHAR_OID = 18;
+const NAME_OID = 19;
 const TEXT_OID = 25;
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
 
-type QueryResultLike = { fields?: { dataTypeID: number }[] };
+type Query = unknown;
+type Queryable = {
+  performIO(query: Query): Promise<pg.QueryArrayResult>;
+  queryRaw(query: Query): Promise<{ columnTypes: number[]; rows: unknown[][] }>;
+  startTransaction?(...args: unknown[]): Promise<Queryable>;
+};
 
-function presentCatalogTypesAsText<T>(result: T): T {
-  for (const res of Array.isArray(result) ? result : [result]) {
-    for (const field of (res as QueryResultLike)?.fields ?? []) {
-      if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
-    }
+function presentCatalogTypes<T>(target: T): T {
+  const queryable = target as unknown as Queryable;
+  // Which columns were "char", keyed by the result rows the adapter passes on.
+  const charColumns = new WeakMap<object, number[]>();
+  const performIO = queryable.performIO.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const chars: number[] = [];
+    result?.fields?.forEach((field, i) => {
+      if (field.dataTypeID === NAME_OID) field.dataTypeID = TEXT_OID;
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        chars.push(i);
+      }
+    });
+    if (chars.length) charColumns.set(result.rows, chars);
+    return result;
+  };
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = CHARACTER_COLUMN;
+    return result;
+  };
+  if (queryable.startTransaction) {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => presentCatalogTypes(await startTransaction(...args));
   }
-  return result;
+  return target;
 }
 
-class CatalogTextClient extends pg.Client {
-  // pg.Pool calls query() with a callback; the adapter awaits the promise form.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override query(...args: any[]): any {
-    const callback = typeof args[args.length - 1] === 'function' ? args.pop() : undefined;
-    const promise = (super.query as (...a: unknown[]) => Promise<unknown>)
-      .apply(this, args)
-      .then(presentCatalogTypesAsText);
-    if (!callback) return promise;
-    promise.then((res) => callback(null, res), (err) => callback(err));
-    return undefined;
-  }
-}
-
-// The upstream factory drops the shadow database while its own pool still
-// holds a connection ("is being accessed by other users"): close the shadow
-// pool first, then drop.
 class MigrationPg extends PrismaPg {
   constructor(private readonly settings: pg.PoolConfig) {
     super(settings);
   }
 
+  override async connect() {
+    return presentCatalogTypes(await super.connect());
+  }
+
+  // The upstream factory drops the shadow database while its own pool still
+  // holds a connection ("is being accessed by other users"): close the
+  // shadow pool first, then drop.
   override async connectToShadowDb() {
     const main = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...this.settings, database }).connect();
+    const shadow = await new MigrationPg({ ...this.settings, database }).connect();
     const closeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await closeShadow();
@@ -60,8 +80,8 @@ class MigrationPg extends PrismaPg {
 }
 
 export function migrationAdapter(databaseUrl: string) {
-  // Discrete settings, not a connection string: the adapter makes the shadow
-  // database by overriding `database`, which a connection string would beat.
+  // Discrete settings, not a connection string: the shadow database is made
+  // by overriding `database`, which a connection string would beat.
   const url = new URL(databaseUrl);
   return new MigrationPg({
     host: url.hostname,
@@ -70,6 +90,5 @@ export function migrationAdapter(databaseUrl: string) {
     password: decodeURIComponent(url.password),
     database: decodeURIComponent(url.pathname.slice(1)),
     ssl: url.searchParams.has('sslmode') && url.searchParams.get('sslmode') !== 'disable' ? true : undefined,
-    Client: CatalogTextClient,
   });
 }

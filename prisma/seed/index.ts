@@ -4,6 +4,7 @@
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
 import type { Assessment, Db, RecommendationStatus, Role, Tx } from '@/lib/db/client';
+import { checkTransition } from '@/lib/recommendations/workflow';
 import {
   ACTIVITY,
   AGENCIES,
@@ -356,8 +357,9 @@ type ActivityEvent = Omit<HistoryEventInput, 'actorId' | 'occurredAt' | 'reviewI
 /**
  * Walks ACTIVITY in order from the initial values (every recommendation
  * NOT_STARTED, every measure 0, every evidence PENDING), checking each step
- * is one the app would allow, and returns the resulting state together with
- * the before/after of each step's event.
+ * is one the app would allow (status moves by the app's own workflow rules),
+ * and returns the resulting state together with the before/after of each
+ * step's event.
  */
 function replay() {
   const roleOf = (key: UserKey) => USERS.find((u) => u.key === key)!;
@@ -406,13 +408,14 @@ function replay() {
         const rec = recommendation(activity.recommendationId);
         if (!mayUpdate(activity.by, activity.recommendationId)) fail(`${activity.by} may not update ${activity.recommendationId}`);
         const items = [...evidence.values()].filter((e) => e.recommendationId === activity.recommendationId);
-        if (activity.to === 'IMPLEMENTED' && items.length === 0) fail(`${activity.recommendationId} implemented without evidence`);
-        if (activity.to === 'VERIFIED') {
-          if (!isReviewer(activity.by) || rec.status !== 'IMPLEMENTED') fail(`bad verification of ${activity.recommendationId}`);
-          if (!items.some((e) => e.assessment === 'ACCEPTED' && e.assessedBy === activity.by))
-            fail(`${activity.recommendationId} verified by someone who accepted no evidence`);
-          if (items.some((e) => e.submittedBy === activity.by)) fail(`${activity.by} verifies their own work`);
-        }
+        const check = checkTransition(rec.status, activity.to, {
+          role: roleOf(activity.by).role,
+          ownAgency: roleOf(activity.by).agencyId === ownerAgencyOf(activity.recommendationId),
+          usableEvidenceCount: items.filter((e) => e.assessment !== 'INSUFFICIENT').length,
+          acceptedEvidenceCount: items.filter((e) => e.assessment === 'ACCEPTED').length,
+          actorSubmittedEvidence: items.some((e) => e.submittedBy === activity.by),
+        });
+        if (!check.allowed) fail(`${activity.recommendationId} to ${activity.to} by ${activity.by}: ${check.reason}`);
         events.set(activity, {
           kind: 'recommendation.status_changed',
           subjectId: activity.recommendationId,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HistoryEvent" ADD COLUMN     "subjectVersion" INTEGER;
