@@ -16,7 +16,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+    // The error summary takes focus instead (GOV.UK pattern).
+    shouldFocusError: false,
+  });
 
   async function onSubmit(values: SignInInput) {
     setFailure(null);

@@ -5,6 +5,8 @@ import { expectNoAxeViolations } from './support/axe';
 import { DEMO, signIn } from './support/auth';
 import { e2eDatabase } from './support/db';
 
+const ROCHDALE = /multi-agency responses to child sexual exploitation in Rochdale/;
+
 test('journey 1: a reviewer signs in and sees the Rochdale review on the dashboard', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -13,7 +15,7 @@ test('journey 1: a reviewer signs in and sees the Rochdale review on the dashboa
   await signIn(page, DEMO.reviewer);
   await expect(page).toHaveURL('/');
   await expect(page.getByText('Independent chair of the board')).toBeVisible();
-  const rochdale = page.getByRole('article', { name: /Rochdale/ });
+  const rochdale = page.getByRole('article', { name: ROCHDALE });
   await expect(rochdale).toBeVisible();
   await expect(rochdale.getByText(/\d+ recommendations/)).toBeVisible();
   await expectNoAxeViolations(page);
@@ -29,7 +31,7 @@ test('a wrong password and an unknown user get the same message', async ({ page 
   await page.getByLabel('Email address').fill(DEMO.reviewer);
   await page.getByLabel('Password').fill('not the password at all');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('alert', { name: 'There is a problem' });
   await expect(summary).toContainText('Enter a correct email address and password');
   const wrongPassword = await summary.innerText();
 
@@ -44,7 +46,7 @@ test('a wrong password and an unknown user get the same message', async ({ page 
 test('an empty form is refused field by field, with an error summary', async ({ page }) => {
   await page.goto('/login');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const summary = page.getByRole('alert');
+  const summary = page.getByRole('alert', { name: 'There is a problem' });
   await expect(summary.getByRole('link', { name: 'Enter your email address' })).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Enter your password' })).toBeVisible();
   await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
@@ -69,7 +71,7 @@ test("a deactivated user's existing session stops working on the next request", 
       [randomUUID(), email, await hashPassword(password)],
     );
     await signIn(page, email, password);
-    await expect(page.getByRole('article', { name: /Rochdale/ })).toBeVisible();
+    await expect(page.getByRole('article', { name: ROCHDALE })).toBeVisible();
 
     await db.query(`UPDATE "User" SET active = false WHERE email = $1`, [email]);
     await page.reload();

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db/client';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@/prisma/seed';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@/prisma/seed/index';
 import { createDatabase, defaultDataRoot, migrateDeploy, projectRoot, run, startEmbeddedPostgres } from './database';
 
 const port = Number(process.env.PORT ?? 3000);

@@ -17,6 +17,7 @@ export const EVENT_KINDS = [
   'recommendation.created',
   'recommendation.updated',
   'recommendation.status_changed',
+  'recommendation.progress_updated',
   'recommendation.due_date_changed',
   'recommendation.rag_overridden',
   'recommendation.rag_override_withdrawn',

@@ -6,6 +6,8 @@ export type HistoryEventInput = {
   actorId: string | null;
   kind: EventKind;
   subjectId: string;
+  /** The subject's version after the change, for versioned records. */
+  subjectVersion?: number;
   before?: FieldValues | null;
   after?: FieldValues | null;
   note?: string | null;
@@ -27,6 +29,7 @@ export async function recordEvent(tx: Tx, event: HistoryEventInput) {
       kind: event.kind,
       subjectType,
       subjectId: event.subjectId,
+      subjectVersion: event.subjectVersion ?? null,
       before: toJson(event.before),
       after: toJson(event.after),
       note: event.note ?? null,

@@ -148,6 +148,7 @@ async function createAll(tx: Tx, passwordHash: string) {
       occurredAt: review.createdAt,
       actorId: userId(review.createdBy),
       kind: 'review.created',
+      subjectVersion: 1,
       subjectId: review.id,
       after: fields,
       reviewId: review.id,
@@ -163,6 +164,7 @@ async function createAll(tx: Tx, passwordHash: string) {
       occurredAt: createdAt,
       actorId: userId(ROCHDALE_REVIEW.createdBy),
       kind: 'finding.created',
+      subjectVersion: 1,
       subjectId: finding.id,
       after: fields,
       reviewId: REVIEW_ID,
@@ -212,6 +214,7 @@ async function createAll(tx: Tx, passwordHash: string) {
       occurredAt: createdAt,
       actorId: userId(ROCHDALE_REVIEW.createdBy),
       kind: 'recommendation.created',
+      subjectVersion: 1,
       subjectId: rec.id,
       after: { ...initial, findingIds },
       reviewId: REVIEW_ID,
@@ -239,6 +242,7 @@ async function createAll(tx: Tx, passwordHash: string) {
       occurredAt: createdAt,
       actorId: userId(ROCHDALE_REVIEW.createdBy),
       kind: 'measure.created',
+      subjectVersion: 1,
       subjectId: measure.id,
       after: initial,
       reviewId: REVIEW_ID,
@@ -276,6 +280,7 @@ async function createAll(tx: Tx, passwordHash: string) {
         events.push({
           ...scope,
           kind: 'evidence.submitted',
+          subjectVersion: 1,
           subjectId: activity.id,
           after: { ...fields, assessment: 'PENDING' },
           recommendationId: activity.recommendationId,
@@ -418,6 +423,7 @@ function replay() {
         if (!check.allowed) fail(`${activity.recommendationId} to ${activity.to} by ${activity.by}: ${check.reason}`);
         events.set(activity, {
           kind: 'recommendation.status_changed',
+          subjectVersion: rec.version + 1,
           subjectId: activity.recommendationId,
           recommendationId: activity.recommendationId,
           before: { status: rec.status },
@@ -434,11 +440,11 @@ function replay() {
         const rec = recommendation(activity.recommendationId);
         if (!mayUpdate(activity.by, activity.recommendationId)) fail(`${activity.by} may not update ${activity.recommendationId}`);
         events.set(activity, {
-          kind: 'recommendation.updated',
+          kind: 'recommendation.progress_updated',
+          subjectVersion: rec.version + 1,
           subjectId: activity.recommendationId,
           recommendationId: activity.recommendationId,
-          before: { progressNote: rec.progressNote },
-          after: { progressNote: activity.note },
+          note: activity.note,
         });
         rec.progressNote = activity.note;
         touch(rec, activity.at, true);
@@ -449,6 +455,7 @@ function replay() {
         if (!isReviewer(activity.by)) fail(`${activity.by} may not move due dates`);
         events.set(activity, {
           kind: 'recommendation.due_date_changed',
+          subjectVersion: rec.version + 1,
           subjectId: activity.recommendationId,
           recommendationId: activity.recommendationId,
           before: { dueDate: rec.dueDate },
@@ -465,6 +472,7 @@ function replay() {
         if (!mayUpdate(activity.by, measure.recommendationId)) fail(`${activity.by} may not update ${activity.measureId}`);
         events.set(activity, {
           kind: 'measure.updated',
+          subjectVersion: measure.version + 1,
           subjectId: activity.measureId,
           recommendationId: measure.recommendationId,
           before: { currentValue: measure.currentValue },
@@ -498,6 +506,7 @@ function replay() {
           fail(`bad assessment of ${activity.evidenceId}`);
         events.set(activity, {
           kind: 'evidence.assessed',
+          subjectVersion: item.version + 1,
           subjectId: activity.evidenceId,
           recommendationId: item.recommendationId,
           before: { assessment: item.assessment, assessmentComment: item.assessmentComment },

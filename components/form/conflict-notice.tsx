@@ -1,0 +1,23 @@
+import { formatDateTime } from '@/lib/labels';
+import type { ConflictingChange } from '@/lib/errors';
+
+/** Tells the user that someone else saved first: who changed what, and when. */
+export function ConflictNotice({ changes }: { changes: ConflictingChange[] }) {
+  return (
+    <div className="notification" role="status" aria-labelledby="conflict-title">
+      <h3 className="notification__title" id="conflict-title">
+        Your change was not saved: someone else changed this first
+      </h3>
+      {changes.length ? (
+        <ul>
+          {changes.map((change) => (
+            <li key={`${change.at}-${change.description}`}>
+              {formatDateTime(new Date(change.at))}: {change.description}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="small">The page now shows their changes. What you typed is kept below: check it, then save again.</p>
+    </div>
+  );
+}

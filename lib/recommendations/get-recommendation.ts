@@ -1,0 +1,103 @@
+import 'server-only';
+import { describeEvent } from '@/lib/audit/describe-event';
+import { assertCan, can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { evidenceFacts } from './evidence-facts';
+import { computeRag, isOverdue } from './rag';
+import { nextStatuses } from './workflow';
+
+export type RecommendationDetail = Awaited<ReturnType<typeof getRecommendation>>;
+
+/** Everything the recommendation page shows, in a fixed number of queries. */
+export async function getRecommendation(actor: Actor, id: string, now = new Date()) {
+  assertCan(actor, 'review:read');
+  const recommendation = await db.recommendation.findFirst({
+    where: { id, archivedAt: null },
+    include: {
+      review: { select: { id: true, title: true } },
+      findings: { where: { archivedAt: null }, select: { id: true, reference: true, text: true }, orderBy: { reference: 'asc' } },
+      ownerAgency: { select: { id: true, name: true, shortName: true } },
+      leadOfficer: { select: { id: true, name: true } },
+      measures: { where: { archivedAt: null }, orderBy: { createdAt: 'asc' } },
+      evidence: {
+        where: { archivedAt: null },
+        orderBy: { submittedAt: 'desc' },
+        include: {
+          submittedBy: { select: { id: true, name: true } },
+          assessedBy: { select: { id: true, name: true } },
+          file: { select: { fileName: true, mediaType: true, size: true } },
+        },
+      },
+    },
+  });
+  if (!recommendation) throw new NotFoundError('recommendation');
+
+  const [events, comments] = await Promise.all([
+    db.historyEvent.findMany({
+      where: { recommendationId: id },
+      orderBy: { id: 'desc' },
+      include: { actor: { select: { name: true } } },
+    }),
+    db.comment.findMany({ where: { recommendationId: id }, select: { id: true, body: true } }),
+  ]);
+  const commentBodies = new Map(comments.map((comment) => [comment.id, comment.body]));
+
+  const measures = recommendation.measures.map((measure) => ({
+    ...measure,
+    target: measure.target.toNumber(),
+    currentValue: measure.currentValue.toNumber(),
+    pastValues: events
+      .filter((event) => event.kind === 'measure.updated' && event.subjectId === measure.id)
+      .map((event) => ({
+        at: event.occurredAt,
+        value: Number((event.after as { currentValue?: number } | null)?.currentValue ?? 0),
+        actorName: event.actor?.name ?? 'The system',
+        note: event.note,
+      })),
+  }));
+
+  const rag = computeRag(
+    {
+      status: recommendation.status,
+      dueDate: recommendation.dueDate,
+      originalDueDate: recommendation.originalDueDate,
+      startedAt: recommendation.createdAt,
+      lastProgressAt: recommendation.lastProgressAt,
+      measures,
+      override: recommendation.ragOverride,
+    },
+    now,
+  );
+
+  const ownAgency = recommendation.ownerAgencyId === actor.agencyId;
+  const record = { ownerAgencyId: recommendation.ownerAgencyId };
+  return {
+    ...recommendation,
+    measures,
+    rag,
+    overdue: isOverdue(recommendation.status, recommendation.dueDate, now),
+    statusOptions: can(actor, 'recommendation:update-progress', record)
+      ? nextStatuses(recommendation.status, { role: actor.role, ownAgency, ...evidenceFacts(recommendation.evidence, actor.id) })
+      : [],
+    timeline: events.map((event) => ({
+      id: event.id,
+      at: event.occurredAt,
+      kind: event.kind,
+      actorName: event.actor?.name ?? 'The system',
+      description: describeEvent({ ...event, actorName: event.actor?.name ?? null }),
+      note: event.kind === 'comment.added' ? (commentBodies.get(event.subjectId) ?? event.note) : event.note,
+    })),
+    permissions: {
+      updateProgress: can(actor, 'recommendation:update-progress', record),
+      edit: can(actor, 'recommendation:edit', record),
+      changeDueDate: can(actor, 'recommendation:change-due-date', record),
+      overrideRag: can(actor, 'recommendation:override-rag', record),
+      submitEvidence: can(actor, 'evidence:submit', record),
+      assessEvidence: can(actor, 'evidence:assess', record),
+      comment: can(actor, 'comment:add', record),
+      defineMeasures: can(actor, 'recommendation:edit', record),
+    },
+  };
+}
