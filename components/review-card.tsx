@@ -1,10 +1,13 @@
+import Link from 'next/link';
 import type { ReviewSummary } from '@/lib/reviews/list-reviews';
 import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
 
 export function ReviewCard({ review }: { review: ReviewSummary }) {
   return (
     <article className="card" aria-labelledby={`review-${review.id}`}>
-      <h2 id={`review-${review.id}`}>{review.title}</h2>
+      <h2 id={`review-${review.id}`}>
+        <Link href={`/reviews/${review.id}`}>{review.title}</Link>
+      </h2>
       <p className="secondary small">
         {REVIEW_KIND_LABELS[review.kind]} · {review.commissioningBody} · {REVIEW_STATUS_LABELS[review.status]}
         {review.publishedOn ? ` · published ${formatDate(review.publishedOn)}` : ''}

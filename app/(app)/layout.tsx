@@ -20,6 +20,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               <li>
                 <NavLink href="/">Dashboard</NavLink>
               </li>
+              <li>
+                <NavLink href="/recommendations">Recommendations</NavLink>
+              </li>
             </ul>
           </nav>
           <div className="header__user">

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 
+/** fieldId '' for a problem with the whole form (no field to link to). */
 export type SummaryError = { fieldId: string; message: string };
 
 /**
@@ -23,6 +24,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
       <ul className="error-summary__list">
         {errors.map((error) => (
           <li key={`${error.fieldId}-${error.message}`}>
+            {error.fieldId ? (
             <a
               href={`#${error.fieldId}`}
               onClick={(event) => {
@@ -32,6 +34,9 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
             >
               {error.message}
             </a>
+            ) : (
+              error.message
+            )}
           </li>
         ))}
       </ul>

@@ -65,7 +65,7 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   const fieldErrors: SummaryError[] = Object.entries(form.formState.errors).flatMap(([field, error]) =>
     error && typeof error.message === 'string' ? [{ fieldId: fieldId(field), message: error.message }] : [],
   );
-  const summary: SummaryError[] = [...(formError ? [{ fieldId: 'form-error', message: formError }] : []), ...fieldErrors];
+  const summary: SummaryError[] = [...(formError ? [{ fieldId: '', message: formError }] : []), ...fieldErrors];
 
   return { form, onSubmit, summary, conflict, saved, setSaved, errorFor: (field: string) => form.formState.errors[field]?.message as string | undefined };
 }

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
 import { evidenceFacts } from './evidence-facts';
-import type { updateProgressSchema } from './schemas';
+import type { updateProgressSchema } from './update-progress.schema';
 import type { z } from 'zod';
 import { checkTransition } from './workflow';
 

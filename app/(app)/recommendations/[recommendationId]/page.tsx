@@ -1,0 +1,128 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { Timeline } from '@/components/recommendation/timeline';
+import { UpdateProgressForm } from '@/components/recommendation/update-progress-form';
+import { RagTag, StatusTag } from '@/components/status-tag';
+import { requireUser } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/errors';
+import { formatDate, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
+import { getRecommendation } from '@/lib/recommendations/get-recommendation';
+import { updateProgressAction } from './actions';
+
+type Props = { params: Promise<{ recommendationId: string }> };
+
+// Shared by the metadata and the page: one load per request.
+const load = cache(async (id: string) => {
+  const user = await requireUser();
+  try {
+    return { user, recommendation: await getRecommendation(user, id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { recommendation } = await load((await params).recommendationId);
+  return { title: `${recommendation.reference}: ${recommendation.review.title}` };
+}
+
+export default async function RecommendationPage({ params }: Props) {
+  const { recommendation: r } = await load((await params).recommendationId);
+  const slipped = r.dueDate.getTime() !== r.originalDueDate.getTime();
+  const slippageDays = Math.round((r.dueDate.getTime() - r.originalDueDate.getTime()) / 86_400_000);
+  return (
+    <>
+      <p className="small">
+        <Link href={`/reviews/${r.review.id}`}>{r.review.title}</Link>
+      </p>
+      <h1>
+        <span className="caption">Recommendation {r.reference}</span>
+        {r.text}
+      </h1>
+
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Status</dt>
+          <dd>
+            <StatusTag status={r.status} /> {r.overdue ? <strong className="tag tag--red">Overdue</strong> : null}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>RAG rating</dt>
+          <dd>
+            <RagTag rating={r.rag.rating} />{' '}
+            <span className="small">
+              {r.rag.reasons.join('; ')}
+              {r.rag.overridden && r.ragOverrideJustification ? ` – “${r.ragOverrideJustification}”` : ''}
+            </span>
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Owner</dt>
+          <dd>
+            {r.ownerAgency.name}
+            {r.leadOfficer ? `, lead officer: ${r.leadOfficer.name}` : ', no lead officer assigned'}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Due date</dt>
+          <dd>
+            {formatDate(r.dueDate)}
+            {slipped ? (
+              <p className="small secondary">
+                Originally due {formatDate(r.originalDueDate)}: moved {Math.abs(slippageDays)} days {slippageDays > 0 ? 'later' : 'earlier'}
+                {r.dueDateChangeReason ? ` (“${r.dueDateChangeReason}”)` : ''}
+              </p>
+            ) : null}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Priority</dt>
+          <dd>{PRIORITY_LABELS[r.priority]}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Partnership response</dt>
+          <dd>{RESPONSE_LABELS[r.response]}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Answers findings</dt>
+          <dd>
+            {r.findings.length ? (
+              <ul className="small">
+                {r.findings.map((finding) => (
+                  <li key={finding.id}>
+                    <strong>{finding.reference}</strong>: {finding.text}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'None recorded'
+            )}
+          </dd>
+        </div>
+        {r.progressNote ? (
+          <div className="summary-list__row">
+            <dt>Latest note</dt>
+            <dd>{r.progressNote}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {r.permissions.updateProgress ? (
+        <UpdateProgressForm
+          recommendationId={r.id}
+          version={r.version}
+          currentStatus={r.status}
+          options={r.statusOptions}
+          action={updateProgressAction}
+        />
+      ) : null}
+
+      <h2>History</h2>
+      <Timeline events={r.timeline} />
+    </>
+  );
+}

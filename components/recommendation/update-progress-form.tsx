@@ -1,0 +1,82 @@
+'use client';
+
+import { ConflictNotice } from '@/components/form/conflict-notice';
+import { ErrorSummary } from '@/components/form/error-summary';
+import { Field } from '@/components/form/field';
+import { fieldId, useActionForm } from '@/components/form/use-action-form';
+import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { STATUS_LABELS } from '@/lib/labels';
+import { updateProgressSchema } from '@/lib/recommendations/update-progress.schema';
+import type { ActionResult } from '@/lib/server-action';
+
+type Option = { status: RecommendationStatus; check: { allowed: true } | { allowed: false; reason: string } };
+
+/** Progress note, with a change of status where the workflow allows one. */
+export function UpdateProgressForm({
+  recommendationId,
+  version,
+  currentStatus,
+  options,
+  action,
+}: {
+  recommendationId: string;
+  version: number;
+  currentStatus: RecommendationStatus;
+  options: Option[];
+  action: (input: unknown) => Promise<ActionResult<{ version: number }>>;
+}) {
+  const { form, onSubmit, summary, conflict, saved, errorFor } = useActionForm({
+    schema: updateProgressSchema,
+    action,
+    defaultValues: { recommendationId, version, status: currentStatus, note: '' },
+    onSuccess: ({ version: next }) => form.reset({ recommendationId, version: next, status: currentStatus, note: '' }),
+  });
+  const blocked = options.filter((option) => !option.check.allowed);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="update-progress-heading">
+      <h2 id="update-progress-heading">Update progress</h2>
+      <ErrorSummary errors={summary} />
+      {conflict ? <ConflictNotice changes={conflict.changes} /> : null}
+      {saved ? (
+        <div className="notification notification--success" role="status">
+          <p className="notification__title">Progress update saved</p>
+        </div>
+      ) : null}
+      <input type="hidden" {...form.register('recommendationId')} />
+      <input type="hidden" {...form.register('version')} />
+      <Field id={fieldId('status')} label="Status" error={errorFor('status')}>
+        <select className="select" {...form.register('status')}>
+          <option value={currentStatus}>Keep as {STATUS_LABELS[currentStatus].toLowerCase()}</option>
+          {options.map((option) => (
+            <option key={option.status} value={option.status}>
+              {STATUS_LABELS[option.status]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {blocked.length ? (
+        <details className="small">
+          <summary>Why some changes may be refused</summary>
+          <ul>
+            {blocked.map((option) => (
+              <li key={option.status}>
+                {STATUS_LABELS[option.status]}: {option.check.allowed ? '' : option.check.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <Field
+        id={fieldId('note')}
+        label="Note"
+        hint="What has been done, what changed and why. It is kept on the record."
+        error={errorFor('note')}
+      >
+        <textarea className="textarea" rows={4} {...form.register('note')} />
+      </Field>
+      <button type="submit" className="button" disabled={form.formState.isSubmitting}>
+        Save update
+      </button>
+    </form>
+  );
+}
