@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { computeReport, type Names, percent, progressByMonth } from './compute-report';
+import type { ReportEvent } from './replay';
+
+let nextId = 1;
+function event(at: string, kind: string, subjectId: string, fields: Partial<ReportEvent> = {}): ReportEvent {
+  return {
+    id: nextId++,
+    occurredAt: new Date(at),
+    kind,
+    subjectId,
+    reviewId: 'review',
+    recommendationId: kind.startsWith('recommendation.') ? subjectId : null,
+    actorId: 'chair',
+    before: null,
+    after: null,
+    note: null,
+    ...fields,
+  };
+}
+
+const created = (at: string, id: string, reference: string, ownerAgencyId: string, dueDate: string) =>
+  event(at, 'recommendation.created', id, {
+    after: { reference, text: `Recommendation ${reference}`, status: 'NOT_STARTED', ownerAgencyId, leadOfficerId: null, priority: 'HIGH', dueDate, originalDueDate: dueDate },
+  });
+const status = (at: string, id: string, from: string, to: string, actorId = 'owner', note = `${from} to ${to}`) =>
+  event(at, 'recommendation.status_changed', id, { before: { status: from }, after: { status: to }, actorId, note });
+
+const EVENTS: ReportEvent[] = [
+  created('2012-09-27T10:00:00Z', 'r1', 'R1', 'csc', '2012-12-31'),
+  created('2012-09-27T10:01:00Z', 'r2', 'R2', 'csc', '2013-03-31'),
+  created('2012-09-27T10:02:00Z', 'r3', 'R3', 'police', '2012-11-30'),
+  created('2012-09-27T10:03:00Z', 'r4', 'R4', 'police', '2013-06-30'),
+  event('2012-09-28T09:00:00Z', 'measure.created', 'm1', { recommendationId: 'r1', after: { name: 'Staff trained', unit: 'staff', target: 4000, currentValue: 0 } }),
+  status('2012-10-05T09:00:00Z', 'r1', 'NOT_STARTED', 'IN_PROGRESS'),
+  event('2012-10-20T09:00:00Z', 'measure.updated', 'm1', { recommendationId: 'r1', before: { currentValue: 0 }, after: { currentValue: 1500 }, actorId: 'owner' }),
+  event('2012-11-01T09:00:00Z', 'evidence.submitted', 'e1', { recommendationId: 'r1', after: { title: 'Register', kind: 'TRAINING_RECORD' }, actorId: 'owner' }),
+  status('2012-11-02T09:00:00Z', 'r1', 'IN_PROGRESS', 'IMPLEMENTED'),
+  event('2012-11-10T09:00:00Z', 'evidence.assessed', 'e1', { recommendationId: 'r1', after: { assessment: 'ACCEPTED' }, actorId: 'qa' }),
+  status('2012-11-12T09:00:00Z', 'r1', 'IMPLEMENTED', 'VERIFIED', 'qa'),
+  status('2012-12-01T09:00:00Z', 'r4', 'NOT_STARTED', 'NOT_ACCEPTED', 'chair', 'Out of the partnership’s remit'),
+  event('2013-01-15T09:00:00Z', 'recommendation.due_date_changed', 'r2', { before: { dueDate: '2013-03-31' }, after: { dueDate: '2013-06-30' } }),
+];
+
+const NAMES: Names = {
+  agencies: new Map([
+    ['csc', "Children's social care"],
+    ['police', 'Police'],
+  ]),
+  users: new Map([
+    ['owner', 'CSC lead officer'],
+    ['qa', 'Quality assurance lead'],
+    ['chair', 'Independent chair'],
+  ]),
+  reviews: new Map([['review', 'Rochdale review']]),
+};
+
+describe('percent', () => {
+  it('rounds to one decimal place and is 0 of nothing', () => {
+    expect(percent(1, 3)).toBe(33.3);
+    expect(percent(2, 3)).toBe(66.7);
+    expect(percent(0, 0)).toBe(0);
+  });
+});
+
+describe('computeReport', () => {
+  it('counts by status and RAG as things stood at the date asked for', () => {
+    const report = computeReport(EVENTS, NAMES, new Date('2012-10-31T23:59:59Z'), new Date('2012-09-30T23:59:59Z'));
+    expect(report.totals.recommendations).toBe(4);
+    expect(report.totals.byStatus).toMatchObject({ NOT_STARTED: 3, IN_PROGRESS: 1, IMPLEMENTED: 0, VERIFIED: 0 });
+    expect(report.totals.implementedPercent).toBe(0);
+    expect(report.measures).toEqual([{ reference: 'R1', name: 'Staff trained', unit: 'staff', target: 4000, currentValue: 1500, percent: 37.5 }]);
+    expect(report.changes.statusChanges).toEqual([
+      { reference: 'R1', from: 'NOT_STARTED', to: 'IN_PROGRESS', by: 'CSC lead officer', at: new Date('2012-10-05T09:00:00Z'), note: 'NOT_STARTED to IN_PROGRESS' },
+    ]);
+    expect(report.overdue).toEqual([]);
+  });
+
+  it('leaves out not accepted recommendations from the percentages, and lists overdue items with days', () => {
+    const report = computeReport(EVENTS, NAMES, new Date('2012-12-10T23:59:59Z'), new Date('2012-11-05T23:59:59Z'));
+    expect(report.totals.byStatus).toMatchObject({ NOT_STARTED: 2, VERIFIED: 1, NOT_ACCEPTED: 1 });
+    // 1 of the 3 committed recommendations is done (R1 verified).
+    expect(report.totals.implementedPercent).toBe(33.3);
+    expect(report.totals.verifiedPercent).toBe(33.3);
+    expect(report.overdue.map((r) => [r.reference, r.daysOverdue, r.ownerAgency])).toEqual([['R3', 10, 'Police']]);
+    expect(report.changes.newlyOverdue.map((r) => r.reference)).toEqual(['R3']);
+    expect(report.changes.statusChanges.map((c) => `${c.reference} ${c.to} by ${c.by}`)).toEqual([
+      'R1 VERIFIED by Quality assurance lead',
+      'R4 NOT_ACCEPTED by Independent chair',
+    ]);
+    expect(report.evidence).toEqual({ submitted: 1, accepted: 1, insufficient: 0, awaitingAssessment: [] });
+    expect(report.byAgency).toEqual([
+      { agency: "Children's social care", total: 2, byStatus: expect.objectContaining({ VERIFIED: 1, NOT_STARTED: 1 }), overdue: 0, implementedPercent: 50 },
+      { agency: 'Police', total: 2, byStatus: expect.objectContaining({ NOT_STARTED: 1, NOT_ACCEPTED: 1 }), overdue: 1, implementedPercent: 0 },
+    ]);
+  });
+
+  it('shows evidence awaiting assessment and the latest note', () => {
+    const report = computeReport(EVENTS, NAMES, new Date('2012-11-05T23:59:59Z'), new Date('2012-10-01T00:00:00Z'));
+    expect(report.evidence.awaitingAssessment).toEqual([
+      { reference: 'R1', title: 'Register', submittedBy: 'CSC lead officer', submittedAt: new Date('2012-11-01T09:00:00Z') },
+    ]);
+    expect(report.changes.newEvidence).toEqual([{ reference: 'R1', title: 'Register', by: 'CSC lead officer', at: new Date('2012-11-01T09:00:00Z') }]);
+    expect(report.recommendations.find((r) => r.reference === 'R1')?.latestNote).toBe('IN_PROGRESS to IMPLEMENTED');
+  });
+
+  it('keeps the original due date and applies moves from the history', () => {
+    const report = computeReport(EVENTS, NAMES, new Date('2013-02-01T00:00:00Z'), new Date('2013-01-01T00:00:00Z'));
+    const r2 = report.recommendations.find((r) => r.reference === 'R2')!;
+    expect(r2.dueDate).toEqual(new Date('2013-06-30'));
+    expect(r2.originalDueDate).toEqual(new Date('2013-03-31'));
+  });
+
+  it('gives the same report for a past date whatever happens afterwards', () => {
+    const asAt = new Date('2012-11-05T23:59:59Z');
+    const since = new Date('2012-10-01T00:00:00Z');
+    const before = computeReport(EVENTS, NAMES, asAt, since);
+    const later = [...EVENTS, status('2013-02-01T09:00:00Z', 'r2', 'NOT_STARTED', 'IN_PROGRESS'), status('2013-03-01T09:00:00Z', 'r3', 'NOT_STARTED', 'SUPERSEDED', 'chair')];
+    expect(computeReport(later, NAMES, asAt, since)).toEqual(before);
+  });
+});
+
+describe('progressByMonth', () => {
+  it('counts implemented (or verified) and verified at each month end', () => {
+    expect(progressByMonth(EVENTS, new Date('2013-01-31T23:59:59Z'))).toEqual([
+      { month: '2012-09', implemented: 0, verified: 0 },
+      { month: '2012-10', implemented: 0, verified: 0 },
+      { month: '2012-11', implemented: 1, verified: 1 },
+      { month: '2012-12', implemented: 1, verified: 1 },
+      { month: '2013-01', implemented: 1, verified: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,247 @@
+// Report arithmetic: pure functions over replayed state, so that the screen,
+// the CSV, the XLSX and the PDF all show numbers from this one computation.
+import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { STATUS_ORDER } from '@/lib/labels';
+import { computeRag, daysOverdue, isOverdue, measureProgress } from '@/lib/recommendations/rag';
+import { apply, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
+
+export type Names = {
+  agencies: Map<string, string>;
+  users: Map<string, string>;
+  reviews: Map<string, string>;
+};
+
+export type StatusCounts = Record<RecommendationStatus, number>;
+export type RagCounts = Record<Rag | 'NONE', number>;
+
+export type ReportRow = {
+  id: string;
+  reviewTitle: string;
+  reference: string;
+  text: string;
+  status: RecommendationStatus;
+  rag: Rag | null;
+  ownerAgency: string;
+  leadOfficer: string;
+  dueDate: Date;
+  originalDueDate: Date;
+  overdue: boolean;
+  daysOverdue: number;
+  latestNote: string;
+};
+
+export type Report = {
+  asAt: Date;
+  since: Date;
+  totals: {
+    recommendations: number;
+    byStatus: StatusCounts;
+    byRag: RagCounts;
+    /** Implemented or verified, as a share of the recommendations the partnership took on. */
+    implementedPercent: number;
+    verifiedPercent: number;
+    overdue: number;
+  };
+  byAgency: { agency: string; total: number; byStatus: StatusCounts; overdue: number; implementedPercent: number }[];
+  overdue: ReportRow[];
+  measures: { reference: string; name: string; unit: string; target: number; currentValue: number; percent: number }[];
+  evidence: {
+    submitted: number;
+    accepted: number;
+    insufficient: number;
+    awaitingAssessment: { reference: string; title: string; submittedBy: string; submittedAt: Date }[];
+  };
+  recommendations: ReportRow[];
+  changes: {
+    statusChanges: { reference: string; from: RecommendationStatus; to: RecommendationStatus; by: string; at: Date; note: string }[];
+    newEvidence: { reference: string; title: string; by: string; at: Date }[];
+    newlyOverdue: ReportRow[];
+  };
+  progressByMonth: { month: string; implemented: number; verified: number }[];
+};
+
+export const emptyStatusCounts = (): StatusCounts =>
+  Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as StatusCounts;
+
+/** Not accepted and superseded recommendations are not part of what was promised. */
+const COMMITTED = (status: RecommendationStatus) => status !== 'NOT_ACCEPTED' && status !== 'SUPERSEDED';
+const DONE = (status: RecommendationStatus) => status === 'IMPLEMENTED' || status === 'VERIFIED';
+
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}
+
+function byReference(a: { reference: string }, b: { reference: string }) {
+  return a.reference.localeCompare(b.reference, 'en-GB', { numeric: true });
+}
+
+function live(state: ReplayedState) {
+  return [...state.recommendations.values()].filter((r) => !r.archived);
+}
+
+function row(r: RecommendationState, state: ReplayedState, names: Names, at: Date): ReportRow {
+  const measures = [...state.measures.values()].filter((m) => m.recommendationId === r.id && !m.archived);
+  const rag = computeRag(
+    {
+      status: r.status,
+      dueDate: r.dueDate,
+      originalDueDate: r.originalDueDate,
+      startedAt: r.createdAt,
+      lastProgressAt: r.lastProgressAt,
+      measures,
+      override: r.ragOverride,
+    },
+    at,
+  );
+  return {
+    id: r.id,
+    reviewTitle: names.reviews.get(r.reviewId) ?? '',
+    reference: r.reference,
+    text: r.text,
+    status: r.status,
+    rag: rag.rating,
+    ownerAgency: names.agencies.get(r.ownerAgencyId) ?? 'Unknown agency',
+    leadOfficer: r.leadOfficerId ? (names.users.get(r.leadOfficerId) ?? '') : '',
+    dueDate: r.dueDate,
+    originalDueDate: r.originalDueDate,
+    overdue: isOverdue(r.status, r.dueDate, at),
+    daysOverdue: daysOverdue(r.status, r.dueDate, at),
+    latestNote: r.latestNote ?? '',
+  };
+}
+
+/** "2013-03" for the month an instant falls in (UTC). */
+function monthOf(date: Date) {
+  return date.toISOString().slice(0, 7);
+}
+
+/** Implemented (or verified) and verified counts at the end of each month, from the first event to `asAt`. */
+export function progressByMonth(events: readonly ReportEvent[], asAt: Date): Report['progressByMonth'] {
+  const inRange = events.filter((e) => e.occurredAt.getTime() <= asAt.getTime());
+  if (inRange.length === 0) return [];
+  const state: ReplayedState = { recommendations: new Map(), measures: new Map(), evidence: new Map() };
+  const months: Report['progressByMonth'] = [];
+  const snapshot = (month: string) => {
+    const recs = live(state);
+    months.push({ month, implemented: recs.filter((r) => DONE(r.status)).length, verified: recs.filter((r) => r.status === 'VERIFIED').length });
+  };
+  let current = monthOf(inRange[0]!.occurredAt);
+  const last = monthOf(asAt);
+  let i = 0;
+  while (current <= last) {
+    while (i < inRange.length && monthOf(inRange[i]!.occurredAt) <= current) apply(state, inRange[i++]!);
+    snapshot(current);
+    const [y, m] = current.split('-').map(Number) as [number, number];
+    current = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/**
+ * The whole report as at `asAt`, with what changed since `since`. `events`
+ * are every event of the reviews in the report, in the order they happened.
+ */
+export function computeReport(events: readonly ReportEvent[], names: Names, asAt: Date, since: Date): Report {
+  const state = replay(events, asAt);
+  const rows = live(state)
+    .map((r) => row(r, state, names, asAt))
+    .sort((a, b) => a.reviewTitle.localeCompare(b.reviewTitle) || byReference(a, b));
+
+  const byStatus = emptyStatusCounts();
+  const byRag: RagCounts = { GREEN: 0, AMBER: 0, RED: 0, NONE: 0 };
+  for (const r of rows) {
+    byStatus[r.status] += 1;
+    byRag[r.rag ?? 'NONE'] += 1;
+  }
+  const committed = rows.filter((r) => COMMITTED(r.status));
+
+  const agencies = new Map<string, ReportRow[]>();
+  for (const r of rows) agencies.set(r.ownerAgency, [...(agencies.get(r.ownerAgency) ?? []), r]);
+  const byAgency = [...agencies.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([agency, agencyRows]) => {
+      const counts = emptyStatusCounts();
+      for (const r of agencyRows) counts[r.status] += 1;
+      const agencyCommitted = agencyRows.filter((r) => COMMITTED(r.status));
+      return {
+        agency,
+        total: agencyRows.length,
+        byStatus: counts,
+        overdue: agencyRows.filter((r) => r.overdue).length,
+        implementedPercent: percent(agencyCommitted.filter((r) => DONE(r.status)).length, agencyCommitted.length),
+      };
+    });
+
+  const references = new Map(rows.map((r) => [r.id, r.reference]));
+  const liveIds = new Set(rows.map((r) => r.id));
+  const measures = [...state.measures.values()]
+    .filter((m) => !m.archived && liveIds.has(m.recommendationId))
+    .map((m) => ({
+      reference: references.get(m.recommendationId) ?? '',
+      name: m.name,
+      unit: m.unit,
+      target: m.target,
+      currentValue: m.currentValue,
+      percent: Math.round((measureProgress([m]) ?? 0) * 1000) / 10,
+    }))
+    .sort(byReference);
+
+  const evidence = [...state.evidence.values()].filter((e) => !e.archived && liveIds.has(e.recommendationId));
+  const userName = (id: string | null) => (id ? (names.users.get(id) ?? 'Unknown user') : 'The system');
+
+  const before = replay(events, since);
+  const wasOverdue = new Set(
+    live(before)
+      .filter((r) => isOverdue(r.status, r.dueDate, since))
+      .map((r) => r.id),
+  );
+  const between = events.filter((e) => e.occurredAt > since && e.occurredAt <= asAt);
+
+  return {
+    asAt,
+    since,
+    totals: {
+      recommendations: rows.length,
+      byStatus,
+      byRag,
+      implementedPercent: percent(committed.filter((r) => DONE(r.status)).length, committed.length),
+      verifiedPercent: percent(committed.filter((r) => r.status === 'VERIFIED').length, committed.length),
+      overdue: rows.filter((r) => r.overdue).length,
+    },
+    byAgency,
+    overdue: rows.filter((r) => r.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || byReference(a, b)),
+    measures,
+    evidence: {
+      submitted: evidence.length,
+      accepted: evidence.filter((e) => e.assessment === 'ACCEPTED').length,
+      insufficient: evidence.filter((e) => e.assessment === 'INSUFFICIENT').length,
+      awaitingAssessment: evidence
+        .filter((e) => e.assessment === 'PENDING')
+        .map((e) => ({ reference: references.get(e.recommendationId) ?? '', title: e.title, submittedBy: userName(e.submittedById), submittedAt: e.submittedAt }))
+        .sort(byReference),
+    },
+    recommendations: rows,
+    changes: {
+      statusChanges: between
+        .filter((e) => e.kind === 'recommendation.status_changed' && e.recommendationId && liveIds.has(e.recommendationId))
+        .map((e) => ({
+          reference: references.get(e.recommendationId!) ?? '',
+          from: (e.before as { status: RecommendationStatus }).status,
+          to: (e.after as { status: RecommendationStatus }).status,
+          by: userName(e.actorId),
+          at: e.occurredAt,
+          note: e.note ?? '',
+        })),
+      newEvidence: between
+        .filter((e) => e.kind === 'evidence.submitted' && e.recommendationId && liveIds.has(e.recommendationId))
+        .map((e) => ({
+          reference: references.get(e.recommendationId!) ?? '',
+          title: String((e.after as { title?: string } | null)?.title ?? ''),
+          by: userName(e.actorId),
+          at: e.occurredAt,
+        })),
+      newlyOverdue: rows.filter((r) => r.overdue && !wasOverdue.has(r.id)),
+    },
+    progressByMonth: progressByMonth(events, asAt),
+  };
+}
