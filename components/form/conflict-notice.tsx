@@ -1,11 +1,13 @@
+import { useId } from 'react';
 import { formatDateTime } from '@/lib/labels';
 import type { ConflictingChange } from '@/lib/errors';
 
 /** Tells the user that someone else saved first: who changed what, and when. */
 export function ConflictNotice({ changes }: { changes: ConflictingChange[] }) {
+  const titleId = useId();
   return (
-    <div className="notification" role="status" aria-labelledby="conflict-title">
-      <h3 className="notification__title" id="conflict-title">
+    <div className="notification" role="status" aria-labelledby={titleId}>
+      <h3 className="notification__title" id={titleId}>
         Your change was not saved: someone else changed this first
       </h3>
       {changes.length ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 /** fieldId '' for a problem with the whole form (no field to link to). */
 export type SummaryError = { fieldId: string; message: string };
@@ -11,14 +11,15 @@ export type SummaryError = { fieldId: string; message: string };
  */
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId(); // several forms may share a page
   const key = errors.map((e) => `${e.fieldId}:${e.message}`).join('|');
   useEffect(() => {
     if (key) ref.current?.focus();
   }, [key]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 className="error-summary__title" id="error-summary-title">
+    <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id={titleId}>
         There is a problem
       </h2>
       <ul className="error-summary__list">

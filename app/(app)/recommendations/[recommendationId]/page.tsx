@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { CommentForm } from '@/components/recommendation/comment-form';
+import { EvidenceSection } from '@/components/recommendation/evidence-section';
+import { MeasuresSection } from '@/components/recommendation/measures-section';
 import { Timeline } from '@/components/recommendation/timeline';
 import { UpdateProgressForm } from '@/components/recommendation/update-progress-form';
 import { RagTag, StatusTag } from '@/components/status-tag';
@@ -9,7 +12,14 @@ import { requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { formatDate, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
 import { getRecommendation } from '@/lib/recommendations/get-recommendation';
-import { updateProgressAction } from './actions';
+import {
+  addCommentAction,
+  assessEvidenceAction,
+  createMeasureAction,
+  submitEvidenceAction,
+  updateMeasureValueAction,
+  updateProgressAction,
+} from './actions';
 
 type Props = { params: Promise<{ recommendationId: string }> };
 
@@ -30,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function RecommendationPage({ params }: Props) {
-  const { recommendation: r } = await load((await params).recommendationId);
+  const { user, recommendation: r } = await load((await params).recommendationId);
   const slipped = r.dueDate.getTime() !== r.originalDueDate.getTime();
   const slippageDays = Math.round((r.dueDate.getTime() - r.originalDueDate.getTime()) / 86_400_000);
   return (
@@ -121,7 +131,17 @@ export default async function RecommendationPage({ params }: Props) {
         />
       ) : null}
 
+      <MeasuresSection recommendation={r} updateMeasureValueAction={updateMeasureValueAction} createMeasureAction={createMeasureAction} />
+
+      <EvidenceSection
+        recommendation={r}
+        currentUserId={user.id}
+        submitEvidenceAction={submitEvidenceAction}
+        assessEvidenceAction={assessEvidenceAction}
+      />
+
       <h2>History</h2>
+      {r.permissions.comment ? <CommentForm recommendationId={r.id} action={addCommentAction} /> : null}
       <Timeline events={r.timeline} />
     </>
   );

@@ -1,0 +1,25 @@
+// The assess-evidence form's schema, shared by react-hook-form and the Server Action.
+import { z } from 'zod';
+
+const id = z.string().trim().min(1).max(64);
+
+/** Cross-field rules run even when another field failed, so that the form shows every problem at once. */
+const everyProblemAtOnce = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
+export const ASSESSMENT_CHOICES = ['ACCEPTED', 'INSUFFICIENT'] as const;
+
+export const assessEvidenceSchema = z
+  .object({
+    evidenceId: id,
+    version: z.coerce.number().int().positive(),
+    assessment: z.enum(ASSESSMENT_CHOICES, { error: 'Choose accepted or insufficient' }),
+    comment: z.string().trim().max(5000, 'Comment must be 5,000 characters or fewer').optional().default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.assessment === 'INSUFFICIENT' && !value.comment?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why the evidence is insufficient and what would be enough' });
+    }
+  }, everyProblemAtOnce);
+
+export type AssessEvidenceInput = z.input<typeof assessEvidenceSchema>;
+export type AssessEvidenceValues = z.output<typeof assessEvidenceSchema>;

@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEvent } from '@/lib/audit/describe-event';
+import { ForbiddenError } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { ConflictError, NotFoundError, RuleError } from '@/lib/errors';
+import { createAgency, createUser } from '@/tests/support/factories';
+import { createMeasure as insertMeasure, createRecommendation, snapshot } from '@/tests/support/evidence-factories';
+import { createMeasure } from './create-measure';
+import { createMeasureSchema, updateMeasureValueSchema } from './measure.schema';
+import { updateMeasureValue } from './update-measure-value';
+
+let ownAgencyId: string;
+let owner: Actor;
+let otherOwner: Actor;
+let reviewer: Actor;
+let admin: Actor;
+let viewer: Actor;
+
+beforeAll(async () => {
+  ownAgencyId = (await createAgency()).id;
+  const boardId = (await createAgency(undefined, true)).id;
+  owner = await createUser('OWNER', ownAgencyId);
+  otherOwner = await createUser('OWNER', (await createAgency()).id);
+  reviewer = await createUser('REVIEWER', boardId);
+  admin = await createUser('ADMIN', boardId);
+  viewer = await createUser('VIEWER', boardId);
+});
+
+async function refusal(promise: Promise<unknown>) {
+  return promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('createMeasure', () => {
+  it('defines a measure and records measure.created in the same transaction', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const input = createMeasureSchema.parse({ recommendationId: recommendation.id, name: 'Staff trained face to face', unit: 'staff', target: '1,500' });
+    const { measureId } = await createMeasure(reviewer, input);
+
+    const measure = await db.measure.findUniqueOrThrow({ where: { id: measureId } });
+    expect(measure).toMatchObject({ name: 'Staff trained face to face', unit: 'staff', version: 1 });
+    expect(measure.target.toNumber()).toBe(1500);
+    expect(measure.currentValue.toNumber()).toBe(0);
+    const event = await db.historyEvent.findFirstOrThrow({ where: { subjectId: measureId }, include: { actor: true } });
+    expect(event).toMatchObject({
+      kind: 'measure.created',
+      subjectType: 'measure',
+      subjectVersion: 1,
+      actorId: reviewer.id,
+      reviewId: recommendation.reviewId,
+      recommendationId: recommendation.id,
+      after: { name: 'Staff trained face to face', unit: 'staff', target: 1500 },
+    });
+    expect(describeEvent({ ...event, actorName: event.actor!.name })).toBe(`${reviewer.name} added the measure "Staff trained face to face" (target 1,500)`);
+  });
+
+  it('validates name and target with messages per field', () => {
+    const result = createMeasureSchema.safeParse({ recommendationId: 'r', name: ' ', unit: '', target: '0' });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['name', 'Enter what is measured'],
+      ['target', 'The target must be greater than 0'],
+    ]);
+    expect(createMeasureSchema.safeParse({ recommendationId: 'r', name: 'n', target: '' }).error?.issues[0]?.message).toBe('Enter the target');
+    expect(createMeasureSchema.safeParse({ recommendationId: 'r', name: 'n', target: 'lots' }).error?.issues[0]?.message).toBe(
+      'Enter the target as a number, like 1500 or 12.5',
+    );
+  });
+
+  it('refuses a second measure with the same name on the same recommendation', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    await createMeasure(reviewer, { recommendationId: recommendation.id, name: 'Referrals screened', unit: '', target: 100 });
+    const error = await refusal(createMeasure(admin, { recommendationId: recommendation.id, name: 'referrals SCREENED', unit: '', target: 50 }));
+    expect(error).toBeInstanceOf(RuleError);
+    expect(error).toMatchObject({ field: 'name' });
+  });
+
+  it('is for reviewers and admins only: owners (even of the agency) and viewers are forbidden, and nothing is written', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const input = { recommendationId: recommendation.id, name: 'Meetings held', unit: 'meetings', target: 12 };
+    const before = await snapshot();
+    for (const actor of [owner, otherOwner, viewer]) expect(await refusal(createMeasure(actor, input))).toBeInstanceOf(ForbiddenError);
+    expect(await snapshot()).toEqual(before);
+    await expect(createMeasure(admin, input)).resolves.toBeTruthy();
+  });
+
+  it('refuses an archived recommendation', async () => {
+    const archived = await createRecommendation(ownAgencyId, { archived: true });
+    expect(await refusal(createMeasure(reviewer, { recommendationId: archived.id, name: 'x', unit: '', target: 1 }))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('updateMeasureValue', () => {
+  it('records the new value with its note, bumps the version, restarts the stall clock and writes measure.updated', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const measure = await insertMeasure(recommendation.id, { currentValue: 300 });
+    const input = updateMeasureValueSchema.parse({ measureId: measure.id, version: '1', currentValue: '1,200.5', note: 'From the training register' });
+    await expect(updateMeasureValue(owner, input)).resolves.toEqual({ version: 2 });
+
+    const row = await db.measure.findUniqueOrThrow({ where: { id: measure.id } });
+    expect(row.currentValue.toNumber()).toBe(1200.5);
+    expect(row.version).toBe(2);
+    const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendation.id } });
+    expect(rec.lastProgressAt.getTime()).toBeGreaterThan(recommendation.lastProgressAt.getTime());
+    expect(rec.version).toBe(recommendation.version);
+
+    const event = await db.historyEvent.findFirstOrThrow({ where: { subjectId: measure.id, kind: 'measure.updated' }, include: { actor: true } });
+    expect(event).toMatchObject({
+      subjectType: 'measure',
+      subjectVersion: 2,
+      actorId: owner.id,
+      before: { currentValue: 300, name: measure.name },
+      after: { currentValue: 1200.5, name: measure.name },
+      note: 'From the training register',
+      reviewId: recommendation.reviewId,
+      recommendationId: recommendation.id,
+    });
+    expect(describeEvent({ ...event, actorName: event.actor!.name })).toBe(`${owner.name} updated "${measure.name}" from 300 to 1,200.5`);
+  });
+
+  it('needs a note, and a value of 0 or more', () => {
+    const result = updateMeasureValueSchema.safeParse({ measureId: 'm', version: 1, currentValue: '-1', note: '' });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['currentValue', 'The current value cannot be negative'],
+      ['note', 'Enter a note saying where the new value comes from'],
+    ]);
+    expect(updateMeasureValueSchema.safeParse({ measureId: 'm', version: 1, currentValue: '0', note: 'Reset' }).success).toBe(true);
+  });
+
+  it('refuses the value it already has, and writes nothing', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const measure = await insertMeasure(recommendation.id, { currentValue: 40 });
+    const before = await snapshot();
+    const error = await refusal(updateMeasureValue(owner, { measureId: measure.id, version: 1, currentValue: 40, note: 'Same' }));
+    expect(error).toMatchObject({ name: 'RuleError', field: 'currentValue' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("allows the owner's agency, reviewers and admins; forbids another agency's owner and viewers, writing nothing", async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const measure = await insertMeasure(recommendation.id);
+    const before = await snapshot();
+    for (const actor of [otherOwner, viewer]) {
+      expect(await refusal(updateMeasureValue(actor, { measureId: measure.id, version: 1, currentValue: 5, note: 'n' }))).toBeInstanceOf(ForbiddenError);
+    }
+    expect(await snapshot()).toEqual(before);
+    let version = 1;
+    for (const [i, actor] of [owner, reviewer, admin].entries()) {
+      ({ version } = await updateMeasureValue(actor, { measureId: measure.id, version, currentValue: (i + 1) * 10, note: 'n' }));
+    }
+    expect(version).toBe(4);
+  });
+
+  it('refuses a stale version, says who changed what, and changes nothing', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const measure = await insertMeasure(recommendation.id);
+    await updateMeasureValue(reviewer, { measureId: measure.id, version: 1, currentValue: 500, note: 'First count' });
+    const before = await snapshot();
+    const error = await refusal(updateMeasureValue(owner, { measureId: measure.id, version: 1, currentValue: 600, note: 'My count' }));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).currentVersion).toBe(2);
+    expect((error as ConflictError).changes).toEqual([
+      expect.objectContaining({ actorName: reviewer.name, description: `${reviewer.name} updated "${measure.name}" from 0 to 500` }),
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses unknown and archived measures', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const measure = await insertMeasure(recommendation.id);
+    await db.measure.update({ where: { id: measure.id }, data: { archivedAt: new Date() } });
+    for (const measureId of [measure.id, 'no-such-id']) {
+      expect(await refusal(updateMeasureValue(reviewer, { measureId, version: 1, currentValue: 1, note: 'n' }))).toBeInstanceOf(NotFoundError);
+    }
+  });
+});
