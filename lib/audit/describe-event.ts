@@ -82,7 +82,8 @@ export function formatValue(field: string, value: unknown, kindLabels: Record<st
 
 function changes(before: FieldValues, after: FieldValues, kindLabels?: Record<string, string>) {
   return Object.keys(after)
-    .filter((field) => field !== 'version')
+    // Ids travel with their names (for replays); people read the names.
+    .filter((field) => field !== 'version' && !/Ids?$/.test(field))
     .map((field) => {
       const name = FIELD_NAMES[field] ?? field;
       return field in before

@@ -120,6 +120,13 @@ export default async function RecommendationPage({ params }: Props) {
           </div>
         ) : null}
       </dl>
+      {r.permissions.edit ? (
+        <p>
+          <Link href={`/recommendations/${r.id}/edit`} className="button button--secondary">
+            Edit recommendation<span className="visually-hidden"> {r.reference}</span>
+          </Link>
+        </p>
+      ) : null}
 
       {r.permissions.updateProgress ? (
         <UpdateProgressForm

@@ -1,0 +1,80 @@
+import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { findingStatus } from '@/lib/findings/finding-status';
+import { computeRag, isOverdue } from '@/lib/recommendations/rag';
+
+export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
+
+/** References in their natural order: F2 before F10. */
+export function byReference(a: { reference: string }, b: { reference: string }) {
+  return a.reference.localeCompare(b.reference, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** The review page: the review, its live findings with their derived status, and its live recommendations. */
+export async function getReview(actor: Actor, id: string, now = new Date()) {
+  assertCan(actor, 'review:read');
+  const review = await db.review.findFirst({
+    where: { id, archivedAt: null },
+    include: {
+      findings: {
+        where: { archivedAt: null },
+        include: {
+          recommendations: { where: { archivedAt: null }, select: { id: true, reference: true, status: true } },
+        },
+      },
+      recommendations: {
+        where: { archivedAt: null },
+        include: {
+          ownerAgency: { select: { id: true, name: true, shortName: true } },
+          leadOfficer: { select: { id: true, name: true } },
+          findings: { where: { archivedAt: null }, select: { id: true, reference: true } },
+          measures: { where: { archivedAt: null }, select: { target: true, currentValue: true } },
+        },
+      },
+    },
+  });
+  if (!review) throw new NotFoundError('review');
+
+  const { findings, recommendations, ...fields } = review;
+  return {
+    ...fields,
+    findings: findings.sort(byReference).map(({ recommendations: answeredBy, ...finding }) => {
+      const status = findingStatus(answeredBy.map((r) => r.status));
+      return {
+        ...finding,
+        status,
+        flagged: status === 'UNANSWERED',
+        answeredBy: answeredBy.sort(byReference).map((r) => ({ id: r.id, reference: r.reference })),
+      };
+    }),
+    recommendations: recommendations.sort(byReference).map(({ measures, findings: answers, ...r }) => ({
+      id: r.id,
+      reference: r.reference,
+      text: r.text,
+      status: r.status,
+      priority: r.priority,
+      response: r.response,
+      rag: computeRag(
+        {
+          status: r.status,
+          dueDate: r.dueDate,
+          originalDueDate: r.originalDueDate,
+          startedAt: r.createdAt,
+          lastProgressAt: r.lastProgressAt,
+          measures: measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })),
+          override: r.ragOverride,
+        },
+        now,
+      ),
+      ownerAgency: r.ownerAgency,
+      leadOfficer: r.leadOfficer,
+      dueDate: r.dueDate,
+      originalDueDate: r.originalDueDate,
+      overdue: isOverdue(r.status, r.dueDate, now),
+      findings: answers.sort(byReference),
+    })),
+  };
+}
