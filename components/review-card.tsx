@@ -5,9 +5,9 @@ import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, STATUS_LABELS, ST
 export function ReviewCard({ review }: { review: ReviewSummary }) {
   return (
     <article className="card" aria-labelledby={`review-${review.id}`}>
-      <h2 id={`review-${review.id}`}>
+      <h3 id={`review-${review.id}`}>
         <Link href={`/reviews/${review.id}`}>{review.title}</Link>
-      </h2>
+      </h3>
       <p className="secondary small">
         {REVIEW_KIND_LABELS[review.kind]} · {review.commissioningBody} · {REVIEW_STATUS_LABELS[review.status]}
         {review.publishedOn ? ` · published ${formatDate(review.publishedOn)}` : ''}
@@ -16,7 +16,7 @@ export function ReviewCard({ review }: { review: ReviewSummary }) {
         <p className="small">No recommendations recorded yet.</p>
       ) : (
         <>
-          <h3 className="visually-hidden">Recommendations by status</h3>
+          <h4 className="visually-hidden">Recommendations by status</h4>
           <ul className="counts">
             <li>
               <strong>{review.recommendationTotal}</strong> recommendations

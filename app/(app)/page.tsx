@@ -1,30 +1,45 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { WorkQueueSection } from '@/components/dashboard/work-queue';
 import { ReviewCard } from '@/components/review-card';
+import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
 import { listReviews } from '@/lib/reviews/list-reviews';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const reviews = await listReviews(user);
+  const [queue, reviews] = await Promise.all([getWorkQueue(user), listReviews(user)]);
   return (
     <>
       <h1>
         <span className="caption">Safeguarding partnership</span>
-        Reviews
+        Dashboard
       </h1>
-      {reviews.length === 0 ? (
-        <p>No reviews have been recorded yet.</p>
-      ) : (
-        <ul className="card-list" aria-label="Reviews">
-          {reviews.map((review) => (
-            <li key={review.id}>
-              <ReviewCard review={review} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <WorkQueueSection queue={queue} />
+      <section aria-labelledby="reviews-heading">
+        <h2 id="reviews-heading">Reviews</h2>
+        {can(user, 'review:create') ? (
+          <p>
+            <Link href="/reviews/new" className="button button--secondary">
+              Add a review
+            </Link>
+          </p>
+        ) : null}
+        {reviews.length === 0 ? (
+          <p>No reviews have been recorded yet.</p>
+        ) : (
+          <ul className="card-list" aria-label="Reviews">
+            {reviews.map((review) => (
+              <li key={review.id}>
+                <ReviewCard review={review} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,255 @@
+import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { db, Prisma } from '@/lib/db';
+import type { EvidenceKind, RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { daysOverdue, isOverdue } from '@/lib/recommendations/rag';
+
+/** How many items each list on the dashboard shows; the rest are a "see all" link away. */
+export const QUEUE_LIMIT = 10;
+/** "Due soon" means due today or within this many days. */
+export const DUE_SOON_DAYS = 30;
+
+const DAY = 24 * 60 * 60 * 1000;
+const OPEN: RecommendationStatus[] = ['NOT_STARTED', 'IN_PROGRESS'];
+
+export type QueueCounts = {
+  /** Live recommendations in scope. */
+  total: number;
+  /** Not started or in progress. */
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  awaitingVerification: number;
+  verified: number;
+};
+
+export type QueueRecommendation = {
+  id: string;
+  reference: string;
+  text: string;
+  review: { id: string; title: string };
+  ownerAgency: { id: string; shortName: string };
+  status: RecommendationStatus;
+  dueDate: Date;
+  overdue: boolean;
+  daysOverdue: number;
+  statusChangedAt: Date;
+};
+
+export type QueueEvidence = {
+  id: string;
+  title: string;
+  kind: EvidenceKind;
+  submittedAt: Date;
+  submittedBy: string;
+  assessedAt: Date | null;
+  assessedBy: string | null;
+  assessmentComment: string | null;
+  recommendation: QueueRecommendation;
+};
+
+/** A bounded list and how many there are in all. */
+export type QueueList<T> = { items: T[]; total: number };
+
+export type WorkQueue =
+  | {
+      kind: 'owner';
+      agency: { id: string; name: string };
+      counts: QueueCounts;
+      /** The agency's open recommendations, overdue first (soonest due first is the same order). */
+      open: QueueList<QueueRecommendation>;
+      /** Evidence on the agency's unfinished recommendations that a reviewer found insufficient. */
+      insufficientEvidence: QueueList<QueueEvidence>;
+    }
+  | {
+      kind: 'reviewer';
+      counts: QueueCounts;
+      awaitingVerification: QueueList<QueueRecommendation>;
+      /** Pending evidence this user may assess: never their own submissions. */
+      pendingEvidence: QueueList<QueueEvidence> & { ownSubmissions: number };
+      overdue: QueueList<QueueRecommendation>;
+    }
+  | { kind: 'viewer'; counts: QueueCounts };
+
+const recommendationSelect = {
+  id: true,
+  reference: true,
+  text: true,
+  status: true,
+  dueDate: true,
+  statusChangedAt: true,
+  review: { select: { id: true, title: true } },
+  ownerAgency: { select: { id: true, shortName: true } },
+} satisfies Prisma.RecommendationSelect;
+
+const evidenceSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  submittedAt: true,
+  assessedAt: true,
+  assessmentComment: true,
+  submittedBy: { select: { name: true } },
+  assessedBy: { select: { name: true } },
+  recommendation: { select: recommendationSelect },
+} satisfies Prisma.EvidenceSelect;
+
+type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
+type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
+
+function startOfUtcDay(now: Date) {
+  return new Date(Math.floor(now.getTime() / DAY) * DAY);
+}
+
+/** Live recommendations of live reviews: archived records drop out of every queue. */
+const LIVE: Prisma.RecommendationWhereInput = { archivedAt: null, review: { archivedAt: null } };
+
+/**
+ * What needs this user now, by role: an owner sees their own agency's work
+ * (from the session, never the request); reviewers and admins what awaits
+ * their assessment or verification; viewers partnership-wide counts only.
+ */
+export async function getWorkQueue(actor: Actor, now = new Date()): Promise<WorkQueue> {
+  assertCan(actor, 'review:read');
+  const today = startOfUtcDay(now);
+  const toRecommendation = (row: RecommendationRow) => queueRecommendation(row, now);
+  const toEvidence = (row: EvidenceRow) => queueEvidence(row, now);
+
+  switch (actor.role) {
+    case 'OWNER': {
+      const ownAgency: Prisma.RecommendationWhereInput = { AND: [LIVE, { ownerAgencyId: actor.agencyId }] };
+      const openWhere: Prisma.RecommendationWhereInput = { AND: [ownAgency, { status: { in: OPEN } }] };
+      const insufficientWhere: Prisma.EvidenceWhereInput = {
+        archivedAt: null,
+        assessment: 'INSUFFICIENT',
+        // Still worth acting on: the recommendation is not closed.
+        recommendation: { AND: [ownAgency, { status: { in: [...OPEN, 'IMPLEMENTED'] } }] },
+      };
+      const [agency, counts, open, insufficient, insufficientTotal] = await Promise.all([
+        db.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { id: true, name: true } }),
+        countRecommendations(today, actor.agencyId),
+        db.recommendation.findMany({
+          where: openWhere,
+          orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+          take: QUEUE_LIMIT,
+          select: recommendationSelect,
+        }),
+        db.evidence.findMany({
+          where: insufficientWhere,
+          orderBy: [{ assessedAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+          take: QUEUE_LIMIT,
+          select: evidenceSelect,
+        }),
+        db.evidence.count({ where: insufficientWhere }),
+      ]);
+      return {
+        kind: 'owner',
+        agency,
+        counts,
+        open: { items: open.map(toRecommendation), total: counts.open },
+        insufficientEvidence: { items: insufficient.map(toEvidence), total: insufficientTotal },
+      };
+    }
+
+    case 'REVIEWER':
+    case 'ADMIN': {
+      const pending: Prisma.EvidenceWhereInput = { archivedAt: null, assessment: 'PENDING', recommendation: LIVE };
+      // Nobody assesses their own evidence (PRODUCT.md): leave it to someone else.
+      const assessable: Prisma.EvidenceWhereInput = { AND: [pending, { submittedById: { not: actor.id } }] };
+      const [counts, awaiting, overdue, evidence, evidenceCounts] = await Promise.all([
+        countRecommendations(today),
+        db.recommendation.findMany({
+          where: { AND: [LIVE, { status: 'IMPLEMENTED' }] },
+          // Waiting longest first.
+          orderBy: [{ statusChangedAt: 'asc' }, { id: 'asc' }],
+          take: QUEUE_LIMIT,
+          select: recommendationSelect,
+        }),
+        db.recommendation.findMany({
+          where: { AND: [LIVE, { status: { in: OPEN } }, { dueDate: { lt: today } }] },
+          orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+          take: QUEUE_LIMIT,
+          select: recommendationSelect,
+        }),
+        db.evidence.findMany({
+          where: assessable,
+          orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+          take: QUEUE_LIMIT,
+          select: evidenceSelect,
+        }),
+        countPendingEvidence(actor.id),
+      ]);
+      return {
+        kind: 'reviewer',
+        counts,
+        awaitingVerification: { items: awaiting.map(toRecommendation), total: counts.awaitingVerification },
+        pendingEvidence: { items: evidence.map(toEvidence), ...evidenceCounts },
+        overdue: { items: overdue.map(toRecommendation), total: counts.overdue },
+      };
+    }
+
+    case 'VIEWER':
+      return { kind: 'viewer', counts: await countRecommendations(today) };
+  }
+}
+
+/** Every count the dashboard shows, in one pass over the (optionally one agency's) live recommendations. */
+async function countRecommendations(today: Date, agencyId?: string): Promise<QueueCounts> {
+  const day = today.toISOString().slice(0, 10);
+  const soon = new Date(today.getTime() + DUE_SOON_DAYS * DAY).toISOString().slice(0, 10);
+  const agency = agencyId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerAgencyId" = ${agencyId}`;
+  const open = Prisma.sql`r.status IN ('NOT_STARTED', 'IN_PROGRESS')`;
+  const [row] = await db.$queryRaw<QueueCounts[]>`
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE ${open})::int AS open,
+           count(*) FILTER (WHERE ${open} AND r."dueDate" < ${day}::date)::int AS overdue,
+           count(*) FILTER (WHERE ${open} AND r."dueDate" >= ${day}::date AND r."dueDate" <= ${soon}::date)::int AS "dueSoon",
+           count(*) FILTER (WHERE r.status = 'IMPLEMENTED')::int AS "awaitingVerification",
+           count(*) FILTER (WHERE r.status = 'VERIFIED')::int AS verified
+    FROM "Recommendation" r
+    JOIN "Review" v ON v.id = r."reviewId"
+    WHERE r."archivedAt" IS NULL AND v."archivedAt" IS NULL ${agency}`;
+  return row ?? { total: 0, open: 0, overdue: 0, dueSoon: 0, awaitingVerification: 0, verified: 0 };
+}
+
+/** Live evidence awaiting assessment: what this user may assess, and what they submitted themselves. One query. */
+async function countPendingEvidence(actorId: string): Promise<{ total: number; ownSubmissions: number }> {
+  const [row] = await db.$queryRaw<{ total: number; ownSubmissions: number }[]>`
+    SELECT count(*) FILTER (WHERE e."submittedById" <> ${actorId})::int AS total,
+           count(*) FILTER (WHERE e."submittedById" = ${actorId})::int AS "ownSubmissions"
+    FROM "Evidence" e
+    JOIN "Recommendation" r ON r.id = e."recommendationId"
+    JOIN "Review" v ON v.id = r."reviewId"
+    WHERE e.assessment = 'PENDING' AND e."archivedAt" IS NULL AND r."archivedAt" IS NULL AND v."archivedAt" IS NULL`;
+  return row ?? { total: 0, ownSubmissions: 0 };
+}
+
+function queueRecommendation(row: RecommendationRow, now: Date): QueueRecommendation {
+  return {
+    id: row.id,
+    reference: row.reference,
+    text: row.text,
+    review: row.review,
+    ownerAgency: row.ownerAgency,
+    status: row.status,
+    dueDate: row.dueDate,
+    overdue: isOverdue(row.status, row.dueDate, now),
+    daysOverdue: daysOverdue(row.status, row.dueDate, now),
+    statusChangedAt: row.statusChangedAt,
+  };
+}
+
+function queueEvidence(row: EvidenceRow, now: Date): QueueEvidence {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    submittedAt: row.submittedAt,
+    submittedBy: row.submittedBy.name,
+    assessedAt: row.assessedAt,
+    assessedBy: row.assessedBy?.name ?? null,
+    assessmentComment: row.assessmentComment,
+    recommendation: queueRecommendation(row.recommendation, now),
+  };
+}

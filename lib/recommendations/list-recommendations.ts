@@ -1,0 +1,260 @@
+import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { db, Prisma } from '@/lib/db';
+import type { Priority, Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { computeRag, daysOverdue, isOverdue, type RagResult } from './rag';
+import { encodeCursor, type ListCursor, type RecommendationListFilters } from './list-recommendations.schema';
+
+export const PAGE_SIZE = 25;
+/** The list shows a shortened text; the database sends no more than this. */
+const TEXT_PREVIEW_CHARS = 300;
+
+export type RecommendationListRow = {
+  id: string;
+  reference: string;
+  /** At most 300 characters: shorten further for display. */
+  text: string;
+  review: { id: string; title: string };
+  status: RecommendationStatus;
+  ownerAgency: { id: string; shortName: string };
+  leadOfficer: { id: string; name: string } | null;
+  priority: Priority;
+  dueDate: Date;
+  originalDueDate: Date;
+  updatedAt: Date;
+  lastProgressAt: Date;
+  rag: RagResult;
+  overdue: boolean;
+  daysOverdue: number;
+};
+
+export type RecommendationListPage = {
+  rows: RecommendationListRow[];
+  /** Every recommendation matching the filters, across all pages. */
+  total: number;
+  pageSize: number;
+  /** Encoded cursors for the `cursor` URL parameter, or null at either end. */
+  nextCursor: string | null;
+  previousCursor: string | null;
+};
+
+type RawRow = {
+  id: string;
+  reference: string;
+  text: string;
+  reviewId: string;
+  reviewTitle: string;
+  status: RecommendationStatus;
+  ownerAgencyId: string;
+  ownerAgencyShortName: string;
+  leadOfficerId: string | null;
+  leadOfficerName: string | null;
+  priority: Priority;
+  dueDate: Date;
+  originalDueDate: Date;
+  updatedAt: Date;
+  lastProgressAt: Date;
+  createdAt: Date;
+  ragOverride: Rag | null;
+  measures: { target: number; currentValue: number }[];
+};
+
+const OPEN_STATUSES = Prisma.sql`('NOT_STARTED', 'IN_PROGRESS')`;
+
+/** Start of the UTC day, as a date literal: what date-only columns compare against. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** `%`, `_` and `\` match literally in a free-text search. */
+function likePattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The filters as one SQL condition over `r` (Recommendation) and `v` (its
+ * Review): live recommendations of live reviews, every filter AND-ed.
+ */
+function filterSql(filters: RecommendationListFilters, now: Date): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`r."archivedAt" IS NULL`, Prisma.sql`v."archivedAt" IS NULL`];
+  if (filters.review) conditions.push(Prisma.sql`r."reviewId" = ${filters.review}`);
+  if (filters.status.length) {
+    conditions.push(
+      Prisma.sql`r.status IN (${Prisma.join(filters.status.map((status) => Prisma.sql`${status}::"RecommendationStatus"`))})`,
+    );
+  }
+  if (filters.agency) conditions.push(Prisma.sql`r."ownerAgencyId" = ${filters.agency}`);
+  if (filters.lead) conditions.push(Prisma.sql`r."leadOfficerId" = ${filters.lead}`);
+  if (filters.priority) conditions.push(Prisma.sql`r.priority = ${filters.priority}::"Priority"`);
+  if (filters.overdue) {
+    conditions.push(Prisma.sql`r.status IN ${OPEN_STATUSES} AND r."dueDate" < ${utcDay(now)}::date`);
+  }
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    conditions.push(Prisma.sql`(r.reference ILIKE ${pattern} OR r.text ILIKE ${pattern} OR v.title ILIKE ${pattern})`);
+  }
+  return Prisma.join(conditions, ' AND ');
+}
+
+/** The sort key's columns, most significant first; the id breaks ties. */
+const SORT_COLUMNS: Record<RecommendationListFilters['sort'], string[]> = {
+  due: ['r."dueDate"', 'r.id'],
+  // The enum sorts in workflow order (its declaration order), as STATUS_ORDER does.
+  status: ['r.status', 'r."dueDate"', 'r.id'],
+  updated: ['r."updatedAt"', 'r.id'],
+};
+
+function cursorValues(cursor: ListCursor): Prisma.Sql {
+  const [first, second] = cursor.keys;
+  switch (cursor.sort) {
+    case 'due':
+      return Prisma.sql`${first}::date, ${cursor.id}`;
+    case 'status':
+      return Prisma.sql`${first}::"RecommendationStatus", ${second}::date, ${cursor.id}`;
+    case 'updated':
+      return Prisma.sql`${first}::timestamp(3), ${cursor.id}`;
+  }
+}
+
+function cursorFor(row: RawRow, filters: RecommendationListFilters, before: boolean): string {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const keys =
+    filters.sort === 'due'
+      ? [day(row.dueDate)]
+      : filters.sort === 'status'
+        ? [row.status, day(row.dueDate)]
+        : [row.updatedAt.toISOString()];
+  return encodeCursor({ sort: filters.sort, dir: filters.dir, before, keys, id: row.id });
+}
+
+/**
+ * One page of live recommendations across all live reviews, filtered and
+ * sorted as the URL asks. Keyset pagination on (sort key, id): a page costs
+ * the same wherever it is in the list. Two queries, whatever the page: the
+ * rows (with their measures, for the RAG rating) and the count.
+ */
+export async function listRecommendations(
+  actor: Actor,
+  filters: RecommendationListFilters,
+  now = new Date(),
+): Promise<RecommendationListPage> {
+  assertCan(actor, 'review:read');
+
+  const where = filterSql(filters, now);
+  const columns = SORT_COLUMNS[filters.sort];
+  const cursor = filters.cursor;
+  const backwards = cursor?.before ?? false;
+  // Walking backwards reads the list in reverse from the cursor, then flips the page.
+  const ascending = (filters.dir === 'asc') !== backwards;
+  // Only fixed column names reach Prisma.raw; every value is a bound parameter.
+  const orderBy = Prisma.raw(columns.map((column) => `${column} ${ascending ? 'ASC' : 'DESC'}`).join(', '));
+  // A row comparison, so PostgreSQL walks the (sort key, id) index from the cursor.
+  const after = cursor
+    ? Prisma.sql`AND (${Prisma.raw(columns.join(', '))}) ${Prisma.raw(ascending ? '>' : '<')} (${cursorValues(cursor)})`
+    : Prisma.empty;
+
+  const [raw, counted] = await Promise.all([
+    db.$queryRaw<RawRow[]>`
+      SELECT r.id, r.reference, left(r.text, ${TEXT_PREVIEW_CHARS}::int) AS text,
+             v.id AS "reviewId", v.title AS "reviewTitle",
+             r.status::text AS status, r.priority::text AS priority, r."ragOverride"::text AS "ragOverride",
+             a.id AS "ownerAgencyId", a."shortName" AS "ownerAgencyShortName",
+             u.id AS "leadOfficerId", u.name AS "leadOfficerName",
+             r."dueDate", r."originalDueDate", r."updatedAt", r."lastProgressAt", r."createdAt",
+             COALESCE((
+               SELECT json_agg(json_build_object('target', m.target::float8, 'currentValue', m."currentValue"::float8))
+               FROM "Measure" m
+               WHERE m."recommendationId" = r.id AND m."archivedAt" IS NULL
+             ), '[]'::json) AS measures
+      FROM "Recommendation" r
+      JOIN "Review" v ON v.id = r."reviewId"
+      JOIN "Agency" a ON a.id = r."ownerAgencyId"
+      LEFT JOIN "User" u ON u.id = r."leadOfficerId"
+      WHERE ${where} ${after}
+      ORDER BY ${orderBy}
+      LIMIT ${PAGE_SIZE + 1}::int`,
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total
+      FROM "Recommendation" r
+      JOIN "Review" v ON v.id = r."reviewId"
+      WHERE ${where}`,
+  ]);
+
+  // Rows archived since the link was made can leave a cursor's page short at
+  // the start, or empty at the end: show the first page instead (rare; one more query).
+  if (cursor && ((backwards && raw.length < PAGE_SIZE) || (!backwards && raw.length === 0))) {
+    return listRecommendations(actor, { ...filters, cursor: undefined }, now);
+  }
+
+  const more = raw.length > PAGE_SIZE;
+  const page = raw.slice(0, PAGE_SIZE);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  // Forwards: a cursor means rows came before it. Backwards: the cursor's row comes after.
+  const hasPrevious = backwards ? more : cursor !== undefined;
+  const hasNext = backwards ? true : more;
+
+  return {
+    rows: page.map((row) => toListRow(row, now)),
+    total: counted[0]?.total ?? 0,
+    pageSize: PAGE_SIZE,
+    nextCursor: hasNext && last ? cursorFor(last, filters, false) : null,
+    previousCursor: hasPrevious && first ? cursorFor(first, filters, true) : null,
+  };
+}
+
+function toListRow(row: RawRow, now: Date): RecommendationListRow {
+  return {
+    id: row.id,
+    reference: row.reference,
+    text: row.text,
+    review: { id: row.reviewId, title: row.reviewTitle },
+    status: row.status,
+    ownerAgency: { id: row.ownerAgencyId, shortName: row.ownerAgencyShortName },
+    leadOfficer: row.leadOfficerId && row.leadOfficerName ? { id: row.leadOfficerId, name: row.leadOfficerName } : null,
+    priority: row.priority,
+    dueDate: row.dueDate,
+    originalDueDate: row.originalDueDate,
+    updatedAt: row.updatedAt,
+    lastProgressAt: row.lastProgressAt,
+    rag: computeRag(
+      {
+        status: row.status,
+        dueDate: row.dueDate,
+        originalDueDate: row.originalDueDate,
+        startedAt: row.createdAt,
+        lastProgressAt: row.lastProgressAt,
+        measures: row.measures,
+        override: row.ragOverride,
+      },
+      now,
+    ),
+    overdue: isOverdue(row.status, row.dueDate, now),
+    daysOverdue: daysOverdue(row.status, row.dueDate, now),
+  };
+}
+
+export type FilterOptions = Awaited<ReturnType<typeof listFilterOptions>>;
+
+/** The choices the list's filter selects offer. Three queries. */
+export async function listFilterOptions(actor: Actor) {
+  assertCan(actor, 'review:read');
+  const [reviews, agencies, leads] = await Promise.all([
+    db.review.findMany({ where: { archivedAt: null }, select: { id: true, title: true }, orderBy: [{ title: 'asc' }, { id: 'asc' }] }),
+    db.agency.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
+    // Only people who lead something: a filter that can only return nothing helps no one.
+    db.user.findMany({
+      where: { ledRecommendations: { some: { archivedAt: null } } },
+      select: { id: true, name: true, agencyId: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  const agencyNames = new Map(agencies.map((agency) => [agency.id, agency.shortName]));
+  return {
+    reviews,
+    agencies,
+    leadOfficers: leads.map((lead) => ({ id: lead.id, name: lead.name, agencyShortName: agencyNames.get(lead.agencyId) ?? '' })),
+  };
+}
