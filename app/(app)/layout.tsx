@@ -23,6 +23,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               <li>
                 <NavLink href="/recommendations">Recommendations</NavLink>
               </li>
+              <li>
+                <NavLink href="/reports">Reports</NavLink>
+              </li>
             </ul>
           </nav>
           <div className="header__user">

@@ -1,0 +1,116 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { DEMO, signIn } from './support/auth';
+import { createTestRecommendation } from './support/records';
+
+const OWNER = "Children's social care lead officer";
+const REVIEWER = 'Independent chair of the board';
+
+// A minimal, valid one-page PDF: the server checks files by their content.
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+function progressForm(page: Page) {
+  return page.getByRole('form', { name: 'Update progress' });
+}
+
+async function updateProgress(page: Page, status: string, note: string) {
+  const form = progressForm(page);
+  await form.getByLabel('Status').selectOption({ label: status });
+  await form.getByLabel('Note').fill(note);
+  await form.getByRole('button', { name: 'Save update' }).click();
+}
+
+test('journey 2: an owner moves a recommendation to implemented with evidence, and a reviewer verifies it', async ({ browser }) => {
+  const recommendation = await createTestRecommendation('Screen every referral of a child over 12 for signs of exploitation');
+
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await signIn(owner, DEMO.ownerCsc);
+  await owner.goto(recommendation.url);
+  await expect(owner.getByRole('heading', { level: 1 })).toContainText('Screen every referral');
+  await expectNoAxeViolations(owner);
+
+  // In progress, with a note.
+  await updateProgress(owner, 'In progress', 'Screening tool agreed with the front door team');
+  await expect(owner.getByRole('status').filter({ hasText: 'Progress update saved' })).toBeVisible();
+  await expect(owner.getByText(`${OWNER} changed status from Not started to In progress`)).toBeVisible();
+
+  // Implemented without evidence: refused, with the reason next to the field and in the summary.
+  await updateProgress(owner, 'Implemented', 'All referrals now screened');
+  const summary = owner.getByRole('alert', { name: 'There is a problem' });
+  await expect(summary).toContainText('Add at least one piece of evidence before marking the recommendation as implemented');
+  await expect(progressForm(owner).getByLabel('Status')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(owner);
+
+  // Evidence: a file, checked by content on the server.
+  const evidenceForm = owner.getByRole('form', { name: 'Submit evidence' });
+  await evidenceForm.getByLabel('Title').fill('Referral screening audit, March');
+  await evidenceForm.getByLabel('Kind of evidence').selectOption({ label: 'Audit' });
+  await evidenceForm.getByLabel('File (optional)').setInputFiles({ name: 'screening-audit.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await evidenceForm.getByRole('button', { name: 'Submit evidence' }).click();
+  await expect(owner.getByRole('heading', { name: 'Referral screening audit, March' })).toBeVisible();
+  await expect(owner.getByText(`${OWNER} submitted evidence "Referral screening audit, March" (Audit)`)).toBeVisible();
+
+  // Now implemented is allowed.
+  await updateProgress(owner, 'Implemented', 'All referrals of over-12s screened since 1 March');
+  await expect(owner.getByText(`${OWNER} changed status from In progress to Implemented`)).toBeVisible();
+  await ownerContext.close();
+
+  // A reviewer accepts the evidence and verifies.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, DEMO.reviewer);
+  await reviewer.goto(recommendation.url);
+  const assess = reviewer.getByRole('form', { name: 'Assess “Referral screening audit, March”' });
+  await assess.getByLabel('Accepted').check();
+  await assess.getByLabel('Comment').fill('Audit sample of 40 referrals checked');
+  await assess.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(reviewer.getByText(`${REVIEWER} assessed evidence "Referral screening audit, March" as Accepted`)).toBeVisible();
+
+  await updateProgress(reviewer, 'Verified', 'Evidence shows the change is embedded');
+  await expect(reviewer.getByText(`${REVIEWER} changed status from Implemented to Verified`)).toBeVisible();
+
+  // The timeline, newest first, with the right people.
+  const timeline = reviewer.getByRole('list', { name: 'History, newest first' });
+  const entries = await timeline.locator('.timeline__what').allInnerTexts();
+  expect(entries.slice(0, 6)).toEqual([
+    `${REVIEWER} changed status from Implemented to Verified`,
+    `${REVIEWER} assessed evidence "Referral screening audit, March" as Accepted`,
+    `${OWNER} changed status from In progress to Implemented`,
+    `${OWNER} submitted evidence "Referral screening audit, March" (Audit)`,
+    `${OWNER} changed status from Not started to In progress`,
+    `${REVIEWER} created the recommendation ${recommendation.reference}`,
+  ]);
+  await expectNoAxeViolations(reviewer);
+  await reviewerContext.close();
+});
+
+test("a second user's stale edit is refused, says who changed what, and keeps what they typed", async ({ browser }) => {
+  const recommendation = await createTestRecommendation('Hold monthly multi-agency meetings on victims, abusers and hotspots');
+  const ownerContext = await browser.newContext();
+  const reviewerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(owner, DEMO.ownerCsc);
+  await signIn(reviewer, DEMO.qa);
+  await owner.goto(recommendation.url);
+  await reviewer.goto(recommendation.url);
+
+  await updateProgress(owner, 'In progress', 'First meeting held on 3 October');
+  await expect(owner.getByRole('status').filter({ hasText: 'Progress update saved' })).toBeVisible();
+
+  // The reviewer's page still shows the old version.
+  await updateProgress(reviewer, 'Superseded', 'Replaced by the new strategy');
+  const notice = reviewer.getByRole('status').filter({ hasText: 'Your change was not saved: someone else changed this first' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(`${OWNER} changed status from Not started to In progress`);
+  await expect(progressForm(reviewer).getByLabel('Note')).toHaveValue('Replaced by the new strategy');
+  await expect(reviewer.getByText(`${OWNER} changed status from Not started to In progress`).first()).toBeVisible();
+  await expectNoAxeViolations(reviewer);
+
+  await ownerContext.close();
+  await reviewerContext.close();
+});
