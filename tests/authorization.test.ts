@@ -1,0 +1,184 @@
+// Every action in lib/, tried as every role, on a record of the actor's own
+// agency and on another agency's: exactly what PRODUCT.md allows succeeds,
+// and a refused attempt changes nothing at all.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { addComment } from '@/lib/comments/add-comment';
+import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
+import { db } from '@/lib/db';
+import { assessEvidence } from '@/lib/evidence/assess-evidence';
+import { getEvidenceFile } from '@/lib/evidence/get-evidence-file';
+import { submitEvidence } from '@/lib/evidence/submit-evidence';
+import { archiveFinding } from '@/lib/findings/archive-finding';
+import { createFinding } from '@/lib/findings/create-finding';
+import { updateFinding } from '@/lib/findings/update-finding';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { createMeasure } from '@/lib/measures/create-measure';
+import { updateMeasureValue } from '@/lib/measures/update-measure-value';
+import { archiveRecommendation } from '@/lib/recommendations/archive-recommendation';
+import { createRecommendation } from '@/lib/recommendations/create-recommendation';
+import { getRecommendation } from '@/lib/recommendations/get-recommendation';
+import { listRecommendations } from '@/lib/recommendations/list-recommendations';
+import { parseListParams } from '@/lib/recommendations/list-recommendations.schema';
+import { overrideRag, withdrawRagOverride } from '@/lib/recommendations/override-rag';
+import { updateProgress } from '@/lib/recommendations/update-progress';
+import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
+import { getReport } from '@/lib/reports/get-report';
+import { archiveReview } from '@/lib/reviews/archive-review';
+import { createReview } from '@/lib/reviews/create-review';
+import { getReview } from '@/lib/reviews/get-review';
+import { listReviews } from '@/lib/reviews/list-reviews';
+import { updateReview } from '@/lib/reviews/update-review';
+import { createAgency, createUser } from '@/tests/support/factories';
+
+const ROLES: Role[] = ['ADMIN', 'REVIEWER', 'OWNER', 'VIEWER'];
+
+/** The records one attempt acts on, owned by `agencyId`, made afresh for each attempt. */
+type World = { reviewId: string; findingId: string; recommendationId: string; measureId: string; evidenceId: string; agencyId: string; leadOfficerId: string };
+
+const actors = {} as Record<Role, Actor>;
+const agencyOf = {} as Record<Role, string>;
+let otherAgencyId: string;
+let otherAgencyLead: string;
+let submitterId: string;
+const leadOf = new Map<string, string>();
+
+beforeAll(async () => {
+  const board = await createAgency('Board', true);
+  const csc = await createAgency("Children's social care");
+  const police = await createAgency('Police');
+  for (const role of ROLES) {
+    const agencyId = role === 'OWNER' ? csc.id : board.id;
+    actors[role] = await createUser(role, agencyId);
+    agencyOf[role] = agencyId;
+  }
+  otherAgencyId = police.id;
+  otherAgencyLead = (await createUser('OWNER', police.id)).id;
+  leadOf.set(police.id, otherAgencyLead);
+  leadOf.set(csc.id, actors.OWNER.id);
+  leadOf.set(board.id, (await createUser('OWNER', board.id)).id);
+  // Evidence is submitted by someone who is none of the actors, so anyone allowed may assess it.
+  submitterId = (await createUser('REVIEWER', board.id)).id;
+});
+
+async function makeWorld(agencyId: string): Promise<World> {
+  const review = await db.review.create({ data: { title: `Review ${randomUUID()}`, kind: 'LEARNING_REVIEW', commissioningBody: 'Board', status: 'PUBLISHED' } });
+  const finding = await db.finding.create({ data: { reviewId: review.id, reference: 'F1', text: 'A finding', theme: 'Training', severity: 'HIGH' } });
+  const recommendation = await db.recommendation.create({
+    data: {
+      reviewId: review.id,
+      reference: 'R1',
+      text: 'A recommendation',
+      ownerAgencyId: agencyId,
+      leadOfficerId: leadOf.get(agencyId) ?? null,
+      originalDueDate: new Date('2030-01-31'),
+      dueDate: new Date('2030-01-31'),
+      ragOverride: 'AMBER',
+      ragOverrideJustification: 'Board asked for caution',
+      findings: { connect: [{ id: finding.id }] },
+    },
+  });
+  const measure = await db.measure.create({ data: { recommendationId: recommendation.id, name: 'Staff trained', target: 100 } });
+  const evidence = await db.evidence.create({
+    data: {
+      recommendationId: recommendation.id,
+      title: 'Register',
+      kind: 'TRAINING_RECORD',
+      submittedById: submitterId,
+      file: { create: { fileName: 'register.txt', mediaType: 'text/plain', size: 5, sha256: 'x', content: Buffer.from('hello') } },
+    },
+  });
+  return {
+    reviewId: review.id,
+    findingId: finding.id,
+    recommendationId: recommendation.id,
+    measureId: measure.id,
+    evidenceId: evidence.id,
+    agencyId,
+    leadOfficerId: leadOf.get(agencyId) ?? '',
+  };
+}
+
+const PDF = new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'audit.pdf', { type: 'application/pdf' });
+const DAY = new Date('2031-06-30');
+
+// Each action, and who may do it on their own agency's record and on another's: [own, other].
+type Expect = Record<Role, [boolean, boolean]>;
+const REVIEWERS_ONLY: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] };
+const OWNING_AGENCY_OR_REVIEWERS: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] };
+const EVERYONE: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, true], VIEWER: [true, true] };
+
+const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) => Promise<unknown> }[] = [
+  { name: 'create a review', allowed: REVIEWERS_ONLY, run: (a) => createReview(a, { title: 'New review', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PLANNED', summary: '', sourceUrl: null }) },
+  { name: 'edit a review', allowed: REVIEWERS_ONLY, run: (a, w) => updateReview(a, { id: w.reviewId, version: 1, title: 'Renamed', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PUBLISHED', summary: 'x', sourceUrl: null }) },
+  { name: 'archive a review', allowed: REVIEWERS_ONLY, run: (a, w) => archiveReview(a, { id: w.reviewId, version: 1, archiveReason: 'Duplicate' }) },
+  { name: 'add a finding', allowed: REVIEWERS_ONLY, run: (a, w) => createFinding(a, { reviewId: w.reviewId, reference: 'F2', text: 'Another', theme: 'Escalation', severity: 'LOW' }) },
+  { name: 'edit a finding', allowed: REVIEWERS_ONLY, run: (a, w) => updateFinding(a, { id: w.findingId, version: 1, reference: 'F1', text: 'Edited', theme: 'Training', severity: 'HIGH' }) },
+  { name: 'archive a finding', allowed: REVIEWERS_ONLY, run: (a, w) => archiveFinding(a, { id: w.findingId, version: 1, archiveReason: null }) },
+  {
+    name: 'add a recommendation',
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => createRecommendation(a, { reviewId: w.reviewId, reference: 'R2', text: 'More', findingIds: [w.findingId], response: 'ACCEPTED', ownerAgencyId: w.agencyId, leadOfficerId: null, priority: 'HIGH', dueDate: DAY }),
+  },
+  {
+    name: 'edit a recommendation, moving its owner and due date',
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) =>
+      updateRecommendation(a, { id: w.recommendationId, version: 1, reference: 'R1', text: 'Edited', findingIds: [w.findingId], response: 'ACCEPTED_IN_PART', ownerAgencyId: otherAgencyId, leadOfficerId: otherAgencyLead, priority: 'LOW', dueDate: DAY, dueDateChangeReason: 'Staffing' }),
+  },
+  { name: 'archive a recommendation', allowed: REVIEWERS_ONLY, run: (a, w) => archiveRecommendation(a, { id: w.recommendationId, version: 1, archiveReason: 'Merged' }) },
+  { name: 'override the RAG rating', allowed: REVIEWERS_ONLY, run: (a, w) => overrideRag(a, { recommendationId: w.recommendationId, version: 1, rating: 'RED', justification: 'No real progress' }) },
+  { name: 'withdraw a RAG override', allowed: REVIEWERS_ONLY, run: (a, w) => withdrawRagOverride(a, { recommendationId: w.recommendationId, version: 1, reason: 'Back on track' }) },
+  { name: 'update progress and status', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 1, status: 'IN_PROGRESS', note: 'Started' }) },
+  { name: 'submit evidence', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => submitEvidence(a, { recommendationId: w.recommendationId, title: 'Audit', description: '', kind: 'AUDIT', url: null, file: PDF } as never) },
+  { name: 'assess evidence', allowed: REVIEWERS_ONLY, run: (a, w) => assessEvidence(a, { evidenceId: w.evidenceId, version: 1, assessment: 'ACCEPTED', comment: '' }) },
+  { name: 'define a measure', allowed: REVIEWERS_ONLY, run: (a, w) => createMeasure(a, { recommendationId: w.recommendationId, name: 'Audits done', unit: '', target: 4 }) },
+  { name: "update a measure's value", allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateMeasureValue(a, { measureId: w.measureId, version: 1, currentValue: 40, note: 'Register' }) },
+  { name: 'comment', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => addComment(a, { recommendationId: w.recommendationId, body: 'A comment' }) },
+  { name: 'read the reviews', allowed: EVERYONE, run: (a) => listReviews(a) },
+  { name: 'read a review', allowed: EVERYONE, run: (a, w) => getReview(a, w.reviewId) },
+  { name: 'read a recommendation', allowed: EVERYONE, run: (a, w) => getRecommendation(a, w.recommendationId) },
+  { name: 'list recommendations', allowed: EVERYONE, run: (a, w) => listRecommendations(a, parseListParams({ review: w.reviewId }).filters) },
+  { name: 'download an evidence file', allowed: EVERYONE, run: (a, w) => getEvidenceFile(a, w.evidenceId) },
+  { name: 'see the work queue', allowed: EVERYONE, run: (a) => getWorkQueue(a) },
+  { name: "read a review's report", allowed: EVERYONE, run: (a, w) => getReport(a, w.reviewId, {}) },
+];
+
+/** Everything that could change: row counts, versions, the last history event. */
+async function snapshot() {
+  const [reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent] = await Promise.all([
+    db.review.count({ where: { archivedAt: null } }),
+    db.finding.count({ where: { archivedAt: null } }),
+    db.recommendation.count({ where: { archivedAt: null } }),
+    db.measure.count(),
+    db.evidence.count(),
+    db.comment.count(),
+    db.historyEvent.count(),
+    db.$queryRaw`SELECT (SELECT sum(version) FROM "Review") + (SELECT sum(version) FROM "Finding") + (SELECT sum(version) FROM "Recommendation") + (SELECT sum(version) FROM "Measure") + (SELECT sum(version) FROM "Evidence") AS total`,
+    db.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
+  ]);
+  return { reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent };
+}
+
+describe('authorization: every action, as every role, on own and other agencies\' records', () => {
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      for (const [scope, index] of [['own', 0], ['other', 1]] as const) {
+        const allowed = action.allowed[role][index];
+        it(`${role} ${allowed ? 'may' : 'may not'} ${action.name} (${scope} agency's record)`, async () => {
+          const world = await makeWorld(scope === 'own' ? agencyOf[role] : otherAgencyId);
+          const before = await snapshot();
+          const attempt = action.run(actors[role], world);
+          if (allowed) {
+            await expect(attempt).resolves.not.toThrow();
+          } else {
+            await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+            expect(await snapshot()).toEqual(before);
+          }
+        });
+      }
+    }
+  }
+});
