@@ -58,7 +58,18 @@ class MigrationPg extends PrismaPg {
   }
 
   override async connect() {
-    return presentCatalogTypes(await super.connect());
+    const adapter = presentCatalogTypes(await super.connect());
+    // The upstream adapter splits scripts on every ";", which breaks function
+    // bodies (our history trigger). PostgreSQL runs a multi-statement script
+    // itself, in one implicit transaction.
+    adapter.executeScript = async (script: string) => {
+      try {
+        await (adapter.underlyingDriver() as pg.Pool).query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
   }
 
   // The upstream factory drops the shadow database while its own pool still
