@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = '.data/e2e';
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR || '.data/e2e';
 
 // Playwright's own browser download does not work on these machines: use the
 // system Chromium (Debian's package), and say how to get one when it is missing.

@@ -40,9 +40,10 @@ async function sourceFingerprint(): Promise<string> {
 }
 
 async function buildIfNeeded() {
-  const fingerprintFile = path.join(projectRoot, '.next', 'followthrough-sources');
+  const distDir = path.join(projectRoot, process.env.NEXT_DIST_DIR || '.next');
+  const fingerprintFile = path.join(distDir, 'followthrough-sources');
   const fingerprint = await sourceFingerprint();
-  const built = existsSync(path.join(projectRoot, '.next', 'BUILD_ID')) &&
+  const built = existsSync(path.join(distDir, 'BUILD_ID')) &&
     (await fs.readFile(fingerprintFile, 'utf8').catch(() => '')) === fingerprint;
   if (built) return;
   log('Building the app (first run, or the sources changed)...');
