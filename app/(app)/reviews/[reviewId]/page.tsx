@@ -65,6 +65,11 @@ export default async function ReviewPage({ params }: Props) {
           </dd>
         </div>
       </dl>
+      <p>
+        <Link href={`/reports/${review.id}`} className="button button--secondary">
+          Progress report<span className="visually-hidden"> for this review</span>
+        </Link>
+      </p>
       {can(user, 'review:edit') ? (
         <p>
           <Link href={`/reviews/${review.id}/edit`}>

@@ -1,0 +1,66 @@
+import { formatDate, formatDateTime } from '@/lib/labels';
+import type { Cell, Column, Section } from '@/lib/reports/report-sections';
+
+const NUMERIC: ReadonlySet<Column['kind']> = new Set(['number', 'percent']);
+
+/** One cell as the PDF writes it, so that the screen and the files read the same. */
+export function formatCell(cell: Cell, column: Column): React.ReactNode {
+  if (cell === null || cell === '') return '';
+  if (cell instanceof Date) {
+    return column.kind === 'date' ? (
+      <time dateTime={cell.toISOString().slice(0, 10)}>{formatDate(cell)}</time>
+    ) : (
+      <time dateTime={cell.toISOString()}>{formatDateTime(cell)}</time>
+    );
+  }
+  if (typeof cell === 'number') return column.kind === 'percent' ? `${cell.toFixed(1)}%` : cell.toLocaleString('en-GB');
+  return cell;
+}
+
+/**
+ * One report section as an accessible table: the section's title as its
+ * caption, column headers, numbers right-aligned. An empty section says so
+ * in words instead. `data-section` (the section's key) is the stable hook
+ * for tests, on the table or, when empty, on the "None" block.
+ */
+export function SectionTable({ section }: { section: Section }) {
+  const captionId = `section-${section.key}`;
+  if (section.rows.length === 0) {
+    return (
+      <div className="report-empty" data-section={section.key}>
+        <p className="report-empty__title" id={captionId}>
+          {section.title}
+        </p>
+        <p className="report-empty__none">None</p>
+      </div>
+    );
+  }
+  return (
+    // Focusable so that keyboard users can scroll a wide table (WCAG 2.1.1).
+    <div className="table-wrapper report-table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table report-table" data-section={section.key}>
+        <caption id={captionId}>{section.title}</caption>
+        <thead>
+          <tr>
+            {section.columns.map((column) => (
+              <th key={column.header} scope="col" className={NUMERIC.has(column.kind) ? 'numeric' : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {section.rows.map((row, r) => (
+            <tr key={r}>
+              {section.columns.map((column, c) => (
+                <td key={column.header} className={NUMERIC.has(column.kind) ? 'numeric' : undefined}>
+                  {formatCell(row[c] ?? null, column)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
