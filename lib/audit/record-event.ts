@@ -1,6 +1,16 @@
 import 'server-only';
 import type { Prisma, Tx } from '@/lib/db';
+import { type ChainContent, eventHash } from './chain';
 import type { EventKind, FieldValues, SubjectType } from './events';
+
+/**
+ * The advisory lock that serialises appends to the hash chain across every
+ * connection and app instance (a fixed, arbitrary bigint: "FlwThrgh" in
+ * ASCII). Taken with pg_advisory_xact_lock, it is held until the caller's
+ * transaction commits or rolls back, so the next append always sees this
+ * event as the latest: chain order is id order is commit order.
+ */
+export const HISTORY_CHAIN_LOCK = '5074562084552992616';
 
 export type HistoryEventInput = {
   actorId: string | null;
@@ -20,22 +30,41 @@ export type HistoryEventInput = {
 /**
  * Appends one history event. Always called with the transaction that makes
  * the change, so the change and its record commit or fail together.
+ *
+ * The event is chained to the latest one (lib/audit/chain.ts) under an
+ * advisory lock held to the end of the caller's transaction: every write
+ * transaction queues here, so call it as the last step of a use case and do
+ * nothing slow (or lock-taking) after it. Needs READ COMMITTED (the
+ * default): the latest event is read after the lock is granted.
  */
 export async function recordEvent(tx: Tx, event: HistoryEventInput) {
   const subjectType = event.kind.split('.')[0] as SubjectType;
+  const before = toJson(event.before);
+  const after = toJson(event.after);
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${HISTORY_CHAIN_LOCK})`);
+  const latest = await tx.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
+  const prevHash = latest?.hash ?? null;
+  const content: ChainContent = {
+    // Taken once the lock is ours, so that within one instance time follows the chain.
+    occurredAt: event.occurredAt ?? new Date(),
+    actorId: event.actorId,
+    subjectType,
+    subjectId: event.subjectId,
+    subjectVersion: event.subjectVersion ?? null,
+    kind: event.kind,
+    before: before ?? null,
+    after: after ?? null,
+    note: event.note ?? null,
+    reviewId: event.reviewId ?? null,
+    recommendationId: event.recommendationId ?? null,
+  };
   return tx.historyEvent.create({
     data: {
-      actorId: event.actorId,
-      kind: event.kind,
-      subjectType,
-      subjectId: event.subjectId,
-      subjectVersion: event.subjectVersion ?? null,
-      before: toJson(event.before),
-      after: toJson(event.after),
-      note: event.note ?? null,
-      reviewId: event.reviewId ?? null,
-      recommendationId: event.recommendationId ?? null,
-      ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
+      ...content,
+      before,
+      after,
+      prevHash,
+      hash: eventHash(prevHash, content),
     },
   });
 }

@@ -18,7 +18,20 @@ export async function archiveReview(actor: Actor, input: z.output<typeof archive
   return db.$transaction(async (tx) => {
     const version = await claimVersion(tx, 'review', input.id, input.version);
     const now = new Date();
+    // Every row change first, every event last: recording an event takes the
+    // history chain's lock until commit, so no slow work may follow it.
     const review = await tx.review.update({ where: { id: input.id }, data: { archivedAt: now } });
+    const recommendations = await tx.recommendation.updateManyAndReturn({
+      where: { reviewId: review.id, archivedAt: null },
+      data: { archivedAt: now, version: { increment: 1 } },
+      select: { id: true, reference: true, version: true },
+    });
+    const findings = await tx.finding.updateManyAndReturn({
+      where: { reviewId: review.id, archivedAt: null },
+      data: { archivedAt: now, version: { increment: 1 } },
+      select: { id: true, reference: true, version: true },
+    });
+
     await recordEvent(tx, {
       actorId: actor.id,
       kind: 'review.archived',
@@ -29,22 +42,13 @@ export async function archiveReview(actor: Actor, input: z.output<typeof archive
       note: input.archiveReason,
       reviewId: review.id,
     });
-
     const note = 'Archived with its review';
-    const recommendations = await tx.recommendation.findMany({
-      where: { reviewId: review.id, archivedAt: null },
-      select: { id: true, reference: true },
-    });
     for (const recommendation of recommendations) {
-      const updated = await tx.recommendation.update({
-        where: { id: recommendation.id },
-        data: { archivedAt: now, version: { increment: 1 } },
-      });
       await recordEvent(tx, {
         actorId: actor.id,
         kind: 'recommendation.archived',
         subjectId: recommendation.id,
-        subjectVersion: updated.version,
+        subjectVersion: recommendation.version,
         before: { archivedAt: null },
         after: { reference: recommendation.reference, archivedAt: now },
         note,
@@ -52,14 +56,12 @@ export async function archiveReview(actor: Actor, input: z.output<typeof archive
         recommendationId: recommendation.id,
       });
     }
-    const findings = await tx.finding.findMany({ where: { reviewId: review.id, archivedAt: null }, select: { id: true, reference: true } });
     for (const finding of findings) {
-      const updated = await tx.finding.update({ where: { id: finding.id }, data: { archivedAt: now, version: { increment: 1 } } });
       await recordEvent(tx, {
         actorId: actor.id,
         kind: 'finding.archived',
         subjectId: finding.id,
-        subjectVersion: updated.version,
+        subjectVersion: finding.version,
         before: { archivedAt: null },
         after: { reference: finding.reference, archivedAt: now },
         note,

@@ -1,0 +1,130 @@
+// Issue 5, items 6 and 7: the database refuses UPDATE, DELETE and TRUNCATE on
+// the history, and anything done behind the app's back (a superuser switching
+// the trigger off) is caught by the hash chain and by `npm run audit:verify`.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventHash } from '@/lib/audit/chain';
+import { recordEvent } from '@/lib/audit/record-event';
+import { verifyChain } from '@/lib/audit/verify-chain';
+import { db } from '@/lib/db';
+import { seedDemoData } from '@/prisma/seed/index';
+import { behindTheAppsBack, runAuditVerify, unchainedEvents } from './support/chain-checks';
+
+let total: number;
+let middle: { id: number; note: string | null };
+
+beforeAll(async () => {
+  expect(await seedDemoData(db)).toEqual({ created: true });
+  total = await db.historyEvent.count();
+  const ids = await db.historyEvent.findMany({ orderBy: { id: 'asc' }, select: { id: true, note: true } });
+  middle = ids[Math.floor(ids.length / 2)]!;
+});
+
+const everything = () => db.historyEvent.findMany({ orderBy: { id: 'asc' } });
+
+describe('the history table', () => {
+  it('holds the seeded demo history as one intact chain, and audit:verify says so', async () => {
+    expect(total).toBeGreaterThan(50);
+    expect(await unchainedEvents()).toBe(0);
+    const result = await verifyChain(db);
+    expect(result).toMatchObject({ checked: total, firstBroken: null });
+    // Batch boundaries change nothing.
+    expect(await verifyChain(db, { batchSize: 7 })).toEqual(result);
+
+    const cli = await runAuditVerify();
+    expect(cli.stdout).toContain(`Verified ${total} history events: the chain is intact.`);
+    expect(cli.code).toBe(0);
+  });
+
+  it.each([
+    ['UPDATE', `UPDATE "HistoryEvent" SET note = 'rewritten'`],
+    ['UPDATE of one row', `UPDATE "HistoryEvent" SET "occurredAt" = now() WHERE id = (SELECT max(id) FROM "HistoryEvent")`],
+    ['DELETE', `DELETE FROM "HistoryEvent" WHERE id = (SELECT min(id) FROM "HistoryEvent")`],
+    ['DELETE of everything', `DELETE FROM "HistoryEvent"`],
+    ['TRUNCATE', `TRUNCATE "HistoryEvent"`],
+    ['TRUNCATE ... CASCADE', `TRUNCATE "HistoryEvent" CASCADE`],
+  ])('refuses %s, and nothing changes', async (_name, sql) => {
+    const before = await everything();
+    await expect(db.$executeRawUnsafe(sql)).rejects.toThrow(/HistoryEvent is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/);
+    expect(await everything()).toEqual(before);
+  });
+
+  it('refuses an update or delete through the Prisma client too', async () => {
+    await expect(db.historyEvent.update({ where: { id: middle.id }, data: { note: 'x' } })).rejects.toThrow(/append-only/);
+    await expect(db.historyEvent.delete({ where: { id: middle.id } })).rejects.toThrow(/append-only/);
+    expect((await verifyChain(db)).firstBroken).toBeNull();
+  });
+});
+
+describe('tampering behind the app’s back', () => {
+  it('catches a row whose note was altered, naming that event', async () => {
+    expect(await behindTheAppsBack(`UPDATE "HistoryEvent" SET note = 'Nothing to see here' WHERE id = $1`, middle.id)).toBe(1);
+    const result = await verifyChain(db);
+    expect(result.firstBroken).toEqual({ id: middle.id, reason: 'hash does not match its content' });
+    // Every event before it still verifies.
+    expect(result.checked).toBe(await db.historyEvent.count({ where: { id: { lte: middle.id } } }));
+
+    const cli = await runAuditVerify();
+    expect(cli.stderr).toContain(`BROKEN at event ${middle.id}: hash does not match its content`);
+    expect(cli.code).toBe(1);
+
+    await behindTheAppsBack(`UPDATE "HistoryEvent" SET note = $2 WHERE id = $1`, middle.id, middle.note);
+    expect((await verifyChain(db)).firstBroken).toBeNull();
+  });
+
+  it('catches an altered row whose own hash was recomputed, at the event after it', async () => {
+    const [victim, next] = await db.historyEvent.findMany({ where: { id: { gte: middle.id } }, orderBy: { id: 'asc' }, take: 2 });
+    // A forger who knows the format can make the row match itself: the next link still breaks.
+    const forged = { ...victim!, actorId: null };
+    await behindTheAppsBack(`UPDATE "HistoryEvent" SET "actorId" = NULL, hash = $2 WHERE id = $1`, victim!.id, eventHash(forged.prevHash, forged));
+    const result = await verifyChain(db);
+    expect(result.firstBroken?.id).toBe(next!.id);
+    expect(result.firstBroken?.reason).toMatch(new RegExp(`does not follow on from event ${victim!.id}`));
+
+    await behindTheAppsBack(`UPDATE "HistoryEvent" SET "actorId" = $2, hash = $3 WHERE id = $1`, victim!.id, victim!.actorId, victim!.hash);
+    expect((await verifyChain(db)).firstBroken).toBeNull();
+  });
+
+  it('catches a deleted row in the middle, at the event after the gap', async () => {
+    const next = await db.historyEvent.findFirstOrThrow({ where: { id: { gt: middle.id } }, orderBy: { id: 'asc' } });
+    await db.$executeRawUnsafe(`CREATE TABLE saved_event AS SELECT * FROM "HistoryEvent" WHERE id = ${middle.id}`);
+    expect(await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, middle.id)).toBe(1);
+
+    const result = await verifyChain(db);
+    expect(result.firstBroken?.id).toBe(next.id);
+    expect(result.firstBroken?.reason).toMatch(/does not follow on from event \d+: an event between them was removed, or one was altered/);
+    const cli = await runAuditVerify();
+    expect(cli.stderr).toContain(`BROKEN at event ${next.id}:`);
+    expect(cli.code).toBe(1);
+
+    // Put it back (an INSERT is allowed) and the chain is whole again.
+    await db.$executeRawUnsafe(`INSERT INTO "HistoryEvent" SELECT * FROM saved_event`);
+    await db.$executeRawUnsafe(`DROP TABLE saved_event`);
+    expect(await verifyChain(db)).toMatchObject({ checked: total, firstBroken: null });
+  });
+
+  it('catches a deleted first event', async () => {
+    const first = await db.historyEvent.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    await db.$executeRawUnsafe(`CREATE TABLE saved_event AS SELECT * FROM "HistoryEvent" WHERE id = ${first.id}`);
+    await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, first.id);
+    const result = await verifyChain(db);
+    expect(result.firstBroken?.reason).toBe('it is the first event but links to an earlier one, which is missing');
+    expect(result.checked).toBe(1);
+    await db.$executeRawUnsafe(`INSERT INTO "HistoryEvent" SELECT * FROM saved_event`);
+    await db.$executeRawUnsafe(`DROP TABLE saved_event`);
+    expect((await verifyChain(db)).firstBroken).toBeNull();
+  });
+
+  it('catches an event inserted without going through the chain, and chains the next one after it', async () => {
+    const [inserted] = await db.$queryRawUnsafe<{ id: number }[]>(
+      `INSERT INTO "HistoryEvent" ("subjectType", "subjectId", kind, note) VALUES ('review', 'x', 'review.updated', 'forged') RETURNING id`,
+    );
+    const result = await verifyChain(db);
+    expect(result.firstBroken).toEqual({ id: inserted!.id, reason: 'it has no hash: it was not written through the chain' });
+    expect(await unchainedEvents()).toBe(1);
+    await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, inserted!.id);
+
+    // An event recorded by the app after a gap in ids (rolled-back inserts leave those) still chains.
+    await db.$transaction((tx) => recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: 'review-x', note: 'After the gap' }));
+    expect(await verifyChain(db)).toMatchObject({ checked: total + 1, firstBroken: null });
+  });
+});

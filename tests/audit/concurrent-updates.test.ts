@@ -1,0 +1,144 @@
+// Issue 5, item 7: K people save a status update to one recommendation at the
+// same moment, all based on the version they saw. Exactly one wins; the others
+// are told of the conflict; nothing is lost or half-written; the hash chain,
+// appended to under its advisory lock, stays intact.
+import { describe, expect, it } from 'vitest';
+import { recordEvent } from '@/lib/audit/record-event';
+import { verifyChain } from '@/lib/audit/verify-chain';
+import type { Actor } from '@/lib/auth/session-user';
+import { createPrismaClient, db } from '@/lib/db';
+import { ConflictError } from '@/lib/errors';
+import { updateProgress } from '@/lib/recommendations/update-progress';
+import { createAgency, createUser } from '@/tests/support/factories';
+import { unchainedEvents } from './support/chain-checks';
+
+const K = 20;
+
+async function createRecommendations(count: number, ownerAgencyId: string) {
+  const review = await db.review.create({
+    data: { title: 'A review', kind: 'LEARNING_REVIEW', commissioningBody: 'The board', status: 'PUBLISHED' },
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const recommendation = await db.recommendation.create({
+      data: {
+        reviewId: review.id,
+        reference: `R${i + 1}`,
+        text: `Recommendation ${i + 1}`,
+        ownerAgencyId,
+        originalDueDate: new Date('2030-01-31'),
+        dueDate: new Date('2030-01-31'),
+      },
+    });
+    ids.push(recommendation.id);
+  }
+  return ids;
+}
+
+async function people() {
+  const agency = await createAgency();
+  const board = await createAgency(undefined, true);
+  const actors: Actor[] = [];
+  // Owners of the agency and reviewers of the board, alternately: all may make this move.
+  for (let i = 0; i < K; i++) actors.push(await createUser(i % 2 === 0 ? 'OWNER' : 'REVIEWER', i % 2 === 0 ? agency.id : board.id));
+  return { agency, actors };
+}
+
+describe('concurrent edits', () => {
+  it(`lets exactly one of ${K} simultaneous status updates from different people win, and loses nothing`, async () => {
+    const { agency, actors } = await people();
+    const [recommendationId] = await createRecommendations(1, agency.id);
+    const eventsBefore = await db.historyEvent.count();
+
+    const results = await Promise.allSettled(
+      actors.map((actor, i) =>
+        updateProgress(actor, { recommendationId: recommendationId!, version: 1, status: 'IN_PROGRESS', note: `Update from person ${i}` }),
+      ),
+    );
+
+    const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ i, value: r.value }] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect(won[0]!.value).toEqual({ version: 2 });
+    expect(refused).toHaveLength(K - 1);
+    const winner = actors[won[0]!.i]!;
+    for (const reason of refused) {
+      // Each is told who saved first, what they changed and the version to base a retry on.
+      expect(reason).toBeInstanceOf(ConflictError);
+      const conflict = reason as ConflictError;
+      expect(conflict.currentVersion).toBe(2);
+      expect(conflict.changes).toHaveLength(1);
+      expect(conflict.changes[0]!.actorName).toBe(winner.name);
+    }
+
+    // The winner's change, whole, and its one event; no trace of the refused attempts.
+    const recommendation = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });
+    expect(recommendation).toMatchObject({ version: 2, status: 'IN_PROGRESS', progressNote: `Update from person ${won[0]!.i}` });
+    const events = await db.historyEvent.findMany({ where: { recommendationId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: winner.id, subjectVersion: 2, note: `Update from person ${won[0]!.i}`, after: { status: 'IN_PROGRESS' } });
+    expect(await db.historyEvent.count()).toBe(eventsBefore + 1);
+    expect(await unchainedEvents()).toBe(0);
+    expect((await verifyChain(db)).firstBroken).toBeNull();
+
+    // The losers retry on what they now know: every retry is refused or applied, never lost.
+    const retry = await updateProgress(actors[(won[0]!.i + 1) % K]!, { recommendationId: recommendationId!, version: 2, status: 'IN_PROGRESS', note: 'Seen it' });
+    expect(retry).toEqual({ version: 3 });
+  });
+
+  it('applies many simultaneous updates to different recommendations, each once, in one unbroken chain', async () => {
+    const { agency, actors } = await people();
+    const count = 60;
+    const ids = await createRecommendations(count, agency.id);
+    const eventsBefore = await db.historyEvent.count();
+
+    // Three rounds of all 60 at once, each round based on the version the previous one returned.
+    const versions = new Map(ids.map((id) => [id, 1]));
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all(
+        ids.map((id, i) =>
+          updateProgress(actors[i % K]!, { recommendationId: id, version: versions.get(id)!, status: 'IN_PROGRESS', note: `Round ${round}, recommendation ${i}` }),
+        ),
+      );
+      results.forEach((result, i) => versions.set(ids[i]!, result.version));
+    }
+
+    for (const id of ids) expect(versions.get(id)).toBe(4);
+    const rows = await db.recommendation.findMany({ where: { id: { in: ids } }, select: { id: true, version: true } });
+    expect(rows.every((row) => row.version === 4)).toBe(true);
+    const events = await db.historyEvent.findMany({ where: { recommendationId: { in: ids } }, orderBy: { id: 'asc' } });
+    expect(events).toHaveLength(count * 3);
+    for (const id of ids) {
+      expect(events.filter((e) => e.recommendationId === id).map((e) => e.subjectVersion)).toEqual([2, 3, 4]);
+    }
+    // Under the advisory lock, chain order is id order: each event links to the one with the id before it.
+    const all = await db.historyEvent.findMany({ where: { id: { gt: 0 } }, orderBy: { id: 'asc' }, select: { id: true, prevHash: true, hash: true } });
+    for (let i = 1; i < all.length; i++) expect(all[i]!.prevHash).toBe(all[i - 1]!.hash);
+    expect(await db.historyEvent.count()).toBe(eventsBefore + count * 3);
+    expect(await verifyChain(db)).toMatchObject({ checked: eventsBefore + count * 3, firstBroken: null });
+  });
+
+  it('keeps one chain when several app instances (connection pools) append at once', async () => {
+    const instances = Array.from({ length: 4 }, () => createPrismaClient(process.env.DATABASE_URL!, 5));
+    try {
+      const eventsBefore = await db.historyEvent.count();
+      const perInstance = 50;
+      await Promise.all(
+        instances.flatMap((instance, n) =>
+          Array.from({ length: perInstance }, (_, i) =>
+            instance.$transaction(async (tx) => {
+              // Some work before the event, as a use case does, so that transactions overlap.
+              await tx.$executeRawUnsafe('SELECT pg_sleep(0.001)');
+              await recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: `instance-${n}`, note: `Write ${i}` });
+            }, { maxWait: 30_000, timeout: 30_000 }),
+          ),
+        ),
+      );
+      expect(await db.historyEvent.count()).toBe(eventsBefore + instances.length * perInstance);
+      expect(await unchainedEvents()).toBe(0);
+      expect(await verifyChain(db)).toMatchObject({ checked: eventsBefore + instances.length * perInstance, firstBroken: null });
+    } finally {
+      await Promise.all(instances.map((instance) => instance.$disconnect()));
+    }
+  });
+});
