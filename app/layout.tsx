@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { ZodJitless } from '@/components/zod-jitless';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,10 +9,15 @@ export const metadata: Metadata = {
   description: 'Tracks every finding and recommendation of a safeguarding review through to evidence of implementation.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page is rendered per request, never prerendered at build time: the
+// Content-Security-Policy nonce (proxy.ts) is fresh for each response, and a
+// prerendered page's scripts would carry none and be blocked.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en-GB">
       <body>
+        <ZodJitless />
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>

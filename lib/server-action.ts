@@ -1,8 +1,10 @@
 import 'server-only';
 import type { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth/session';
+import { recordAccessDenied } from '@/lib/auth/access-denied';
+import { ACCOUNT_STEP_REFUSALS, type AccountStep, pendingAccountStep } from '@/lib/auth/account-steps';
 import { ForbiddenError } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/session-user';
+import { getSessionUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { type ConflictingChange, ConflictError, NotFoundError, RuleError } from '@/lib/errors';
 
 /** What every Server Action returns: data, or everything the form needs to explain a refusal. */
@@ -27,27 +29,53 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
   return fieldErrors;
 }
 
+export type ServerActionOptions = {
+  /**
+   * The one pending account step this action is for ('password-change' for
+   * changing the password, 'two-factor-enrolment' for setting up two-factor):
+   * a user who must first do something else is refused by every other action.
+   */
+  allow?: AccountStep;
+};
+
 /**
- * The one way into the domain from a Server Action: authenticate, parse with
- * the form's own zod schema, call `lib/` (which authorizes), and map expected
- * refusals to a typed result. A Server Action is a public POST endpoint, so
- * none of these steps may be skipped.
+ * The one way into the domain from a Server Action: authenticate, check the
+ * user has no pending account step (a password to change, two-factor to set
+ * up), parse with the form's own zod schema, call `lib/` (which authorizes),
+ * and map expected refusals to a typed result; a refusal for want of
+ * permission is recorded in the history (access.denied). A Server Action is
+ * a public POST endpoint, so none of these steps may be skipped.
  */
 export function serverAction<Schema extends z.ZodType, T>(
   schema: Schema,
-  handler: (actor: Actor, input: z.output<Schema>) => Promise<T>,
+  handler: (actor: SessionUser, input: z.output<Schema>) => Promise<T>,
+  options: ServerActionOptions = {},
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
-    const actor = await getCurrentUser();
+    const actor = await getSessionUser();
     if (!actor) return { ok: false, formError: 'Your session has ended. Sign in again to continue.' };
+    const step = pendingAccountStep(actor);
+    if (step && step !== options.allow) return { ok: false, formError: ACCOUNT_STEP_REFUSALS[step] };
     const parsed = await schema.safeParseAsync(input);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
     try {
       return { ok: true, data: await handler(actor, parsed.data) };
     } catch (error) {
+      if (error instanceof ForbiddenError) await recordAccessDenied(actor.id, error.action, recordIdOf(parsed.data));
       return refusal(error);
     }
   };
+}
+
+/**
+ * The id of the record an action was aimed at, when its input names one that
+ * looks like ours (cuids and the seed's ids); anything else, the action name
+ * stands in, so that junk (NUL, lone surrogates) never reaches the history.
+ */
+function recordIdOf(input: unknown): string | null {
+  if (input === null || typeof input !== 'object') return null;
+  const id = (input as Record<string, unknown>).id;
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(id) ? id : null;
 }
 
 export function refusal(error: unknown): ActionResult<never> {

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db/client';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from '@/prisma/seed/index';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from '@/prisma/seed/index';
 import { createDatabase, defaultDataRoot, migrateDeploy, projectRoot, run, startEmbeddedPostgres } from './database';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -101,6 +101,8 @@ async function main() {
       if (embedded) {
         log(`Demo logins (password for each: ${DEMO_PASSWORD}):`);
         for (const user of DEMO_USERS) log(`  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${user.name}`);
+        log(`Admins and reviewers also need a code from an authenticator app: add the demo key ${DEMO_TOTP_SECRET}`);
+        log('(time-based, 6 digits, 30 seconds), or run `npm run demo:code` for the current code.');
       }
     }
   });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { NavLink } from '@/components/nav-link';
 import { SignOutButton } from '@/components/sign-out-button';
+import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/labels';
 
@@ -26,12 +27,19 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               <li>
                 <NavLink href="/reports">Reports</NavLink>
               </li>
+              {can(user, 'user:manage') ? (
+                <li>
+                  <NavLink href="/admin/users">Users</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="header__user">
             <span>
               {user.name} <span className="visually-hidden">signed in as </span>({ROLE_LABELS[user.role]}, {user.agencyName})
             </span>
+            <Link href="/account/password">Password</Link>
+            <Link href="/account/two-factor">Two-factor sign-in</Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { type SessionEndReason, endSession, sessionExpiry, touchSession } from './user-session';
 
 /** The acting user, as every domain function receives it. Always from the session, never the client. */
 export type Actor = {
@@ -13,17 +14,43 @@ export type Actor = {
   mustChangePassword: boolean;
 };
 
-export type SessionClaims = { id?: string | null; sessionVersion?: number | null };
+/** The actor as the session knows it: also what the account-step checks and session changes need. */
+export type SessionUser = Actor & {
+  twoFactorEnabled: boolean;
+  /** The UserSession row this request belongs to. */
+  sessionId: string;
+};
+
+export type SessionClaims = { id?: string | null; sessionVersion?: number | null; sessionId?: string | null };
 
 /**
  * Turns a session's claims into the user, re-read from the database on every
- * request: a deactivated user, or one whose role, agency or password changed
- * since the session was issued (session version bumped), gets null.
+ * request (one query: the session row with its user). Null, and the session
+ * row ended with the reason, when:
+ *  - the session was ended (signed out, revoked) or is unknown;
+ *  - it is 12 hours old (absolute) or has been idle 30 minutes;
+ *  - the user was deactivated, or their role, agency or password changed
+ *    since the session was issued (session version bumped).
+ * A live session's lastSeenAt moves forward, at most once a minute.
  */
-export async function findSessionUser(claims: SessionClaims | null | undefined): Promise<Actor | null> {
-  if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
-  const user = await db.user.findUnique({ where: { id: claims.id }, include: { agency: true } });
-  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
+export async function findSessionUser(claims: SessionClaims | null | undefined, now: Date = new Date()): Promise<SessionUser | null> {
+  if (!claims?.id || typeof claims.sessionVersion !== 'number' || !claims.sessionId) return null;
+  const session = await db.userSession.findUnique({
+    where: { id: claims.sessionId },
+    include: { user: { include: { agency: true } } },
+  });
+  if (!session || session.userId !== claims.id || session.endedAt) return null;
+  const { user } = session;
+  const ended: SessionEndReason | null = !user.active
+    ? 'deactivated'
+    : user.sessionVersion !== claims.sessionVersion
+      ? 'superseded'
+      : sessionExpiry(session, now);
+  if (ended) {
+    await endSession(session.id, ended, now);
+    return null;
+  }
+  await touchSession(session.id, session.lastSeenAt, now);
   return {
     id: user.id,
     email: user.email,
@@ -32,5 +59,7 @@ export async function findSessionUser(claims: SessionClaims | null | undefined):
     agencyId: user.agencyId,
     agencyName: user.agency.shortName,
     mustChangePassword: user.mustChangePassword,
+    twoFactorEnabled: user.totpEnabledAt !== null && user.totpSecret !== null,
+    sessionId: session.id,
   };
 }

@@ -5,6 +5,7 @@ import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
 import type { Assessment, Db, RecommendationStatus, Role, Tx } from '@/lib/db/client';
 import { checkTransition } from '@/lib/recommendations/workflow';
+import { DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES } from './demo-two-factor';
 import {
   ACTIVITY,
   AGENCIES,
@@ -24,16 +25,21 @@ import {
   type UserKey,
 } from './rochdale';
 
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
-export type DemoUser = { email: string; name: string; role: Role; agencyShortName: string };
+export type DemoUser = { email: string; name: string; role: Role; agencyShortName: string; twoFactor: boolean };
 
-/** The demo logins (all share DEMO_PASSWORD), for a start script to print. */
+/**
+ * The demo logins (all share DEMO_PASSWORD), for a start script to print.
+ * Admins and reviewers also need a code from an authenticator app holding
+ * DEMO_TOTP_SECRET (./demo-two-factor.ts).
+ */
 export const DEMO_USERS: readonly DemoUser[] = USERS.map((user) => ({
   email: user.email,
   name: user.name,
   role: user.role,
   agencyShortName: AGENCIES.find((agency) => agency.id === user.agencyId)!.shortName,
+  twoFactor: DEMO_TWO_FACTOR_ROLES.includes(user.role),
 }));
 
 /**
@@ -98,7 +104,7 @@ async function createAll(tx: Tx, passwordHash: string) {
 
   // --- Users: reuse by e-mail; the business manager creates the others -------
   const userIds = new Map<UserKey, string>();
-  const created: { key: UserKey; id: string; at: Date; after: Record<string, unknown> }[] = [];
+  const created: { key: UserKey; id: string; at: Date; after: Record<string, unknown>; twoFactor: boolean }[] = [];
   for (const [i, user] of USERS.entries()) {
     const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (existing) {
@@ -106,6 +112,8 @@ async function createAll(tx: Tx, passwordHash: string) {
       continue;
     }
     const createdAt = minutesAfter(SETUP_AT, 10 + i);
+    // Admins and reviewers must sign in with two-factor: enrolled with the demo secret.
+    const twoFactor = DEMO_TWO_FACTOR_ROLES.includes(user.role);
     const row = await tx.user.create({
       data: {
         email: user.email,
@@ -113,6 +121,7 @@ async function createAll(tx: Tx, passwordHash: string) {
         role: user.role,
         agencyId: agencyId(user.agencyId),
         passwordHash,
+        ...(twoFactor ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: createdAt } : {}),
         createdAt,
         updatedAt: createdAt,
       },
@@ -124,6 +133,7 @@ async function createAll(tx: Tx, passwordHash: string) {
       id: row.id,
       at: createdAt,
       after: { email: user.email, name: user.name, role: user.role, agencyId: agencyId(user.agencyId), active: true },
+      twoFactor,
     });
   }
   const userId = (key: UserKey) => userIds.get(key)!;
@@ -135,6 +145,16 @@ async function createAll(tx: Tx, passwordHash: string) {
       subjectId: user.id,
       after: user.after,
     });
+    if (user.twoFactor) {
+      events.push({
+        occurredAt: user.at,
+        actorId: user.id,
+        kind: 'user.two_factor_enabled',
+        subjectId: user.id,
+        after: { method: 'authenticator app', recoveryCodes: 0 },
+        note: 'Demo data: enrolled with the demo secret',
+      });
+    }
   }
 
   // --- Replay the activity to find where everything stands now --------------

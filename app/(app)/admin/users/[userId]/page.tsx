@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { AdminOnly } from '@/components/users/admin-only';
+import { DeactivateUserForm, ReactivateUserForm } from '@/components/users/account-status-form';
+import { EditUserForm } from '@/components/users/edit-user-form';
+import { ResetPasswordForm } from '@/components/users/reset-password-form';
+import { listAgencies } from '@/lib/agencies/list-agencies';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/errors';
+import { formatDateTime, ROLE_LABELS } from '@/lib/labels';
+import { getUser } from '@/lib/users/get-user';
+import { deactivateUserAction, reactivateUserAction, resetPasswordAction, updateUserAction } from './actions';
+
+type Props = { params: Promise<{ userId: string }> };
+
+// Shared by the metadata and the page: one load per request. Null for anyone but an admin.
+const load = cache(async (id: string) => {
+  const actor = await requireUser();
+  if (!can(actor, 'user:manage')) return { actor, user: null };
+  try {
+    return { actor, user: await getUser(actor, id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { user } = await load((await params).userId);
+  return { title: user ? `User: ${user.email}` : 'User' };
+}
+
+export default async function UserPage({ params }: Props) {
+  const { actor, user } = await load((await params).userId);
+  if (!user) {
+    return (
+      <>
+        <h1>User</h1>
+        <AdminOnly what="see or manage users" />
+      </>
+    );
+  }
+  const agencies = await listAgencies(actor);
+  const isSelf = user.id === actor.id;
+  return (
+    <>
+      <p className="small">
+        <Link href="/admin/users">Users</Link>
+      </p>
+      <h1>
+        <span className="caption">{user.email}</span>
+        {user.name}
+      </h1>
+
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Status</dt>
+          <dd>
+            {user.active ? <strong className="tag tag--green">Active</strong> : <strong className="tag">Deactivated</strong>}
+            {user.active && user.mustChangePassword ? (
+              <>
+                {' '}
+                <strong className="tag tag--amber">Must change password</strong>
+              </>
+            ) : null}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Role</dt>
+          <dd>{ROLE_LABELS[user.role]}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Agency</dt>
+          <dd>{user.agency.name}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Last sign-in</dt>
+          <dd>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Two-factor sign-in</dt>
+          <dd>{user.totpEnabledAt ? `On since ${formatDateTime(user.totpEnabledAt)}` : 'Off'}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Password last changed by them</dt>
+          <dd>{user.passwordChangedAt ? formatDateTime(user.passwordChangedAt) : 'Never'}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Added</dt>
+          <dd>{formatDateTime(user.createdAt)}</dd>
+        </div>
+      </dl>
+
+      <EditUserForm
+        user={{ id: user.id, name: user.name, role: user.role, agencyId: user.agency.id }}
+        agencies={agencies.map(({ id, name }) => ({ id, name }))}
+        isSelf={isSelf}
+        action={updateUserAction}
+      />
+
+      <h2>Password</h2>
+      {isSelf ? (
+        <p>
+          This is your own account: <Link href="/account/password">change your password</Link> instead (it asks for your current one).
+        </p>
+      ) : (
+        <ResetPasswordForm id={user.id} email={user.email} action={resetPasswordAction} />
+      )}
+
+      <h2>Access</h2>
+      {isSelf ? (
+        <p>This is your own account: another admin must deactivate it.</p>
+      ) : user.active ? (
+        <DeactivateUserForm id={user.id} email={user.email} action={deactivateUserAction} />
+      ) : (
+        <>
+          <p>This user is deactivated: they cannot sign in.</p>
+          <ReactivateUserForm id={user.id} email={user.email} action={reactivateUserAction} />
+        </>
+      )}
+    </>
+  );
+}

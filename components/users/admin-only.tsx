@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+/** What an admin page shows anyone else (the domain layer refuses them anyway). */
+export function AdminOnly({ what }: { what: string }) {
+  return (
+    <>
+      <p>You do not have permission to {what}. Only admins can manage users.</p>
+      <p>
+        <Link href="/">Back to your dashboard</Link>
+      </p>
+    </>
+  );
+}
