@@ -14,18 +14,32 @@ function text(cell: Cell, column: Column): string {
   return cell;
 }
 
-/** Widths in proportion to each column's longest text, within bounds, filling the page width. */
+/**
+ * Column widths: each at least its longest word (so that no word breaks in
+ * the middle), then the rest of the page shared out by how much longer each
+ * column's longest text is.
+ */
 function columnWidths(doc: PDFKit.PDFDocument, section: Section, available: number) {
-  doc.font(FONT).fontSize(8);
-  const natural = section.columns.map((column, i) => {
-    const longest = Math.max(
-      doc.widthOfString(column.header),
-      ...section.rows.slice(0, 200).map((row) => doc.widthOfString(text(row[i] ?? null, column))),
-    );
-    return Math.min(Math.max(longest + 8, 40), 260);
+  const PADDING = 8;
+  const sample = section.rows.slice(0, 200);
+  const texts = section.columns.map((column, i) => [column.header, ...sample.map((row) => text(row[i] ?? null, column))]);
+  const minimum = texts.map((cells, i) => {
+    doc.font(BOLD).fontSize(8);
+    const headerWord = Math.max(...section.columns[i]!.header.split(/\s+/).map((word) => doc.widthOfString(word)));
+    doc.font(FONT).fontSize(8);
+    const cellWord = Math.max(0, ...cells.slice(1).flatMap((cell) => cell.split(/\s+/).map((word) => doc.widthOfString(word))));
+    return Math.min(Math.max(headerWord, cellWord) + PADDING, 160);
   });
-  const total = natural.reduce((a, b) => a + b, 0);
-  return natural.map((w) => (w / total) * available);
+  doc.font(FONT).fontSize(8);
+  const desired = texts.map((cells, i) => Math.max(minimum[i]!, Math.min(Math.max(...cells.map((cell) => doc.widthOfString(cell))) + PADDING, 260)));
+  const minTotal = minimum.reduce((a, b) => a + b, 0);
+  if (minTotal >= available) return minimum.map((w) => (w / minTotal) * available);
+  const extra = desired.map((w, i) => w - minimum[i]!);
+  const extraTotal = extra.reduce((a, b) => a + b, 0);
+  const share = extraTotal === 0 ? 0 : Math.min(1, (available - minTotal) / extraTotal);
+  const widths = minimum.map((w, i) => w + extra[i]! * share);
+  const used = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => (w / used) * available);
 }
 
 /**

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { csvSections, pdfPages, xlsxSheets } from '../tests/support/read-report-files';
+import { expectNoAxeViolations } from './support/axe';
+import { DEMO, signIn } from './support/auth';
+import { ROCHDALE_REVIEW_ID } from './support/records';
+
+/** The on-screen summary table as measure → value. */
+async function screenSummary(page: Page) {
+  const rows = await page.locator('table[data-section="summary"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+  );
+  return new Map(rows.map(([measure, value]) => [measure!, Number((value ?? '').replace(/[,%]/g, ''))]));
+}
+
+async function setDates(page: Page, asAt: string, since: string) {
+  await page.getByRole('textbox', { name: 'As at', exact: true }).fill(asAt);
+  await page.getByRole('textbox', { name: 'Changes since', exact: true }).fill(since);
+  await page.getByRole('button', { name: 'Update report' }).click();
+  await expect(page).toHaveURL(new RegExp(`asAt=${asAt}`));
+}
+
+async function download(page: Page, name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
+
+test('journey 3: a reviewer produces the Rochdale report as at past dates, on screen and as CSV, XLSX and PDF', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+
+  await signIn(page, DEMO.reviewer);
+  await page.goto(`/reviews/${ROCHDALE_REVIEW_ID}`);
+  await page.getByRole('link', { name: /Progress report/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Progress report');
+
+  // As the board saw it at the end of October 2012...
+  await setDates(page, '2012-10-31', '2012-09-30');
+  const october = await screenSummary(page);
+  expect(october.get('Recommendations')).toBe(10);
+  // ...and at the end of March 2013: more has been verified since.
+  await setDates(page, '2013-03-31', '2013-02-28');
+  const march = await screenSummary(page);
+  expect(march.get('Recommendations')).toBe(10);
+  expect(march.get('Verified')!).toBeGreaterThan(october.get('Verified')!);
+  await expect(page.locator('[data-report-dates]')).toContainText('As at 31 March 2013');
+  await expectNoAxeViolations(page);
+
+  // The files carry the same numbers as the screen.
+  const csv = await download(page, 'Download CSV');
+  expect(csv.name).toMatch(/^followthrough-review-of-multi-agency.*-as-at-2013-03-31\.csv$/);
+  const csvSummary = csvSections(csv.bytes.toString('utf8')).get('Summary')!;
+  for (const [measure, value] of march) {
+    expect(Number(csvSummary.find((row) => row[0] === measure)?.[1]), `CSV ${measure}`).toBe(value);
+  }
+
+  const xlsx = await download(page, 'Download spreadsheet (XLSX)');
+  expect(xlsx.name).toMatch(/-as-at-2013-03-31\.xlsx$/);
+  const sheet = (await xlsxSheets(xlsx.bytes)).get('Summary')!;
+  for (const [measure, value] of march) {
+    const cell = sheet.find((row) => row[0] === measure)?.[1];
+    expect(typeof cell, `XLSX ${measure} is a number`).toBe('number');
+    expect(cell, `XLSX ${measure}`).toBe(value);
+  }
+
+  const pdf = await download(page, 'Download PDF');
+  expect(pdf.name).toMatch(/-as-at-2013-03-31\.pdf$/);
+  const pages = await pdfPages(pdf.bytes);
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  for (const [i, text] of pages.entries()) {
+    expect(text).toContain('Progress report: Review of multi-agency responses');
+    expect(text).toContain('As at 31 March 2013');
+    expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+  }
+  expect(pages[0]!.replace(/\s+/g, ' ')).toContain(`Recommendations ${march.get('Recommendations')} Not started`);
+
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the partnership report renders for a viewer, who may download it too', async ({ page }) => {
+  await signIn(page, DEMO.viewer);
+  await page.goto('/reports');
+  await page.getByRole('link', { name: /Partnership/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Partnership progress report');
+  const csv = await download(page, 'Download CSV');
+  expect(csv.name).toMatch(/^followthrough-partnership-as-at-\d{4}-\d{2}-\d{2}\.csv$/);
+  await expectNoAxeViolations(page);
+});
