@@ -26,12 +26,12 @@ async function download(page: Page, name: string) {
 }
 
 test('journey 3: a reviewer produces the Rochdale report as at past dates, on screen and as CSV, XLSX and PDF', async ({ page }) => {
+  await signIn(page, DEMO.reviewer);
+  // From here on: the report pages must log no errors at all.
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
-
-  await signIn(page, DEMO.reviewer);
   await page.goto(`/reviews/${ROCHDALE_REVIEW_ID}`);
   await page.getByRole('link', { name: /Progress report/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Progress report');
