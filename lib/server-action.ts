@@ -56,6 +56,10 @@ export function serverAction<Schema extends z.ZodType, T>(
     if (!actor) return { ok: false, formError: 'Your session has ended. Sign in again to continue.' };
     const step = pendingAccountStep(actor);
     if (step && step !== options.allow) return { ok: false, formError: ACCOUNT_STEP_REFUSALS[step] };
+    const unstorable = unstorableFields(input);
+    if (unstorable.length) {
+      return { ok: false, fieldErrors: Object.fromEntries(unstorable.map((field) => [field, [UNSTORABLE_MESSAGE]])) };
+    }
     const parsed = await schema.safeParseAsync(input);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
     try {
@@ -65,6 +69,26 @@ export function serverAction<Schema extends z.ZodType, T>(
       return refusal(error);
     }
   };
+}
+
+// NUL, and UTF-16 surrogates without their pair, cannot be stored as text in
+// PostgreSQL: refuse them as bad input, before any schema or query sees them.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'Remove the characters that cannot be stored (such as invisible control characters)';
+
+/** The fields (dotted paths) of an input that hold text PostgreSQL cannot store. */
+export function unstorableFields(value: unknown, path = '', depth = 0): string[] {
+  const here = path || 'form';
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? [here] : [];
+  if (depth > 8 || value === null || typeof value !== 'object') return [];
+  if (typeof Blob !== 'undefined' && value instanceof Blob) {
+    return typeof File !== 'undefined' && value instanceof File && UNSTORABLE.test(value.name) ? [here] : [];
+  }
+  const entries: [string, unknown][] =
+    typeof FormData !== 'undefined' && value instanceof FormData ? [...value.entries()] : Object.entries(value);
+  return entries.flatMap(([key, child]) =>
+    UNSTORABLE.test(key) ? [here] : unstorableFields(child, path ? `${path}.${key}` : key, depth + 1),
+  );
 }
 
 /**

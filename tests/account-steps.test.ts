@@ -97,10 +97,12 @@ describe('denied actions are recorded', () => {
     const [denied] = await eventsOf('access.denied', 'review-123');
     expect(denied).toMatchObject({ actorId: viewer.id, subjectType: 'access', subjectId: 'review-123', after: { action: 'agency:manage' } });
 
-    // Without a record id, or with one that is not an id, the subject is the action.
+    // Without a record id, the subject is the action.
     await refused({});
-    await refused({ id: 'bad\u0000id\ud800' });
-    expect(await eventsOf('access.denied', 'agency:manage')).toHaveLength(2);
+    expect(await eventsOf('access.denied', 'agency:manage')).toHaveLength(1);
+    // Text that cannot be stored is refused as bad input before anything else, and records nothing.
+    expect(await refused({ id: 'bad\u0000id\ud800' })).toEqual({ ok: false, fieldErrors: { id: [expect.stringMatching(/cannot be stored/)] } });
+    expect(await eventsOf('access.denied', 'agency:manage')).toHaveLength(1);
     const [byAction] = await eventsOf('access.denied', 'agency:manage');
     expect(byAction).toMatchObject({ actorId: viewer.id, after: { action: 'agency:manage' } });
   });

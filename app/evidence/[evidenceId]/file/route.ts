@@ -1,3 +1,4 @@
+import { recordIdParam } from '@/lib/route-params';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
@@ -20,9 +21,10 @@ function plain(status: number, message: string) {
 export async function GET(_request: Request, { params }: Context) {
   const user = await getCurrentUser();
   if (!user) return plain(401, 'Sign in to download evidence.');
-  const { evidenceId } = await params;
+  const evidenceId = recordIdParam.safeParse((await params).evidenceId);
+  if (!evidenceId.success) return plain(404, 'That evidence does not exist, or has been archived');
   try {
-    const file = await getEvidenceFile(user, evidenceId);
+    const file = await getEvidenceFile(user, evidenceId.data);
     return new Response(new Uint8Array(file.content), {
       status: 200,
       headers: {

@@ -5,6 +5,7 @@ import { NotFoundError, RuleError } from '@/lib/errors';
 import { getReport } from '@/lib/reports/get-report';
 import { REPORT_FORMATS, reportFile } from '@/lib/reports/report-file';
 import { reportQuerySchema } from '@/lib/reports/report-query.schema';
+import { recordIdParam } from '@/lib/route-params';
 
 const downloadSchema = reportQuerySchema.extend({ format: z.enum(REPORT_FORMATS, { error: 'Choose csv, xlsx or pdf' }) });
 
@@ -23,9 +24,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ scop
     since: search.get('since') ?? undefined,
   });
   if (!parsed.success) return plain(400, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  const scope = recordIdParam.safeParse((await params).scope);
+  if (!scope.success) return plain(404, 'That review does not exist, or has been archived');
   try {
     const { format, ...query } = parsed.data;
-    const file = await reportFile(await getReport(actor, (await params).scope, query), format);
+    const file = await reportFile(await getReport(actor, scope.data, query), format);
     return new Response(new Uint8Array(file.body), {
       headers: {
         'Content-Type': file.contentType,
