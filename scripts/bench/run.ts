@@ -1,0 +1,622 @@
+// npm run bench [-- --scale N] [--instances 1|2|both] [--duration S] [--warmup S]
+//               [--connections C] [--regenerate] [--sql-repetitions R]
+//
+// Builds and starts the production app on generated data (scripts/bench/
+// generate.ts) and measures each page and the status update under load,
+// with the SQL each one needs timed straight against PostgreSQL, then
+// writes the table to bench/results/. By default it runs one instance, then
+// two on the same database, when the time allows (the whole run stays under
+// 15 minutes at scale 50). See bench/README.md.
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { dropDatabase, type EmbeddedDatabase, projectRoot, startEmbeddedPostgres } from '../database';
+import { firstLoadJs, scriptsInHtml } from './bundles';
+import { appVerifyChain, checkChain } from './chain-check';
+import { countRows } from './coherence';
+import { BENCH_END, benchDataRoot, benchDatabaseName, generate, generatorFingerprint, parseScale, readGenerated } from './generate';
+import { type LoadOptions, type LoadResult, measure } from './measure';
+import { type BenchReport, describeMachine, type Row, type Variant, type WriteCheck, writeReport } from './report';
+import {
+  AS_AT,
+  type Fixture,
+  judge,
+  listQuery,
+  pageScenario,
+  pathFor,
+  type Session,
+  statusUpdateScenario,
+  summariseTargets,
+  TESTS,
+  type TestKey,
+  type WriteTracker,
+  newWriteTracker,
+} from './scenarios';
+import { type SignInResult, type BenchServer, signIn, startServer } from './server';
+import { BENCH_PASSWORD, benchEmail } from './simulate';
+import { type CapturingClient, commitCostMs, createCapturingClient, type SqlTiming, type Statement, timeStatements } from './sql-timing';
+
+/** Fixed, so that a session signed in on one instance is valid on the other (never used outside the benchmark). */
+export const BENCH_SECRET = 'followthrough-benchmark-secret-not-for-production-0001';
+export const BENCH_DIST_DIR = '.next-bench';
+const TIME_BUDGET_S = 14 * 60;
+/** How many connections' data the SQL is captured and timed for. */
+const SQL_SAMPLE = 3;
+
+function parseOptions() {
+  return parseArgs({
+    options: {
+      scale: { type: 'string', default: '50' },
+      instances: { type: 'string', default: 'both' },
+      duration: { type: 'string', default: '15' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '10' },
+      'sql-repetitions': { type: 'string', default: '30' },
+      regenerate: { type: 'boolean', default: false },
+      'results-dir': { type: 'string', default: 'bench/results' },
+    },
+  }).values;
+}
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const seconds = (from: number) => Math.round((Date.now() - from) / 100) / 10;
+
+/** Each connection's user (an owner), their agency, a recommendation of that agency in progress, and a review with years of history. */
+async function chooseFixtures(client: pg.Client, scale: number, connections: number): Promise<{ fixtures: Fixture[]; captureRecommendations: string[]; throttleEmail: string }> {
+  const fixtures: Fixture[] = [];
+  const used = new Set<string>();
+  for (let c = 0; c < connections; c++) {
+    const partnership = Math.floor((c * scale) / connections) % scale;
+    const userIndex = 6 + (c % 34);
+    const email = benchEmail(partnership, userIndex);
+    const { rows: users } = await client.query<{ id: string; name: string; agencyId: string }>(
+      `SELECT id, name, "agencyId" FROM "User" WHERE email = $1 AND role = 'OWNER' AND active`,
+      [email],
+    );
+    const user = users[0];
+    if (!user) throw new Error(`No owner ${email} in the generated data`);
+    const { rows: recommendations } = await client.query<{ id: string; status: string; reviewId: string }>(
+      `SELECT id, status::text AS status, "reviewId" FROM "Recommendation"
+       WHERE "ownerAgencyId" = $1 AND status = 'IN_PROGRESS' AND "archivedAt" IS NULL AND NOT (id = ANY($2)) ORDER BY id LIMIT 2`,
+      [user.agencyId, [...used]],
+    );
+    const [recommendation, view] = recommendations;
+    if (!recommendation || !view) throw new Error(`Not enough recommendations in progress for ${user.agencyId}`);
+    used.add(recommendation.id);
+    used.add(view.id);
+    // A review of this partnership published about two years before the report date: history before and after it.
+    const { rows: reviews } = await client.query<{ id: string }>(
+      `SELECT id FROM "Review" WHERE id LIKE $1 AND "archivedAt" IS NULL
+       ORDER BY abs("publishedOn" - date '2023-11-01'), id LIMIT 1 OFFSET $2`,
+      [`p${partnership}-review-%`, c % 3],
+    );
+    fixtures.push({ connection: c, userId: user.id, email, name: user.name, agencyId: user.agencyId, recommendationId: recommendation.id, viewRecommendationId: view.id, status: recommendation.status, reviewId: reviews[0]!.id });
+  }
+  // A spare recommendation of each of the first connections' agencies, for timing the status update's SQL.
+  const captureRecommendations: string[] = [];
+  for (const fixture of fixtures.slice(0, SQL_SAMPLE)) {
+    const { rows: spare } = await client.query<{ id: string }>(
+      `SELECT id FROM "Recommendation" WHERE "ownerAgencyId" = $1 AND status = 'IN_PROGRESS' AND "archivedAt" IS NULL AND NOT (id = ANY($2)) ORDER BY id LIMIT 1`,
+      [fixture.agencyId, [...used]],
+    );
+    if (!spare[0]) throw new Error(`No spare recommendation in progress for ${fixture.agencyId}`);
+    used.add(spare[0].id);
+    captureRecommendations.push(spare[0].id);
+  }
+  return { fixtures, captureRecommendations, throttleEmail: benchEmail(scale - 1, 39) };
+}
+
+async function portIsFree(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+async function choosePort(preferred: number) {
+  for (let port = preferred; port < preferred + 50; port++) if (await portIsFree(port)) return port;
+  throw new Error(`No free port from ${preferred}`);
+}
+
+/** The Server Action id of updateProgressAction, from the build's server reference manifest. */
+async function updateProgressActionId(distDir: string) {
+  const manifest = JSON.parse(await fs.readFile(path.join(distDir, 'server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.exportedName === 'updateProgressAction' && entry.filename?.includes('recommendations/[recommendationId]/actions')) return id;
+  }
+  throw new Error('updateProgressAction is not in the build’s server-reference-manifest.json');
+}
+
+async function decodeClaims(sessionToken: string | null): Promise<Session['claims']> {
+  if (!sessionToken) return null;
+  const { decode } = await import('next-auth/jwt');
+  const token = await decode({ token: sessionToken, secret: BENCH_SECRET });
+  return token ? { id: token.sub, sessionVersion: token.sessionVersion as number | undefined, sessionId: token.sessionId as string | undefined } : null;
+}
+
+/** Signs every connection's user in, connection c on servers[(c + shift) % n]. */
+async function signInAll(fixtures: Fixture[], servers: BenchServer[], shift: number): Promise<Session[]> {
+  const sessions: Session[] = [];
+  for (const fixture of fixtures) {
+    const server = servers[(fixture.connection + shift) % servers.length]!;
+    const result: SignInResult = await signIn(server.origin, fixture.email, BENCH_PASSWORD);
+    if (!result.cookie) throw new Error(`Signing in ${fixture.email} on ${server.origin} failed: HTTP ${result.status} ${result.body.slice(0, 200)}`);
+    sessions.push({ cookie: result.cookie, claims: await decodeClaims(result.sessionToken) });
+  }
+  return sessions;
+}
+
+/** Every session opens its recommendation's page (its user's name in the header) on the server its connection will use. */
+async function checkSessions(fixtures: Fixture[], sessions: Session[], servers: BenchServer[], signedInShift: number) {
+  let ok = 0;
+  const failures: string[] = [];
+  for (const fixture of fixtures) {
+    const server = servers[fixture.connection % servers.length]!;
+    const response = await fetch(`${server.origin}/recommendations/${fixture.viewRecommendationId}`, { headers: { Cookie: sessions[fixture.connection]!.cookie }, redirect: 'manual' });
+    const html = await response.text();
+    if (response.status === 200 && html.includes(fixture.name)) ok++;
+    else failures.push(`${fixture.email} on ${server.origin}: HTTP ${response.status}`);
+  }
+  const cross = servers.length > 1 && signedInShift % servers.length !== 0;
+  return {
+    ok: failures.length === 0,
+    detail: `${ok} of ${fixtures.length} sessions ${cross ? 'signed in on one instance opened a page, as their user, on the other' : 'open a page as their user'}${failures.length ? `; failed: ${failures.slice(0, 3).join('; ')}` : ''}.`,
+  };
+}
+
+async function maxEventId(client: pg.Client) {
+  const { rows } = await client.query<{ id: number | null }>(`SELECT max(id) AS id FROM "HistoryEvent"`);
+  return rows[0]?.id ?? 0;
+}
+
+/**
+ * No write lost, none made up: per recommendation, the version moved on by
+ * exactly the updates acknowledged (plus those the server did for requests
+ * cut off when a run stopped, counted apart), and there is one progress
+ * event for each.
+ */
+async function checkWrites(client: pg.Client, fixtures: Fixture[], before: Map<string, number>, afterEventId: number, tracker: WriteTracker): Promise<WriteCheck> {
+  const ids = fixtures.map((f) => f.recommendationId);
+  const { rows: versions } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [ids]);
+  const { rows: events } = await client.query<{ id: string; n: number }>(
+    `SELECT "recommendationId" AS id, count(*)::int AS n FROM "HistoryEvent"
+     WHERE id > $1 AND kind = 'recommendation.progress_updated' AND "recommendationId" = ANY($2) GROUP BY 1`,
+    [afterEventId, ids],
+  );
+  const eventsBy = new Map(events.map((row) => [row.id, row.n]));
+  const versionBy = new Map(versions.map((row) => [row.id, row.version]));
+  const mismatches: WriteCheck['mismatches'] = [];
+  let clientSuccesses = 0;
+  let unacknowledged = 0;
+  let versionIncrements = 0;
+  let eventsWritten = 0;
+  for (const id of ids) {
+    const successes = tracker.successes.get(id) ?? 0;
+    const cutOff = tracker.unacknowledged.get(id) ?? 0;
+    const increments = (versionBy.get(id) ?? 0) - (before.get(id) ?? 0);
+    const written = eventsBy.get(id) ?? 0;
+    clientSuccesses += successes;
+    unacknowledged += cutOff;
+    versionIncrements += increments;
+    eventsWritten += written;
+    if (successes + cutOff !== increments || increments !== written) mismatches.push({ recommendationId: id, successes, unacknowledged: cutOff, increments, events: written });
+  }
+  return { recommendations: ids.length, clientSuccesses, unacknowledged, versionIncrements, eventsWritten, consistent: mismatches.length === 0, mismatches };
+}
+
+/** Twelve wrong passwords for one account, alternating between the instances. */
+async function checkThrottling(servers: BenchServer[], email: string): Promise<NonNullable<Variant['throttle']>> {
+  const attempts: NonNullable<Variant['throttle']>['attempts'] = [];
+  for (let i = 0; i < 12; i++) {
+    const instance = i % servers.length;
+    const result = await signIn(servers[instance]!.origin, email, `wrong-password-${i}`);
+    attempts.push({ instance: instance + 1, status: result.status, retryAfter: result.retryAfter });
+  }
+  const throttled = attempts.filter((a) => a.status === 429);
+  const summary = attempts.map((a, i) => `${i + 1}:${a.status}@${a.instance}`).join(' ');
+  if (throttled.length === 0) {
+    return { present: false, holds: null, attempts, detail: `(no attempt of 12 was refused with 429: ${summary})` };
+  }
+  const first = attempts.findIndex((a) => a.status === 429);
+  const later = attempts.slice(first);
+  const fromBoth = new Set(throttled.map((a) => a.instance)).size === servers.length;
+  const holds = later.every((a) => a.status === 429) && fromBoth && later.every((a) => a.retryAfter !== null);
+  return {
+    present: true,
+    holds,
+    attempts,
+    detail: `attempts 1–${first} refused as wrong (HTTP ${[...new Set(attempts.slice(0, first).map((a) => a.status))].join('/')}), attempts ${first + 1}–12 got 429 with Retry-After ` +
+      `${fromBoth ? 'from both instances' : 'from one instance only'}${later.every((a) => a.status === 429) ? '' : ' (not all later attempts were refused)'} (status@instance: ${summary}).`,
+  };
+}
+
+/** Loaders that do what each page's data loading does, in-process, for capturing its SQL. */
+async function pageLoaders() {
+  const { findSessionUser } = await import('@/lib/auth/session-user');
+  const { listFilterOptions, listRecommendations } = await import('@/lib/recommendations/list-recommendations');
+  const { parseListParams } = await import('@/lib/recommendations/list-recommendations.schema');
+  const { getRecommendation } = await import('@/lib/recommendations/get-recommendation');
+  const { getWorkQueue } = await import('@/lib/dashboard/get-work-queue');
+  const { listReviews } = await import('@/lib/reviews/list-reviews');
+  const { getReport } = await import('@/lib/reports/get-report');
+  const { reportQuerySchema } = await import('@/lib/reports/report-query.schema');
+  const { updateProgress } = await import('@/lib/recommendations/update-progress');
+  type Actor = Parameters<typeof getRecommendation>[0];
+  return {
+    findSessionUser: findSessionUser as (claims: Session['claims']) => Promise<Actor | null>,
+    list: (user: Actor, query: string) => {
+      const { filters } = parseListParams(new URLSearchParams(query));
+      return Promise.all([listRecommendations(user, filters), listFilterOptions(user)]);
+    },
+    recommendation: (user: Actor, id: string) => getRecommendation(user, id),
+    dashboard: (user: Actor) => Promise.all([getWorkQueue(user), listReviews(user)]),
+    report: (user: Actor, reviewId: string, asAt: string) => getReport(user, reviewId, reportQuerySchema.parse({ asAt, since: '' })),
+    statusUpdate: (user: Actor, input: { recommendationId: string; version: number; status: string; note: string }) =>
+      updateProgress(user, input as Parameters<typeof updateProgress>[1]),
+  };
+}
+
+/**
+ * The database's own time per test: each page's statements, captured for
+ * the first few connections' data, timed through pg; the mean of their medians.
+ */
+async function timeSql(
+  url: string,
+  capturing: CapturingClient,
+  fixtures: Fixture[],
+  sessions: Session[],
+  captureRecommendations: string[],
+  repetitions: number,
+  notes: string[],
+): Promise<Map<TestKey, SqlTiming & { commitMs?: number; totalMs: number; variants: number }>> {
+  const loaders = await pageLoaders();
+  const db = capturing.client;
+  const results = new Map<TestKey, SqlTiming & { commitMs?: number; totalMs: number; variants: number }>();
+  const sample = fixtures.slice(0, SQL_SAMPLE);
+  let sessionCaptured = true;
+  const actorFor = async (fixture: Fixture) => {
+    // The per-request session lookup, as every page and action does it.
+    const { result: user, statements } = await capturing.capture(() => loaders.findSessionUser(sessions[fixture.connection]!.claims));
+    if (user) return { user, sessionStatements: statements };
+    sessionCaptured = false;
+    const row = await db.user.findUniqueOrThrow({ where: { id: fixture.userId }, include: { agency: true } });
+    const actor = { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, agencyName: row.agency.shortName, mustChangePassword: row.mustChangePassword, twoFactorEnabled: false, sessionId: '' };
+    return { user: actor as unknown as NonNullable<Awaited<ReturnType<typeof loaders.findSessionUser>>>, sessionStatements: [] as Statement[] };
+  };
+  const commitMs = await commitCostMs(url);
+  for (const { key } of TESTS) {
+    const timings: SqlTiming[] = [];
+    for (const fixture of sample) {
+      const { user, sessionStatements } = await actorFor(fixture);
+      let statements: Statement[];
+      if (key === 'status') {
+        const recommendationId = captureRecommendations[fixture.connection]!;
+        const current = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { version: true, status: true } });
+        const captured = await capturing.capture(() =>
+          loaders.statusUpdate(user, { recommendationId, version: current.version, status: current.status, note: 'Benchmark: timing the SQL' }),
+        );
+        // Replayed in a transaction that is rolled back: claim the version the row has now.
+        statements = captured.statements.map((s) =>
+          /SET version = version \+ 1/.test(s.sql) ? { sql: s.sql, params: [s.params[0], current.version + 1] } : s,
+        );
+      } else {
+        const captured = await capturing.capture(async () => {
+          switch (key) {
+            case 'list':
+              return loaders.list(user, listQuery(fixture));
+            case 'recommendation':
+              return loaders.recommendation(user, fixture.viewRecommendationId);
+            case 'dashboard':
+              return loaders.dashboard(user);
+            case 'reportNow':
+              return loaders.report(user, fixture.reviewId, '');
+            case 'reportAsAt':
+              return loaders.report(user, fixture.reviewId, AS_AT);
+          }
+        });
+        statements = captured.statements;
+      }
+      timings.push(await timeStatements(url, [...sessionStatements, ...statements], { repetitions, write: key === 'status' }));
+    }
+    const mean = (pick: (t: SqlTiming) => number) => Math.round((timings.reduce((sum, t) => sum + pick(t), 0) / timings.length) * 100) / 100;
+    const base = timings[0]!;
+    const medianMs = mean((t) => t.medianMs);
+    results.set(key, {
+      ...base,
+      medianMs,
+      minMs: mean((t) => t.minMs),
+      statements: Math.round(mean((t) => t.statements)),
+      commitMs: key === 'status' ? commitMs : undefined,
+      totalMs: Math.round((medianMs + (key === 'status' ? commitMs : 0)) * 100) / 100,
+      variants: timings.length,
+    });
+  }
+  if (!sessionCaptured) notes.push('The session lookup could not be replayed in-process (lib/auth/session-user.ts refused the claims), so its statements are not in the database times.');
+  return results;
+}
+
+async function runVariant(options: {
+  instances: number;
+  servers: BenchServer[];
+  fixtures: Fixture[];
+  url: string;
+  actionId: string;
+  load: Omit<LoadOptions, 'urls'>;
+  sql: Map<TestKey, SqlTiming & { commitMs?: number; totalMs: number }>;
+  throttleEmail: string | null;
+}): Promise<Variant> {
+  const { servers, fixtures } = options;
+  const client = new pg.Client({ connectionString: options.url });
+  await client.connect();
+  try {
+    const chainFrom = await maxEventId(client);
+    // With two instances, every connection's session is signed in on the instance it does not use.
+    const shift = servers.length > 1 ? 1 : 0;
+    log(`  signing in ${fixtures.length} owners${shift ? ' (each on the other instance)' : ''}`);
+    const sessions = await signInAll(fixtures, servers, shift);
+    const sessionsCheck = await checkSessions(fixtures, sessions, servers, shift);
+    if (!sessionsCheck.ok) log(`  sessions: ${sessionsCheck.detail}`);
+    const urls = servers.map((s) => s.origin);
+    const rows: Row[] = [];
+    let writes: WriteCheck | undefined;
+    for (const { key, test, target } of TESTS) {
+      let result: LoadResult;
+      if (key === 'status') {
+        const { rows: current } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [
+          fixtures.map((f) => f.recommendationId),
+        ]);
+        const before = new Map(current.map((row) => [row.id, row.version]));
+        const tracker = newWriteTracker(fixtures, before);
+        const eventsFrom = await maxEventId(client);
+        const currentVersions = async (ids: string[]) => {
+          const { rows } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [ids]);
+          return new Map(rows.map((row) => [row.id, row.version]));
+        };
+        result = await measure(statusUpdateScenario(options.actionId, fixtures, sessions, tracker, currentVersions), { ...options.load, urls });
+        writes = await checkWrites(client, fixtures, before, eventsFrom, tracker);
+      } else {
+        result = await measure(pageScenario(key, (fixture) => pathFor(key, fixture), fixtures, sessions), { ...options.load, urls });
+      }
+      const sql = options.sql.get(key);
+      const ratio = sql && sql.totalMs > 0 ? Math.round((result.latencyMs.p50 / sql.totalMs) * 10) / 10 : undefined;
+      const partial = { key, test, path: key === 'status' ? 'POST /recommendations/<id> (Next-Action)' : pathFor(key, fixtures[0]!), load: result, sql, ratio, target };
+      const row: Row = { ...partial, ...judge(partial) };
+      rows.push(row);
+      log(
+        `  ${test}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, ${result.errors.total} errors` +
+          `${sql ? `; DB ${sql.totalMs} ms (${ratio}×)` : ''}`,
+      );
+    }
+    if (writes) log(`  writes: ${writes.clientSuccesses} acknowledged, ${writes.versionIncrements} version increments, ${writes.eventsWritten} events: ${writes.consistent ? 'consistent' : 'MISMATCH'}`);
+    const chain = await checkChain(options.url, { afterId: chainFrom });
+    log(`  chain from event ${chainFrom}: ${chain.ok ? 'verifies' : `BROKEN at ${chain.problem?.id}: ${chain.problem?.reason}`} (${chain.checked} new events)`);
+    const throttle = options.throttleEmail && servers.length > 1 ? await checkThrottling(servers, options.throttleEmail) : undefined;
+    if (throttle) log(`  throttling: ${throttle.present ? (throttle.holds ? 'holds across instances' : 'present, does not hold') : 'not present'}`);
+    return {
+      instances: options.instances,
+      servers: urls,
+      rows,
+      writes,
+      chain: { ok: chain.ok, checked: chain.checked, fromId: chain.fromId, lastId: chain.lastId, problem: chain.problem },
+      sessionsAcrossInstances: sessionsCheck,
+      throttle,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Compares the first-load JS the manifests give for a route with the scripts its served HTML loads. */
+async function crossCheckBundle(origin: string, cookie: string, route: string, manifestKb: number | undefined) {
+  const response = await fetch(`${origin}${route}`, { headers: { Cookie: cookie } });
+  const scripts = scriptsInHtml(await response.text()).filter((src) => src.startsWith('/_next/'));
+  const { gzipSync } = await import('node:zlib');
+  let gzip = 0;
+  for (const src of scripts) gzip += gzipSync(Buffer.from(await (await fetch(`${origin}${src}`)).arrayBuffer()), { level: 9 }).length;
+  return `First-load JS of ${route} as its served HTML loads it (${scripts.length} scripts): ${(gzip / 1024).toFixed(1)} kB gzip; from the build manifests: ${manifestKb ?? '–'} kB.`;
+}
+
+async function ensureData(cluster: EmbeddedDatabase, scale: number, regenerate: boolean) {
+  const meta = await readGenerated(scale);
+  const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  await client.connect();
+  const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [benchDatabaseName(scale)]);
+  await client.end();
+  const fingerprint = await generatorFingerprint();
+  const stale = meta && meta.generator !== fingerprint;
+  if (!regenerate && rowCount && meta && !stale) return { generatedNow: false, meta };
+  log(stale ? `The generator changed since scale ${scale} was generated: generating again` : `Generating the data for scale ${scale}`);
+  const started = Date.now();
+  const { result } = await generate(cluster, scale, { log: (m) => log(m.trim()) });
+  return { generatedNow: true, meta: result, generationSeconds: seconds(started) };
+}
+
+/** A fresh copy of the generated database for this run, so that every run starts from the same data. */
+async function copyDatabase(cluster: EmbeddedDatabase, scale: number) {
+  const name = `bench_run_scale_${scale}`;
+  await dropDatabase(cluster, name);
+  const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(benchDatabaseName(scale))} STRATEGY FILE_COPY`);
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return { url: cluster.url(name), postgres: `PostgreSQL ${rows[0]!.server_version}` };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts `count` servers on one build. Only the first may build; if a later
+ * one builds anyway (the sources changed meanwhile: other work in the same
+ * checkout), the earlier ones are serving a replaced build, so all restart.
+ */
+async function startServers(count: number, url: string, logDir: string): Promise<BenchServer[]> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const servers: BenchServer[] = [];
+    let rebuilt = false;
+    for (let i = 0; i < count; i++) {
+      const port = await choosePort((servers.at(-1)?.port ?? 3400) + 1);
+      log(`Starting app instance ${i + 1} on port ${port}${i === 0 ? ` (builds into ${BENCH_DIST_DIR} when the sources changed)` : ''}...`);
+      const server = await startServer({ port, databaseUrl: url, secret: BENCH_SECRET, distDir: BENCH_DIST_DIR, logFile: path.join(logDir, `server-${i + 1}.log`) });
+      servers.push(server);
+      log(`  ready in ${server.startSeconds} s${server.built ? ' (built)' : ''}`);
+      if (i > 0 && server.built) rebuilt = true;
+    }
+    if (!rebuilt) return servers;
+    log('The sources changed while the servers started, so the app was built again: restarting every instance on the new build');
+    for (const server of servers) await server.stop();
+  }
+  throw new Error('The sources kept changing while the servers started');
+}
+
+async function main() {
+  const args = parseOptions();
+  const started = Date.now();
+  const startedAt = new Date().toISOString();
+  const scale = parseScale(args.scale, 50);
+  const duration = Number(args.duration);
+  const warmup = Number(args.warmup);
+  const connections = Number(args.connections);
+  const repetitions = Number(args['sql-repetitions']);
+  if (!['1', '2', 'both'].includes(args.instances!)) throw new Error('--instances must be 1, 2 or both');
+  if (!(duration > 0) || !(warmup >= 0) || !(connections >= 1) || !(repetitions >= 1)) {
+    throw new Error('--duration, --warmup, --connections and --sql-repetitions must be positive numbers');
+  }
+  const wanted = args.instances === 'both' ? [1, 2] : [Number(args.instances)];
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
+  const notes: string[] = [];
+  const distDir = path.join(projectRoot, BENCH_DIST_DIR);
+  const logDir = path.join(benchDataRoot(), 'logs');
+  await fs.mkdir(logDir, { recursive: true });
+  const loadBefore = os.loadavg();
+
+  const cluster = await startEmbeddedPostgres({ dataDir: path.join(benchDataRoot(), 'postgres') });
+  const servers: BenchServer[] = [];
+  let capturing: CapturingClient | undefined;
+  try {
+    const data = await ensureData(cluster, scale, args.regenerate!);
+    const copyStarted = Date.now();
+    const { url, postgres } = await copyDatabase(cluster, scale);
+    const copySeconds = seconds(copyStarted);
+    log(`Copied bench_scale_${scale} for this run in ${copySeconds} s`);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const counts = await countRows(client);
+    const { fixtures, captureRecommendations, throttleEmail } = await chooseFixtures(client, scale, connections);
+    const runFromEventId = await maxEventId(client);
+    await client.end();
+
+    // Every instance up front, on one build (the second instance idles through the one-instance tests).
+    const buildStarted = Date.now();
+    servers.push(...(await startServers(Math.max(...wanted), url, logDir)));
+    const built = servers[0]!.built;
+    const startSeconds = seconds(buildStarted);
+    const actionId = await updateProgressActionId(distDir);
+    const bundles = await firstLoadJs(distDir);
+
+    // The SQL each page needs, through the lib/ functions the pages call: a capturing Prisma client becomes the app's `db`.
+    capturing = await createCapturingClient(url, 4);
+    (globalThis as { followthroughDb?: unknown }).followthroughDb = capturing.client;
+    log('Timing each page’s SQL straight against PostgreSQL...');
+    const sqlStarted = Date.now();
+    const captureSessions = await signInAll(fixtures.slice(0, SQL_SAMPLE), servers.slice(0, 1), 0);
+    const sql = await timeSql(url, capturing, fixtures, captureSessions, captureRecommendations, repetitions, notes);
+    log(`  done in ${seconds(sqlStarted)} s: ${[...sql].map(([key, t]) => `${key} ${t.totalMs} ms (${t.statements} statements)`).join(', ')}`);
+    await capturing.client.$disconnect();
+    capturing = undefined;
+    notes.push(
+      `Database time: the statements a page's data loading sends (captured from the same lib/ calls in-process, including the session lookup every request makes), run again one after another on one connection through pg, ` +
+        `${repetitions} times after one unmeasured round; the median total, averaged over ${Math.min(SQL_SAMPLE, connections)} users' data. The app runs some of them concurrently, so this is an upper bound of its critical path.`,
+    );
+    const statusSql = sql.get('status');
+    if (statusSql?.commitMs !== undefined) {
+      notes.push(`Status update database time: its statements in a transaction that is rolled back (${statusSql.medianMs} ms) plus the commit's flush to disk measured apart (${statusSql.commitMs} ms).`);
+    }
+
+    const variants: Variant[] = [];
+    const load = { connections, duration, warmup, timeout: 10 };
+    const variantSeconds = TESTS.length * (duration + warmup + 2) + 30;
+    for (const instances of wanted) {
+      const elapsed = (Date.now() - started) / 1000;
+      if (wanted.length > 1 && instances > 1 && elapsed + variantSeconds + 30 > TIME_BUDGET_S) {
+        notes.push(`The ${instances}-instance variant was skipped: ${Math.round(elapsed)} s had gone and it needs about ${variantSeconds} s (run \`npm run bench -- --instances 2\`).`);
+        continue;
+      }
+      log(`Measuring with ${instances} instance${instances > 1 ? 's' : ''} (${TESTS.length} tests, ${warmup} s warm-up + ${duration} s each, ${connections} connections)...`);
+      variants.push(await runVariant({ instances, servers: servers.slice(0, instances), fixtures, url, actionId, load, sql, throttleEmail: instances > 1 ? throttleEmail : null }));
+    }
+
+    try {
+      const sessions = await signInAll(fixtures.slice(0, 1), servers.slice(0, 1), 0);
+      notes.push(await crossCheckBundle(servers[0]!.origin, sessions[0]!.cookie, '/recommendations', bundles.find((b) => b.route === '/recommendations')?.gzipKb));
+    } catch (error) {
+      notes.push(`The first-load JS cross-check against served HTML failed: ${error instanceof Error ? error.message : error}`);
+    }
+    for (const server of servers.splice(0)) await server.stop();
+
+    // Every event this run wrote (sign-ins, the SQL timing's own updates, the load), checked onto the generated chain.
+    const runChain = await checkChain(url, { afterId: runFromEventId });
+    log(`Chain over this run's ${runChain.checked} events: ${runChain.ok ? 'verifies' : `BROKEN at ${runChain.problem?.id}: ${runChain.problem?.reason}`}`);
+    // The whole chain, by the audit's own verifier, when it exists and the time allows.
+    let appChainCheck: BenchReport['appChainCheck'];
+    const elapsed = (Date.now() - started) / 1000;
+    if (elapsed + counts.events / 20_000 < TIME_BUDGET_S + 30) {
+      const chainStarted = Date.now();
+      const verdict = await appVerifyChain(url);
+      appChainCheck = { ...verdict, seconds: verdict.present ? seconds(chainStarted) : undefined };
+      if (verdict.present) log(`lib/audit/verify-chain.ts over the whole history: ${verdict.ok ? 'verifies' : 'does not verify'} (${appChainCheck.seconds} s)`);
+    } else {
+      notes.push('lib/audit/verify-chain.ts was not run over the whole history: not enough time left.');
+    }
+
+    const report: BenchReport = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      totalSeconds: seconds(started),
+      command,
+      machine: { ...describeMachine(postgres), loadAverage: { before: loadBefore.map(round1), after: os.loadavg().map(round1) } },
+      scale,
+      counts,
+      data: { generatedNow: data.generatedNow, generationSeconds: data.generatedNow ? data.generationSeconds : undefined, copySeconds },
+      build: { distDir: BENCH_DIST_DIR, built, serverStartSeconds: startSeconds },
+      load: { connections, durationSeconds: duration, warmupSeconds: warmup, generator: 'autocannon 9 (programmatic), in the benchmark process' },
+      variants,
+      runChain: { ok: runChain.ok, checked: runChain.checked, fromId: runChain.fromId, lastId: runChain.lastId, problem: runChain.problem },
+      bundles,
+      appChainCheck,
+      targets: [],
+      notes,
+    };
+    report.targets = summariseTargets(report);
+    report.notes.push(
+      'Everything shares the one machine: the app instance(s), PostgreSQL and the load generator compete for the same cores (the load average before and after the run is in the JSON).',
+      `Data: ${BENCH_END.toISOString().slice(0, 10)} is the end of the simulated history; each run works on a fresh copy of the generated database (bench_run_scale_${scale}).`,
+    );
+    const written = await writeReport(report, path.resolve(projectRoot, args['results-dir']!));
+    console.log(`\n${written.text}`);
+    log(`Wrote ${path.relative(projectRoot, written.markdown)} and .json (and latest.md/.json) in ${report.totalSeconds} s`);
+    const failedChecks =
+      !runChain.ok || appChainCheck?.ok === false || variants.some((v) => v.writes?.consistent === false || v.chain?.ok === false || v.sessionsAcrossInstances?.ok === false);
+    if (failedChecks) process.exitCode = 1;
+  } finally {
+    if (capturing) await capturing.client.$disconnect().catch(() => {});
+    for (const server of servers) await server.stop().catch(() => {});
+    await cluster.stop();
+  }
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
