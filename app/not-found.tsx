@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SiteHeader } from '@/components/site-header';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
@@ -8,13 +9,7 @@ export const metadata: Metadata = { title: 'Page not found' };
 export default function NotFound() {
   return (
     <>
-      <header className="header">
-        <div className="header__inner width-container">
-          <Link href="/" className="header__name">
-            Followthrough
-          </Link>
-        </div>
-      </header>
+      <SiteHeader />
       <main id="main-content" className="width-container" tabIndex={-1}>
         <h1>Page not found</h1>
         <p>If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.</p>

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { SignOutButton } from '@/components/sign-out-button';
+import { NavLink } from '@/components/nav-link';
+import { SiteHeader } from '@/components/site-header';
 import { pendingAccountStep } from '@/lib/auth/account-steps';
 import { getSessionUser } from '@/lib/auth/session';
-import { ROLE_LABELS } from '@/lib/labels';
 
 // The account pages a user may need before anything else: changing a password
 // an admin reset, and setting up two-factor sign-in. They sit outside the
@@ -17,32 +16,23 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const pending = pendingAccountStep(user) !== null;
   return (
     <>
-      <header className="header">
-        <div className="header__inner width-container">
-          {pending ? (
-            <span className="header__name">Followthrough</span>
-          ) : (
-            <Link href="/" className="header__name">
-              Followthrough
-            </Link>
-          )}
-          {pending ? null : (
-            <nav aria-label="Main">
-              <ul className="header__nav">
-                <li>
-                  <Link href="/">Dashboard</Link>
-                </li>
-              </ul>
-            </nav>
-          )}
-          <div className="header__user">
-            <span>
-              {user.name} <span className="visually-hidden">signed in as </span>({ROLE_LABELS[user.role]}, {user.agencyName})
-            </span>
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
+      <SiteHeader user={user} home={!pending}>
+        {pending ? null : (
+          <nav aria-label="Main">
+            <ul className="header__nav">
+              <li>
+                <NavLink href="/">Dashboard</NavLink>
+              </li>
+              <li>
+                <NavLink href="/account/password">Password</NavLink>
+              </li>
+              <li>
+                <NavLink href="/account/two-factor">Two-factor sign-in</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </SiteHeader>
       <main id="main-content" className="width-container" tabIndex={-1}>
         {children}
       </main>

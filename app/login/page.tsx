@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login-form';
+import { SiteHeader } from '@/components/site-header';
 import { getCurrentUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -15,11 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <>
-      <header className="header">
-        <div className="header__inner width-container">
-          <span className="header__name">Followthrough</span>
-        </div>
-      </header>
+      <SiteHeader home={false} />
       <main id="main-content" className="width-container" tabIndex={-1}>
         <h1>Sign in</h1>
         <p className="lead">Track the findings and recommendations of safeguarding reviews.</p>
