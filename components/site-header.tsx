@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NavLink } from '@/components/nav-link';
 import { SignOutButton } from '@/components/sign-out-button';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/labels';
@@ -40,5 +41,19 @@ export function SiteHeader({
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** The signed-in user's own pages, as items of the main navigation. */
+export function AccountNavItems() {
+  return (
+    <>
+      <li>
+        <NavLink href="/account/password">Password</NavLink>
+      </li>
+      <li>
+        <NavLink href="/account/two-factor">Two-factor sign-in</NavLink>
+      </li>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { NavLink } from '@/components/nav-link';
-import { SiteHeader } from '@/components/site-header';
+import { AccountNavItems, SiteHeader } from '@/components/site-header';
 import { pendingAccountStep } from '@/lib/auth/account-steps';
 import { getSessionUser } from '@/lib/auth/session';
 
@@ -23,12 +23,7 @@ export default async function AccountLayout({ children }: { children: React.Reac
               <li>
                 <NavLink href="/">Dashboard</NavLink>
               </li>
-              <li>
-                <NavLink href="/account/password">Password</NavLink>
-              </li>
-              <li>
-                <NavLink href="/account/two-factor">Two-factor sign-in</NavLink>
-              </li>
+              <AccountNavItems />
             </ul>
           </nav>
         )}

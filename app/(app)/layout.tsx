@@ -1,5 +1,5 @@
 import { NavLink } from '@/components/nav-link';
-import { SiteHeader } from '@/components/site-header';
+import { AccountNavItems, SiteHeader } from '@/components/site-header';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 
@@ -26,12 +26,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
                 <NavLink href="/admin/users">Users</NavLink>
               </li>
             ) : null}
-            <li>
-              <NavLink href="/account/password">Password</NavLink>
-            </li>
-            <li>
-              <NavLink href="/account/two-factor">Two-factor sign-in</NavLink>
-            </li>
+            <AccountNavItems />
           </ul>
         </nav>
       </SiteHeader>
