@@ -162,8 +162,29 @@ export function run(command: string, args: string[], env: Record<string, string>
 }
 
 /** Applies every migration in prisma/migrations (never `migrate dev`: that is for authors). */
-export function migrateDeploy(databaseUrl: string) {
-  return run('prisma', ['migrate', 'deploy'], { DATABASE_URL: databaseUrl }, true);
+export async function migrateDeploy(databaseUrl: string) {
+  // Starting Prisma's schema engine takes seconds; when every migration is
+  // already applied (most restarts) there is nothing for it to do.
+  if (await allMigrationsApplied(databaseUrl)) return;
+  await run('prisma', ['migrate', 'deploy'], { DATABASE_URL: databaseUrl }, true);
+}
+
+export async function allMigrationsApplied(databaseUrl: string): Promise<boolean> {
+  const folder = path.join(projectRoot, 'prisma/migrations');
+  const wanted = (await fs.readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present`);
+    if (!table.rows[0]?.present) return false;
+    const applied = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const done = new Set(applied.rows.map((row) => row.migration_name));
+    return wanted.every((name) => done.has(name));
+  } finally {
+    await client.end();
+  }
 }
 
 export const defaultDataRoot = () => path.resolve(projectRoot, process.env.FOLLOWTHROUGH_DATA_DIR ?? '.data');
