@@ -31,12 +31,18 @@ import { createReview } from '@/lib/reviews/create-review';
 import { getReview } from '@/lib/reviews/get-review';
 import { listReviews } from '@/lib/reviews/list-reviews';
 import { updateReview } from '@/lib/reviews/update-review';
+import { createUser as createUserAccount } from '@/lib/users/create-user';
+import { deactivateUser } from '@/lib/users/deactivate-user';
+import { listUsers } from '@/lib/users/list-users';
+import { reactivateUser } from '@/lib/users/reactivate-user';
+import { resetPassword } from '@/lib/users/reset-password';
+import { updateUser } from '@/lib/users/update-user';
 import { createAgency, createUser } from '@/tests/support/factories';
 
 const ROLES: Role[] = ['ADMIN', 'REVIEWER', 'OWNER', 'VIEWER'];
 
 /** The records one attempt acts on, owned by `agencyId`, made afresh for each attempt. */
-type World = { reviewId: string; findingId: string; recommendationId: string; measureId: string; evidenceId: string; agencyId: string; leadOfficerId: string };
+type World = { reviewId: string; findingId: string; recommendationId: string; measureId: string; evidenceId: string; agencyId: string; leadOfficerId: string; userId: string; inactiveUserId: string };
 
 const actors = {} as Record<Role, Actor>;
 const agencyOf = {} as Record<Role, string>;
@@ -90,7 +96,11 @@ async function makeWorld(agencyId: string): Promise<World> {
       file: { create: { fileName: 'register.txt', mediaType: 'text/plain', size: 5, sha256: 'x', content: Buffer.from('hello') } },
     },
   });
+  const user = await createUser('OWNER', agencyId);
+  const inactive = await createUser('OWNER', agencyId, { active: false });
   return {
+    userId: user.id,
+    inactiveUserId: inactive.id,
     reviewId: review.id,
     findingId: finding.id,
     recommendationId: recommendation.id,
@@ -106,6 +116,7 @@ const DAY = new Date('2031-06-30');
 
 // Each action, and who may do it on their own agency's record and on another's: [own, other].
 type Expect = Record<Role, [boolean, boolean]>;
+const ADMINS_ONLY: Expect = { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] };
 const REVIEWERS_ONLY: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] };
 const OWNING_AGENCY_OR_REVIEWERS: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] };
 const EVERYONE: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, true], VIEWER: [true, true] };
@@ -137,6 +148,12 @@ const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) =>
   { name: 'define a measure', allowed: REVIEWERS_ONLY, run: (a, w) => createMeasure(a, { recommendationId: w.recommendationId, name: 'Audits done', unit: '', target: 4 }) },
   { name: "update a measure's value", allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateMeasureValue(a, { measureId: w.measureId, version: 1, currentValue: 40, note: 'Register' }) },
   { name: 'comment', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => addComment(a, { recommendationId: w.recommendationId, body: 'A comment' }) },
+  { name: 'add a user', allowed: ADMINS_ONLY, run: (a, w) => createUserAccount(a, { email: `new-${randomUUID()}@example.test`, name: 'New owner', role: 'OWNER', agencyId: w.agencyId, initialPassword: null }) },
+  { name: "change a user's role", allowed: ADMINS_ONLY, run: (a, w) => updateUser(a, { id: w.userId, name: 'Renamed owner', role: 'VIEWER', agencyId: w.agencyId }) },
+  { name: 'deactivate a user', allowed: ADMINS_ONLY, run: (a, w) => deactivateUser(a, { id: w.userId, deactivateReason: 'Left the agency' }) },
+  { name: 'reactivate a user', allowed: ADMINS_ONLY, run: (a, w) => reactivateUser(a, { id: w.inactiveUserId }) },
+  { name: "reset a user's password", allowed: ADMINS_ONLY, run: (a, w) => resetPassword(a, { id: w.userId }) },
+  { name: 'list the users', allowed: ADMINS_ONLY, run: (a) => listUsers(a) },
   { name: 'read the reviews', allowed: EVERYONE, run: (a) => listReviews(a) },
   { name: 'read a review', allowed: EVERYONE, run: (a, w) => getReview(a, w.reviewId) },
   { name: 'read a recommendation', allowed: EVERYONE, run: (a, w) => getRecommendation(a, w.recommendationId) },
@@ -148,7 +165,7 @@ const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) =>
 
 /** Everything that could change: row counts, versions, the last history event. */
 async function snapshot() {
-  const [reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent] = await Promise.all([
+  const [reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent, users] = await Promise.all([
     db.review.count({ where: { archivedAt: null } }),
     db.finding.count({ where: { archivedAt: null } }),
     db.recommendation.count({ where: { archivedAt: null } }),
@@ -158,8 +175,9 @@ async function snapshot() {
     db.historyEvent.count(),
     db.$queryRaw`SELECT (SELECT sum(version) FROM "Review") + (SELECT sum(version) FROM "Finding") + (SELECT sum(version) FROM "Recommendation") + (SELECT sum(version) FROM "Measure") + (SELECT sum(version) FROM "Evidence") AS total`,
     db.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
+    db.$queryRaw`SELECT count(*) AS users, count(*) FILTER (WHERE active) AS active, sum("sessionVersion") AS "sessionVersions", count(*) FILTER (WHERE "mustChangePassword") AS "mustChange", string_agg(role::text || "passwordHash", ',' ORDER BY id) AS roles FROM "User"`,
   ]);
-  return { reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent };
+  return { reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent, users };
 }
 
 describe('authorization: every action, as every role, on own and other agencies\' records', () => {
