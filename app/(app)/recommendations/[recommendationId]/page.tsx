@@ -1,17 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { CommentForm } from '@/components/recommendation/comment-form';
 import { EvidenceSection } from '@/components/recommendation/evidence-section';
 import { MeasuresSection } from '@/components/recommendation/measures-section';
 import { Timeline } from '@/components/recommendation/timeline';
 import { UpdateProgressForm } from '@/components/recommendation/update-progress-form';
 import { RagTag, StatusTag } from '@/components/status-tag';
-import { requireUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
 import { formatDate, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
-import { getRecommendation } from '@/lib/recommendations/get-recommendation';
 import {
   addCommentAction,
   assessEvidenceAction,
@@ -20,27 +15,18 @@ import {
   updateMeasureValueAction,
   updateProgressAction,
 } from './actions';
+import { loadRecommendation } from './load-recommendation';
 
 type Props = { params: Promise<{ recommendationId: string }> };
 
-// Shared by the metadata and the page: one load per request.
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return { user, recommendation: await getRecommendation(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { recommendation } = await load((await params).recommendationId);
+  const { recommendation } = await loadRecommendation((await params).recommendationId);
   return { title: `${recommendation.reference}: ${recommendation.review.title}` };
 }
 
 export default async function RecommendationPage({ params }: Props) {
-  const { user, recommendation: r } = await load((await params).recommendationId);
+  const { user, recommendation: r } = await loadRecommendation((await params).recommendationId);
   const slipped = r.dueDate.getTime() !== r.originalDueDate.getTime();
   const slippageDays = Math.round((r.dueDate.getTime() - r.originalDueDate.getTime()) / 86_400_000);
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { orNotFound } from '@/app/(app)/or-not-found';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { ProgressChart, StatusByAgencyChart } from '@/components/report/charts';
 import { DownloadLinks } from '@/components/report/download-links';
@@ -9,7 +9,7 @@ import { HeadlineFigures } from '@/components/report/headline-figures';
 import { type ReportDateErrors, ReportDateForm } from '@/components/report/report-date-form';
 import { SectionTable } from '@/components/report/section-table';
 import { requireUser } from '@/lib/auth/session';
-import { NotFoundError, RuleError } from '@/lib/errors';
+import { RuleError } from '@/lib/errors';
 import { formatDate } from '@/lib/labels';
 import { getReport, PARTNERSHIP } from '@/lib/reports/get-report';
 import { type ReportQuery, reportQuerySchema } from '@/lib/reports/report-query.schema';
@@ -43,16 +43,11 @@ const load = cache(async (scope: string, asAt: string, since: string) => {
       if (isField(field)) errors[field] ??= `${FIELD_NAMES[field]} must be a real date`;
     }
   try {
-    try {
-      return { errors, result: await getReport(user, scope, query) };
-    } catch (error) {
-      if (!(error instanceof RuleError) || !isField(error.field)) throw error;
-      errors[error.field] = error.message;
-      return { errors, result: await getReport(user, scope, {}) };
-    }
+    return { errors, result: await orNotFound(getReport(user, scope, query)) };
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
+    if (!(error instanceof RuleError) || !isField(error.field)) throw error;
+    errors[error.field] = error.message;
+    return { errors, result: await getReport(user, scope, {}) };
   }
 });
 

@@ -1,19 +1,13 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
 import { getReview } from '@/lib/reviews/get-review';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 /** The signed-in user and the review, once per request (shared by metadata and page); 404 when it is not there. */
 export const loadReview = cache(async (id: string) => {
   const user = await requireUser();
-  try {
-    return { user, review: await getReview(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { user, review: await orNotFound(getReview(user, id)) };
 });
 
 /** The reference after the highest numbered one with this prefix: F3 after F1, F2. */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { orNotFound } from '@/app/(app)/or-not-found';
 import { AdminOnly } from '@/components/users/admin-only';
 import { DeactivateUserForm, ReactivateUserForm } from '@/components/users/account-status-form';
 import { EditUserForm } from '@/components/users/edit-user-form';
@@ -9,7 +9,6 @@ import { ResetPasswordForm } from '@/components/users/reset-password-form';
 import { listAgencies } from '@/lib/agencies/list-agencies';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
 import { formatDateTime, ROLE_LABELS } from '@/lib/labels';
 import { getUser } from '@/lib/users/get-user';
 import { deactivateUserAction, reactivateUserAction, resetPasswordAction, updateUserAction } from './actions';
@@ -20,12 +19,7 @@ type Props = { params: Promise<{ userId: string }> };
 const load = cache(async (id: string) => {
   const actor = await requireUser();
   if (!can(actor, 'user:manage')) return { actor, user: null };
-  try {
-    return { actor, user: await getUser(actor, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { actor, user: await orNotFound(getUser(actor, id)) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

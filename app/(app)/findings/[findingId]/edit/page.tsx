@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { orNotFound } from '@/app/(app)/or-not-found';
 import { EditFindingForm } from '@/components/finding/edit-finding-form';
 import { ArchiveForm } from '@/components/review/archive-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
 import { getFinding } from '@/lib/findings/get-finding';
 import { archiveFindingAction, updateFindingAction } from './actions';
 
@@ -15,12 +14,7 @@ type Props = { params: Promise<{ findingId: string }> };
 
 const load = cache(async (id: string) => {
   const user = await requireUser();
-  try {
-    return { user, finding: await getFinding(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { user, finding: await orNotFound(getFinding(user, id)) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

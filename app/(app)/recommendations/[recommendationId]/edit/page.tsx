@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { RagOverrideForm, WithdrawRagOverrideForm } from '@/components/recommendation/rag-override-form';
 import { EditRecommendationForm } from '@/components/recommendation/recommendation-form';
 import { ArchiveForm } from '@/components/review/archive-form';
@@ -9,9 +7,6 @@ import { NoPermission } from '@/components/review/no-permission';
 import { RagTag } from '@/components/status-tag';
 import { listAgencies } from '@/lib/agencies/list-agencies';
 import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
-import { getRecommendation } from '@/lib/recommendations/get-recommendation';
 import { isClosed } from '@/lib/recommendations/workflow';
 import { getReview } from '@/lib/reviews/get-review';
 import { dayInputValue } from '@/lib/reviews/review.schema';
@@ -21,26 +16,18 @@ import {
   updateRecommendationAction,
   withdrawRagOverrideAction,
 } from './actions';
+import { loadRecommendation } from '../load-recommendation';
 
 type Props = { params: Promise<{ recommendationId: string }> };
 
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return { user, recommendation: await getRecommendation(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { recommendation } = await load((await params).recommendationId);
+  const { recommendation } = await loadRecommendation((await params).recommendationId);
   return { title: `Edit ${recommendation.reference}: ${recommendation.review.title}` };
 }
 
 export default async function EditRecommendationPage({ params }: Props) {
-  const { user, recommendation: r } = await load((await params).recommendationId);
+  const { user, recommendation: r } = await loadRecommendation((await params).recommendationId);
   const record = { ownerAgencyId: r.ownerAgencyId };
   const mayEdit = can(user, 'recommendation:edit', record) && can(user, 'recommendation:assign-owner', record);
   const mayOverride = can(user, 'recommendation:override-rag', record);
