@@ -21,6 +21,27 @@ export type SessionUser = Actor & {
   sessionId: string;
 };
 
+/** A user row with its agency, as the actor domain functions take. */
+export function toActor(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  agencyId: string;
+  agency: { shortName: string };
+  mustChangePassword: boolean;
+}): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    agencyId: user.agencyId,
+    agencyName: user.agency.shortName,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
 export type SessionClaims = { id?: string | null; sessionVersion?: number | null; sessionId?: string | null };
 
 /**
@@ -52,13 +73,7 @@ export async function findSessionUser(claims: SessionClaims | null | undefined, 
   }
   await touchSession(session.id, session.lastSeenAt, now);
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    agencyId: user.agencyId,
-    agencyName: user.agency.shortName,
-    mustChangePassword: user.mustChangePassword,
+    ...toActor(user),
     twoFactorEnabled: user.totpEnabledAt !== null && user.totpSecret !== null,
     sessionId: session.id,
   };

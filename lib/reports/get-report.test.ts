@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
 import { updateProgress } from '@/lib/recommendations/update-progress';
 import { seedDemoData } from '@/prisma/seed/index';
+import { actorByEmail } from '@/tests/support/factories';
 import { csvSections, pdfPages, xlsxSheets } from '@/tests/support/read-report-files';
 import { getReport, PARTNERSHIP } from './get-report';
 import { reportFile } from './report-file';
@@ -12,15 +13,11 @@ const ROCHDALE = 'review-rochdale-cse-2012';
 let chair: Actor;
 let owner: Actor;
 
-async function actor(email: string): Promise<Actor> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
-  return { ...user, agencyName: user.agency.shortName };
-}
 
 beforeAll(async () => {
   await seedDemoData(db);
-  chair = await actor('reviewer@followthrough.test');
-  owner = await actor('owner.csc@followthrough.test');
+  chair = await actorByEmail('reviewer@followthrough.test');
+  owner = await actorByEmail('owner.csc@followthrough.test');
 });
 
 describe('getReport', () => {
@@ -55,7 +52,7 @@ describe('getReport', () => {
   });
 
   it('covers every open review in the partnership report, and viewers may read it', async () => {
-    const viewer = await actor('viewer@followthrough.test');
+    const viewer = await actorByEmail('viewer@followthrough.test');
     const result = await getReport(viewer, PARTNERSHIP, { asAt: '2013-03-31' });
     expect(result.reviews.length).toBeGreaterThanOrEqual(2);
     expect(result.report.recommendations.every((r) => r.reviewTitle !== '')).toBe(true);

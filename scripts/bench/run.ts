@@ -238,7 +238,7 @@ async function checkThrottling(servers: BenchServer[], email: string): Promise<N
 
 /** Loaders that do what each page's data loading does, in-process, for capturing its SQL. */
 async function pageLoaders() {
-  const { findSessionUser } = await import('@/lib/auth/session-user');
+  const { findSessionUser, toActor } = await import('@/lib/auth/session-user');
   const { listFilterOptions, listRecommendations } = await import('@/lib/recommendations/list-recommendations');
   const { parseListParams } = await import('@/lib/recommendations/list-recommendations.schema');
   const { getRecommendation } = await import('@/lib/recommendations/get-recommendation');
@@ -250,6 +250,7 @@ async function pageLoaders() {
   type Actor = Parameters<typeof getRecommendation>[0];
   return {
     findSessionUser: findSessionUser as (claims: Session['claims']) => Promise<Actor | null>,
+    toActor,
     list: (user: Actor, query: string) => {
       const { filters } = parseListParams(new URLSearchParams(query));
       return Promise.all([listRecommendations(user, filters), listFilterOptions(user)]);
@@ -286,7 +287,7 @@ async function timeSql(
     if (user) return { user, sessionStatements: statements };
     sessionCaptured = false;
     const row = await db.user.findUniqueOrThrow({ where: { id: fixture.userId }, include: { agency: true } });
-    const actor = { id: row.id, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, agencyName: row.agency.shortName, mustChangePassword: row.mustChangePassword, twoFactorEnabled: false, sessionId: '' };
+    const actor = { ...loaders.toActor(row), twoFactorEnabled: false, sessionId: '' };
     return { user: actor as unknown as NonNullable<Awaited<ReturnType<typeof loaders.findSessionUser>>>, sessionStatements: [] as Statement[] };
   };
   const commitMs = await commitCostMs(url);

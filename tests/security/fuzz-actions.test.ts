@@ -20,6 +20,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { actorByEmail } from '@/tests/support/factories';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/seed/index';
 
@@ -677,18 +678,8 @@ const actors = {} as Record<Caller, SignedIn | null>;
 
 /** A demo user as signed in, with nothing left to do first (two-factor set up where the role needs it). */
 async function actorFor(email: string): Promise<SignedIn> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    agencyId: user.agencyId,
-    agencyName: user.agency.shortName,
-    mustChangePassword: false,
-    twoFactorEnabled: true,
-    sessionId: `fuzz-session-${user.id}`,
-  };
+  const actor = await actorByEmail(email);
+  return { ...actor, mustChangePassword: false, twoFactorEnabled: true, sessionId: `fuzz-session-${actor.id}` };
 }
 
 type Failure = { action: string; caller: Caller; kind: string; input: string; problem: string };

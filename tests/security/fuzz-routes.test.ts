@@ -16,6 +16,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { getSessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { actorByEmail } from '@/tests/support/factories';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/seed/index';
 
@@ -142,18 +143,8 @@ const KNOWN: { id: string; route: string; why: string; matches: (request: NextRe
 ];
 
 async function actorFor(email: string): Promise<SignedIn> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    agencyId: user.agencyId,
-    agencyName: user.agency.shortName,
-    mustChangePassword: false,
-    twoFactorEnabled: true,
-    sessionId: `fuzz-session-${user.id}`,
-  };
+  const actor = await actorByEmail(email);
+  return { ...actor, mustChangePassword: false, twoFactorEnabled: true, sessionId: `fuzz-session-${actor.id}` };
 }
 
 const INTERNALS = /prisma|invalid `|\bat .+:\d+:\d+|node_modules|stack|TypeError|ReferenceError|violates|SQL/i;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
-import type { Actor } from '@/lib/auth/session-user';
+import { type Actor, toActor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -24,13 +24,10 @@ export async function createUser(role: Role, agencyId: string, overrides: { emai
     },
     include: { agency: true },
   });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    agencyId: user.agencyId,
-    agencyName: user.agency.shortName,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return toActor(user);
+}
+
+/** An existing user (the demo seed's, say) as the Actor domain functions take. */
+export async function actorByEmail(email: string): Promise<Actor> {
+  return toActor(await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } }));
 }
