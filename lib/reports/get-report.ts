@@ -43,9 +43,16 @@ export async function getReport(actor: Actor, scope: string, query: ReportQuery,
     select: { id: true, occurredAt: true, kind: true, subjectId: true, reviewId: true, recommendationId: true, actorId: true, before: true, after: true, note: true },
   });
 
+  // Only the people the report can name: who acted, and lead officers.
+  const userIds = new Set<string>();
+  for (const event of events) {
+    if (event.actorId) userIds.add(event.actorId);
+    const lead = (event.after as { leadOfficerId?: unknown } | null)?.leadOfficerId;
+    if (typeof lead === 'string') userIds.add(lead);
+  }
   const [agencies, users] = await Promise.all([
     db.agency.findMany({ select: { id: true, shortName: true } }),
-    db.user.findMany({ select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
   ]);
   const names: Names = {
     agencies: new Map(agencies.map((a) => [a.id, a.shortName])),
