@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
-import { byReference } from '@/lib/reviews/get-review';
+import { byReference } from '@/lib/reviews/reference-order';
 
 export const FINDINGS_FROM_THIS_REVIEW = 'Choose findings from this review only';
 export const CHOOSE_OWNER_AGENCY = 'Choose the owner agency';

@@ -7,7 +7,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
-import { byReference } from '@/lib/reviews/get-review';
+import { byReference } from '@/lib/reviews/reference-order';
 import { NoChanges, unlessNoChanges } from '@/lib/reviews/no-changes';
 import { assertReferenceFree, refusingDuplicateReference } from '@/lib/reviews/references';
 import { DUE_DATE_REASON_NEEDED, type updateRecommendationSchema } from './recommendation.schema';

@@ -3,6 +3,7 @@
 import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { STATUS_ORDER } from '@/lib/labels';
 import { computeRag, daysOverdue, isOverdue, measureProgress } from '@/lib/recommendations/rag';
+import { byReference } from '@/lib/reviews/reference-order';
 import { apply, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
 
 export type Names = {
@@ -69,10 +70,6 @@ const DONE = (status: RecommendationStatus) => status === 'IMPLEMENTED' || statu
 
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
-}
-
-function byReference(a: { reference: string }, b: { reference: string }) {
-  return a.reference.localeCompare(b.reference, 'en-GB', { numeric: true });
 }
 
 function live(state: ReplayedState) {

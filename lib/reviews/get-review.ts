@@ -1,4 +1,5 @@
 import 'server-only';
+import { byReference } from './reference-order';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
@@ -7,11 +8,6 @@ import { findingStatus } from '@/lib/findings/finding-status';
 import { computeRag, isOverdue } from '@/lib/recommendations/rag';
 
 export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
-
-/** References in their natural order: F2 before F10. */
-export function byReference(a: { reference: string }, b: { reference: string }) {
-  return a.reference.localeCompare(b.reference, 'en', { numeric: true, sensitivity: 'base' });
-}
 
 /** The review page: the review, its live findings with their derived status, and its live recommendations. */
 export async function getReview(actor: Actor, id: string, now = new Date()) {
