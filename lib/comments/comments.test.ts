@@ -3,7 +3,7 @@ import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { createAgency, createUser } from '@/tests/support/factories';
+import { createCast, refusal } from '@/tests/support/factories';
 import { createRecommendation, snapshot } from '@/tests/support/evidence-factories';
 import { addComment } from './add-comment';
 import { addCommentSchema } from './comment.schema';
@@ -16,23 +16,8 @@ let admin: Actor;
 let viewer: Actor;
 
 beforeAll(async () => {
-  ownAgencyId = (await createAgency()).id;
-  const boardId = (await createAgency(undefined, true)).id;
-  owner = await createUser('OWNER', ownAgencyId);
-  otherOwner = await createUser('OWNER', (await createAgency()).id);
-  reviewer = await createUser('REVIEWER', boardId);
-  admin = await createUser('ADMIN', boardId);
-  viewer = await createUser('VIEWER', boardId);
+  ({ ownAgencyId, owner, otherOwner, reviewer, admin, viewer } = await createCast());
 });
-
-async function refusal(promise: Promise<unknown>) {
-  return promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('addComment', () => {
   it('stores the comment and records comment.added (subject: the comment, no note) in the same transaction', async () => {

@@ -7,7 +7,7 @@ import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, RuleError } from '@/lib/errors';
-import { createAgency, createUser } from '@/tests/support/factories';
+import { createCast, refusal } from '@/tests/support/factories';
 import { createEvidence, createRecommendation, sampleFiles, snapshot } from '@/tests/support/evidence-factories';
 import { assessEvidence } from './assess-evidence';
 import { assessEvidenceSchema } from './assess-evidence.schema';
@@ -28,15 +28,7 @@ let admin: Actor;
 let viewer: Actor;
 
 beforeAll(async () => {
-  ownAgencyId = (await createAgency()).id;
-  const otherAgencyId = (await createAgency()).id;
-  const boardId = (await createAgency(undefined, true)).id;
-  owner = await createUser('OWNER', ownAgencyId);
-  otherOwner = await createUser('OWNER', otherAgencyId);
-  reviewer = await createUser('REVIEWER', boardId);
-  secondReviewer = await createUser('REVIEWER', boardId);
-  admin = await createUser('ADMIN', boardId);
-  viewer = await createUser('VIEWER', boardId);
+  ({ ownAgencyId, owner, otherOwner, reviewer, secondReviewer, admin, viewer } = await createCast());
 });
 
 function upload(bytes: Uint8Array, name: string) {
@@ -50,15 +42,6 @@ function parseForm(values: Record<string, unknown>) {
 
 function fieldMessages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
-}
-
-async function refusal(promise: Promise<unknown>) {
-  return promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe('submitEvidence', () => {

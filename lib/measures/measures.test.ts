@@ -4,7 +4,7 @@ import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, RuleError } from '@/lib/errors';
-import { createAgency, createUser } from '@/tests/support/factories';
+import { createCast, refusal } from '@/tests/support/factories';
 import { createMeasure as insertMeasure, createRecommendation, snapshot } from '@/tests/support/evidence-factories';
 import { createMeasure } from './create-measure';
 import { createMeasureSchema, updateMeasureValueSchema } from './measure.schema';
@@ -18,23 +18,8 @@ let admin: Actor;
 let viewer: Actor;
 
 beforeAll(async () => {
-  ownAgencyId = (await createAgency()).id;
-  const boardId = (await createAgency(undefined, true)).id;
-  owner = await createUser('OWNER', ownAgencyId);
-  otherOwner = await createUser('OWNER', (await createAgency()).id);
-  reviewer = await createUser('REVIEWER', boardId);
-  admin = await createUser('ADMIN', boardId);
-  viewer = await createUser('VIEWER', boardId);
+  ({ ownAgencyId, owner, otherOwner, reviewer, admin, viewer } = await createCast());
 });
-
-async function refusal(promise: Promise<unknown>) {
-  return promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('createMeasure', () => {
   it('defines a measure and records measure.created in the same transaction', async () => {

@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, RuleError } from '@/lib/errors';
 import { getReview } from '@/lib/reviews/get-review';
 import { archiveSchema } from '@/lib/reviews/review.schema';
-import { createAgency, createUser } from '@/tests/support/factories';
+import { createAgency, createUser, refusal } from '@/tests/support/factories';
 import { createReviewer, eventsFor, makeFinding, makeRecommendation, makeReview } from '@/tests/support/review-factories';
 import { archiveRecommendation } from './archive-recommendation';
 import { overrideRag, withdrawRagOverride } from './override-rag';
@@ -62,15 +62,6 @@ const editInput = (s: Setup, version: number, overrides: Record<string, unknown>
     dueDateChangeReason: '',
     ...overrides,
   });
-
-async function refusal(promise: Promise<unknown>) {
-  return promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: unknown) => error,
-  );
-}
 
 /** The recommendation's row, links and history: what "nothing changed" compares. */
 async function snapshot(id: string) {

@@ -31,3 +31,34 @@ export async function createUser(role: Role, agencyId: string, overrides: { emai
 export async function actorByEmail(email: string): Promise<Actor> {
   return toActor(await db.user.findUniqueOrThrow({ where: { email }, include: { agency: true } }));
 }
+
+/**
+ * The people most tests need: an owner of one agency, an owner of another,
+ * and a board with two reviewers, an admin and a viewer.
+ */
+export async function createCast() {
+  const ownAgencyId = (await createAgency()).id;
+  const otherAgencyId = (await createAgency()).id;
+  const boardId = (await createAgency(undefined, true)).id;
+  return {
+    ownAgencyId,
+    otherAgencyId,
+    boardId,
+    owner: await createUser('OWNER', ownAgencyId),
+    otherOwner: await createUser('OWNER', otherAgencyId),
+    reviewer: await createUser('REVIEWER', boardId),
+    secondReviewer: await createUser('REVIEWER', boardId),
+    admin: await createUser('ADMIN', boardId),
+    viewer: await createUser('VIEWER', boardId),
+  };
+}
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function refusal(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => error,
+  );
+}
