@@ -18,19 +18,17 @@ import path from 'node:path';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { getSessionUser } from '@/lib/auth/session';
+import { fakeSession, type SignedIn } from '@/tests/support/fake-session';
 import { db } from '@/lib/db';
 import { actorByEmail } from '@/tests/support/factories';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/seed/index';
 
-/** The user as the session hands it to Server Actions. */
-type SignedIn = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
-
-// The session, and only the session, is replaced: whoever `session.actor` is,
-// is signed in (null: signed out). Every way lib/auth/session.ts hands out the
-// user is covered, so that a new caller of any of them is covered too.
-const session = vi.hoisted(() => ({ actor: null as SignedIn | null }));
+// Only the session is replaced (tests/support/fake-session.ts).
+vi.mock('@/lib/auth/session', async (original) =>
+  (await import('@/tests/support/fake-session')).fakeSessionModule(await original()),
+);
+const session = fakeSession;
 vi.mock('@/lib/auth/session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/auth/session')>()),
   getSessionUser: async () => session.actor,

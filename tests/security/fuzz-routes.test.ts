@@ -14,16 +14,17 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { getSessionUser } from '@/lib/auth/session';
+import { fakeSession, type SignedIn } from '@/tests/support/fake-session';
 import { db } from '@/lib/db';
 import { actorByEmail } from '@/tests/support/factories';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/seed/index';
 
-type SignedIn = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>;
-
-// Only the session is replaced (see fuzz-actions.test.ts).
-const session = vi.hoisted(() => ({ actor: null as SignedIn | null }));
+// Only the session is replaced (tests/support/fake-session.ts).
+vi.mock('@/lib/auth/session', async (original) =>
+  (await import('@/tests/support/fake-session')).fakeSessionModule(await original()),
+);
+const session = fakeSession;
 vi.mock('@/lib/auth/session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/auth/session')>()),
   getSessionUser: async () => session.actor,
