@@ -19,11 +19,6 @@ export const credentialsSchema = signInSchema.extend({
     .transform((code) => code || undefined),
 });
 
-/** The second step's field, on its own. */
-export const twoFactorCodeSchema = z.object({
-  code: z.string().trim().min(1, 'Enter the code from your authenticator app').max(64, 'That is not a code we issued'),
-});
-
 /** One message for a wrong password and an unknown user alike. */
 export const SIGN_IN_FAILED = 'Enter a correct email address and password';
 
