@@ -1,20 +1,38 @@
+import Link from 'next/link';
 import { formatDateTime } from '@/lib/labels';
 import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 
-/** Every change and comment on a recommendation, newest first. */
-export function Timeline({ events }: { events: RecommendationDetail['timeline'] }) {
+/**
+ * The changes and comments on a recommendation, newest first: the latest
+ * ones, with a link to the full history when there are more.
+ */
+export function Timeline({ events, total, recommendationId }: { events: RecommendationDetail['timeline']; total: number; recommendationId: string }) {
   if (events.length === 0) return <p>Nothing has happened yet.</p>;
+  const partial = events.length < total;
   return (
-    <ol className="timeline" aria-label="History, newest first">
-      {events.map((event) => (
-        <li key={event.id} className="timeline__item">
-          <p className="timeline__what">{event.description}</p>
-          <p className="timeline__when small secondary">
-            <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
-          </p>
-          {event.note ? <blockquote className="timeline__note">{event.note}</blockquote> : null}
-        </li>
-      ))}
-    </ol>
+    <>
+      {partial ? (
+        <p>
+          Showing the latest {events.length} of {total} entries.{' '}
+          <Link href={`/recommendations/${recommendationId}?history=all#history`}>Show the full history</Link>
+        </p>
+      ) : null}
+      <ol className="timeline" aria-label="History, newest first">
+        {events.map((event) => (
+          <li key={event.id} className="timeline__item">
+            <p className="timeline__what">{event.description}</p>
+            <p className="timeline__when small secondary">
+              <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
+            </p>
+            {event.note ? <blockquote className="timeline__note">{event.note}</blockquote> : null}
+          </li>
+        ))}
+      </ol>
+      {partial ? (
+        <p>
+          <Link href={`/recommendations/${recommendationId}?history=all#history`}>Show all {total} history entries</Link>
+        </p>
+      ) : null}
+    </>
   );
 }

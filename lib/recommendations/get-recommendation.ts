@@ -10,8 +10,21 @@ import { nextStatuses } from './workflow';
 
 export type RecommendationDetail = Awaited<ReturnType<typeof getRecommendation>>;
 
+/**
+ * How many history entries the page shows unless asked for all: a
+ * recommendation followed for years gathers hundreds, and the page would
+ * carry every one of them on each visit.
+ */
+export const RECENT_HISTORY = 30;
+
+export type GetRecommendationOptions = {
+  /** Every history entry, not only the latest RECENT_HISTORY. */
+  fullHistory?: boolean;
+  now?: Date;
+};
+
 /** Everything the recommendation page shows, in a fixed number of queries. */
-export async function getRecommendation(actor: Actor, id: string, now = new Date()) {
+export async function getRecommendation(actor: Actor, id: string, { fullHistory = false, now = new Date() }: GetRecommendationOptions = {}) {
   assertCan(actor, 'review:read');
   const recommendation = await db.recommendation.findFirst({
     where: { id, archivedAt: null },
@@ -34,22 +47,32 @@ export async function getRecommendation(actor: Actor, id: string, now = new Date
   });
   if (!recommendation) throw new NotFoundError('recommendation');
 
-  const [events, comments] = await Promise.all([
+  const [events, historyTotal, measureEvents] = await Promise.all([
     db.historyEvent.findMany({
       where: { recommendationId: id },
       orderBy: { id: 'desc' },
+      take: fullHistory ? undefined : RECENT_HISTORY,
       include: { actor: { select: { name: true } } },
     }),
-    db.comment.findMany({ where: { recommendationId: id }, select: { id: true, body: true } }),
+    db.historyEvent.count({ where: { recommendationId: id } }),
+    // Every past value of every measure, whatever part of the history is shown.
+    db.historyEvent.findMany({
+      where: { recommendationId: id, kind: 'measure.updated' },
+      orderBy: { id: 'desc' },
+      select: { occurredAt: true, subjectId: true, after: true, note: true, actor: { select: { name: true } } },
+    }),
   ]);
+  // Only the comments the shown entries name.
+  const commentIds = events.filter((event) => event.kind === 'comment.added').map((event) => event.subjectId);
+  const comments = commentIds.length ? await db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, body: true } }) : [];
   const commentBodies = new Map(comments.map((comment) => [comment.id, comment.body]));
 
   const measures = recommendation.measures.map((measure) => ({
     ...measure,
     target: measure.target.toNumber(),
     currentValue: measure.currentValue.toNumber(),
-    pastValues: events
-      .filter((event) => event.kind === 'measure.updated' && event.subjectId === measure.id)
+    pastValues: measureEvents
+      .filter((event) => event.subjectId === measure.id)
       .map((event) => ({
         at: event.occurredAt,
         value: Number((event.after as { currentValue?: number } | null)?.currentValue ?? 0),
@@ -89,6 +112,8 @@ export async function getRecommendation(actor: Actor, id: string, now = new Date
       description: describeEvent({ ...event, actorName: event.actor?.name ?? null }),
       note: event.kind === 'comment.added' ? (commentBodies.get(event.subjectId) ?? event.note) : event.note,
     })),
+    /** How many history entries there are in all (the timeline may show only the latest). */
+    historyTotal,
     permissions: {
       updateProgress: can(actor, 'recommendation:update-progress', record),
       edit: can(actor, 'recommendation:edit', record),

@@ -17,16 +17,23 @@ import {
 } from './actions';
 import { loadRecommendation } from './load-recommendation';
 
-type Props = { params: Promise<{ recommendationId: string }> };
+type Props = {
+  params: Promise<{ recommendationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
+/** `?history=all` shows every history entry; otherwise the latest. */
+async function load({ params, searchParams }: Props) {
+  return loadRecommendation((await params).recommendationId, (await searchParams).history === 'all');
+}
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { recommendation } = await loadRecommendation((await params).recommendationId);
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { recommendation } = await load(props);
   return { title: `${recommendation.reference}: ${recommendation.review.title}` };
 }
 
-export default async function RecommendationPage({ params }: Props) {
-  const { user, recommendation: r } = await loadRecommendation((await params).recommendationId);
+export default async function RecommendationPage(props: Props) {
+  const { user, recommendation: r } = await load(props);
   const slipped = r.dueDate.getTime() !== r.originalDueDate.getTime();
   const slippageDays = Math.round((r.dueDate.getTime() - r.originalDueDate.getTime()) / 86_400_000);
   return (
@@ -133,9 +140,9 @@ export default async function RecommendationPage({ params }: Props) {
         assessEvidenceAction={assessEvidenceAction}
       />
 
-      <h2>History</h2>
+      <h2 id="history">History</h2>
       {r.permissions.comment ? <CommentForm recommendationId={r.id} action={addCommentAction} /> : null}
-      <Timeline events={r.timeline} />
+      <Timeline events={r.timeline} total={r.historyTotal} recommendationId={r.id} />
     </>
   );
 }
