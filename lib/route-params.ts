@@ -6,3 +6,11 @@ import { z } from 'zod';
  * before it can reach a query.
  */
 export const recordIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
+/**
+ * A page number from the query string (`?page=3`): a missing or nonsensical
+ * one is the first page, one past the end is the last (the loader clamps it).
+ */
+export function pageNumberParam(value: string | string[] | undefined): number {
+  return z.coerce.number().int().min(1).max(1_000_000).catch(1).parse(Array.isArray(value) ? value[0] : (value ?? 1));
+}

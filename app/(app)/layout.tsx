@@ -16,6 +16,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               <NavLink href="/">Dashboard</NavLink>
             </li>
             <li>
+              <NavLink href="/reviews">Reviews</NavLink>
+            </li>
+            <li>
               <NavLink href="/recommendations">Recommendations</NavLink>
             </li>
             <li>

@@ -5,13 +5,13 @@ import { ReviewCard } from '@/components/review-card';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
-import { listReviews } from '@/lib/reviews/list-reviews';
+import { DASHBOARD_REVIEWS, listReviews } from '@/lib/reviews/list-reviews';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const [queue, reviews] = await Promise.all([getWorkQueue(user), listReviews(user)]);
+  const [queue, { reviews, total }] = await Promise.all([getWorkQueue(user), listReviews(user, { perPage: DASHBOARD_REVIEWS })]);
   return (
     <>
       <h1>
@@ -20,7 +20,7 @@ export default async function DashboardPage() {
       </h1>
       <WorkQueueSection queue={queue} />
       <section aria-labelledby="reviews-heading">
-        <h2 id="reviews-heading">Reviews</h2>
+        <h2 id="reviews-heading">Recent reviews</h2>
         {can(user, 'review:create') ? (
           <p>
             <Link href="/reviews/new" className="button button--secondary">
@@ -39,6 +39,11 @@ export default async function DashboardPage() {
             ))}
           </ul>
         )}
+        {total > reviews.length ? (
+          <p>
+            <Link href="/reviews">See all {total.toLocaleString('en-GB')} reviews</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );

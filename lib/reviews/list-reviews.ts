@@ -4,14 +4,33 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 
-export type ReviewSummary = Awaited<ReturnType<typeof listReviews>>[number];
+/** Reviews per page of the reviews and reports lists. */
+export const REVIEWS_PER_PAGE = 20;
+/** How many of the most recent reviews the dashboard shows; the rest are on the reviews page. */
+export const DASHBOARD_REVIEWS = 5;
 
-/** Every live review with its recommendations counted by status (two queries, whatever the count). */
-export async function listReviews(actor: Actor) {
+export type ReviewSummary = Awaited<ReturnType<typeof listReviews>>['reviews'][number];
+
+/**
+ * One page of the live reviews, most recently published first, each with its
+ * recommendations counted by status (three queries, whatever the count). A
+ * partnership has tens of reviews and a national deployment about a thousand,
+ * so numbered pages by offset cost nothing and let people jump about.
+ */
+export async function listReviews(actor: Actor, { page = 1, perPage = REVIEWS_PER_PAGE }: { page?: number; perPage?: number } = {}) {
   assertCan(actor, 'review:read');
+  const where = { archivedAt: null };
+  const [total, openTotal] = await Promise.all([
+    db.review.count({ where }),
+    db.review.count({ where: { ...where, status: { not: 'CLOSED' } } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const current = Math.min(page, pageCount);
   const reviews = await db.review.findMany({
-    where: { archivedAt: null },
-    orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+    where,
+    orderBy: [{ publishedOn: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }, { id: 'asc' }],
+    skip: (current - 1) * perPage,
+    take: perPage,
     select: { id: true, title: true, kind: true, status: true, publishedOn: true, commissioningBody: true },
   });
   const counts = await db.recommendation.groupBy({
@@ -19,10 +38,22 @@ export async function listReviews(actor: Actor) {
     where: { archivedAt: null, reviewId: { in: reviews.map((review) => review.id) } },
     _count: { _all: true },
   });
-  return reviews.map((review) => {
-    const byStatus: Partial<Record<RecommendationStatus, number>> = {};
-    for (const row of counts) if (row.reviewId === review.id) byStatus[row.status] = row._count._all;
-    const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
-    return { ...review, recommendationCounts: byStatus, recommendationTotal: total };
-  });
+  const byReview = new Map<string, Partial<Record<RecommendationStatus, number>>>();
+  for (const row of counts) {
+    const byStatus = byReview.get(row.reviewId) ?? {};
+    byStatus[row.status] = row._count._all;
+    byReview.set(row.reviewId, byStatus);
+  }
+  return {
+    reviews: reviews.map((review) => {
+      const byStatus = byReview.get(review.id) ?? {};
+      const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
+      return { ...review, recommendationCounts: byStatus, recommendationTotal: total };
+    }),
+    /** Live reviews in all, and those not closed (the partnership report's scope). */
+    total,
+    openTotal,
+    page: current,
+    pageCount,
+  };
 }

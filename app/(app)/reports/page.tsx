@@ -1,16 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NumberedPagination } from '@/components/pagination-links';
 import { requireUser } from '@/lib/auth/session';
 import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from '@/lib/labels';
 import { PARTNERSHIP } from '@/lib/reports/get-report';
+import { pageNumberParam } from '@/lib/route-params';
 import { listReviews } from '@/lib/reviews/list-reviews';
 
 export const metadata: Metadata = { title: 'Reports' };
 
-export default async function ReportsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReportsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const reviews = await listReviews(user);
-  const open = reviews.filter((review) => review.status !== 'CLOSED').length;
+  const { reviews, total, openTotal: open, page, pageCount } = await listReviews(user, { page: pageNumberParam((await searchParams).page) });
   return (
     <>
       <h1>
@@ -47,7 +50,8 @@ export default async function ReportsPage() {
           </li>
         ))}
       </ul>
-      {reviews.length === 0 ? <p>No reviews have been recorded yet, so the partnership report is empty.</p> : null}
+      <NumberedPagination path="/reports" page={page} pageCount={pageCount} />
+      {total === 0 ? <p>No reviews have been recorded yet, so the partnership report is empty.</p> : null}
     </>
   );
 }
