@@ -8,6 +8,8 @@ const PAGES = [
   '/',
   '/recommendations',
   '/recommendations?status=IN_PROGRESS&sort=status',
+  `/recommendations?review=${ROCHDALE_REVIEW_ID}`,
+  '/reviews',
   `/reviews/${ROCHDALE_REVIEW_ID}`,
   '/reviews/new',
   `/reviews/${ROCHDALE_REVIEW_ID}/edit`,

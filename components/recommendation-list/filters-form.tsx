@@ -28,7 +28,8 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
           Search
         </label>
         <p className="hint" id="filter-q-hint">
-          Reference, recommendation text or review title
+          Reference, recommendation text or review title. To see one review&rsquo;s or one lead officer&rsquo;s recommendations, choose
+          their name in the results.
         </p>
         <input
           className="input"
@@ -41,20 +42,22 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
         />
       </div>
 
-      <div className="grid-two">
-        <div className="form-group">
-          <label className="label" htmlFor="filter-review">
-            Review
-          </label>
-          <select className="select" id="filter-review" name="review" defaultValue={filters.review ?? ''}>
-            <option value="">All reviews</option>
-            {options.reviews.map((review) => (
-              <option key={review.id} value={review.id}>
-                {review.title}
-              </option>
-            ))}
-          </select>
+      {options.review || options.leadOfficer ? (
+        <div className="grid-two">
+          {options.review ? (
+            <ChosenFilter label="Review" name="review" value={options.review.id} removeHref={listHref({ ...toListQuery(filters), review: undefined })}>
+              {options.review.title}
+            </ChosenFilter>
+          ) : null}
+          {options.leadOfficer ? (
+            <ChosenFilter label="Lead officer" name="lead" value={options.leadOfficer.id} removeHref={listHref({ ...toListQuery(filters), lead: undefined })}>
+              {options.leadOfficer.name} ({options.leadOfficer.agencyShortName})
+            </ChosenFilter>
+          ) : null}
         </div>
+      ) : null}
+
+      <div className="grid-two">
         <div className="form-group">
           <label className="label" htmlFor="filter-agency">
             Owner
@@ -64,20 +67,6 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
             {options.agencies.map((agency) => (
               <option key={agency.id} value={agency.id}>
                 {agency.shortName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="filter-lead">
-            Lead officer
-          </label>
-          <select className="select" id="filter-lead" name="lead" defaultValue={filters.lead ?? ''}>
-            <option value="">All lead officers</option>
-            {options.leadOfficers.map((lead) => (
-              <option key={lead.id} value={lead.id}>
-                {lead.name}
-                {lead.agencyShortName ? ` (${lead.agencyShortName})` : ''}
               </option>
             ))}
           </select>
@@ -136,5 +125,24 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
         Clear filters
       </Link>
     </form>
+  );
+}
+
+/**
+ * A filter chosen from the results (a review, a lead officer): shown with a
+ * link that removes it, and kept when the other filters are applied.
+ */
+function ChosenFilter({ label, name, value, removeHref, children }: { label: string; name: string; value: string; removeHref: string; children: React.ReactNode }) {
+  return (
+    <div className="form-group">
+      <p className="label">{label}</p>
+      <p>
+        <strong>{children}</strong>{' '}
+        <Link href={removeHref}>
+          Remove<span className="visually-hidden"> the {label.toLowerCase()} filter</span>
+        </Link>
+      </p>
+      <input type="hidden" name={name} value={value} />
+    </div>
   );
 }

@@ -74,10 +74,30 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
                   <span className="visually-hidden"> of {row.review.title}</span>
                 </Link>
               </td>
-              <td>{row.review.title}</td>
+              <td>
+                {filters.review ? (
+                  row.review.title
+                ) : (
+                  <Link href={listHref({ ...toListQuery(filters), review: row.review.id })}>
+                    {row.review.title}
+                    <span className="visually-hidden"> (show only this review&rsquo;s recommendations)</span>
+                  </Link>
+                )}
+              </td>
               <td>{truncate(row.text)}</td>
               <td>{row.ownerAgency.shortName}</td>
-              <td>{row.leadOfficer?.name ?? <span className="secondary">None assigned</span>}</td>
+              <td>
+                {!row.leadOfficer ? (
+                  <span className="secondary">None assigned</span>
+                ) : filters.lead ? (
+                  row.leadOfficer.name
+                ) : (
+                  <Link href={listHref({ ...toListQuery(filters), lead: row.leadOfficer.id })}>
+                    {row.leadOfficer.name}
+                    <span className="visually-hidden"> (show only the recommendations they lead)</span>
+                  </Link>
+                )}
+              </td>
               <td>
                 <DueDate dueDate={row.dueDate} overdue={row.overdue} daysOverdue={row.daysOverdue} />
               </td>

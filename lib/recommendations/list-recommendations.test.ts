@@ -417,13 +417,21 @@ describe('listRecommendations: keyset pagination', () => {
 });
 
 describe('listFilterOptions', () => {
-  it('offers live reviews, every agency and the people who lead recommendations', async () => {
+  it('offers every agency, and names nothing else when no review or lead officer is chosen', async () => {
     const options = await listFilterOptions(viewer);
-    const titles = options.reviews.map((review) => review.title);
-    expect(titles).toEqual(expect.arrayContaining(['Child sexual exploitation review', 'Neglect thematic review']));
-    expect(titles).not.toContain('Archived review');
     expect(options.agencies.map((agency) => agency.shortName)).toEqual(expect.arrayContaining(['Police A', 'Health B', 'Board']));
-    expect(options.leadOfficers.map((lead) => lead.id).sort()).toEqual([leadA.id, leadB.id].sort());
-    expect(options.leadOfficers.find((lead) => lead.id === leadB.id)?.agencyShortName).toBe('Health B');
+    expect(options.review).toBeNull();
+    expect(options.leadOfficer).toBeNull();
+  });
+
+  it('names the chosen review and lead officer (with their agency), but not an archived review or an unknown id', async () => {
+    const chosen = await listFilterOptions(viewer, { review: rev1, lead: leadB.id });
+    expect(chosen.review).toEqual({ id: rev1, title: expect.any(String) });
+    expect(chosen.leadOfficer).toEqual({ id: leadB.id, name: leadB.name, agencyShortName: 'Health B' });
+
+    const archived = await db.review.findFirstOrThrow({ where: { title: 'Archived review' } });
+    const gone = await listFilterOptions(viewer, { review: archived.id, lead: 'no-such-user' });
+    expect(gone.review).toBeNull();
+    expect(gone.leadOfficer).toBeNull();
   });
 });

@@ -238,23 +238,25 @@ function toListRow(row: RawRow, now: Date): RecommendationListRow {
 
 export type FilterOptions = Awaited<ReturnType<typeof listFilterOptions>>;
 
-/** The choices the list's filter selects offer. Three queries. */
-export async function listFilterOptions(actor: Actor) {
+/**
+ * What the filter form needs: every agency for the owner select, and the names
+ * of the review and lead officer chosen, if any. Reviews and lead officers are
+ * not offered as selects: nationally there are a thousand and two thousand of
+ * them, which no one scrolls through and every page view would carry; they
+ * are chosen from the results (or a review's page) instead.
+ */
+export async function listFilterOptions(actor: Actor, chosen: Pick<RecommendationListFilters, 'review' | 'lead'> = {}) {
   assertCan(actor, 'review:read');
-  const [reviews, agencies, leads] = await Promise.all([
-    db.review.findMany({ where: { archivedAt: null }, select: { id: true, title: true }, orderBy: [{ title: 'asc' }, { id: 'asc' }] }),
+  const [agencies, review, lead] = await Promise.all([
     db.agency.findMany({ select: { id: true, shortName: true }, orderBy: { shortName: 'asc' } }),
-    // Only people who lead something: a filter that can only return nothing helps no one.
-    db.user.findMany({
-      where: { ledRecommendations: { some: { archivedAt: null } } },
-      select: { id: true, name: true, agencyId: true },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    }),
+    chosen.review ? db.review.findFirst({ where: { id: chosen.review, archivedAt: null }, select: { id: true, title: true } }) : null,
+    chosen.lead
+      ? db.user.findUnique({ where: { id: chosen.lead }, select: { id: true, name: true, agency: { select: { shortName: true } } } })
+      : null,
   ]);
-  const agencyNames = new Map(agencies.map((agency) => [agency.id, agency.shortName]));
   return {
-    reviews,
     agencies,
-    leadOfficers: leads.map((lead) => ({ id: lead.id, name: lead.name, agencyShortName: agencyNames.get(lead.agencyId) ?? '' })),
+    review,
+    leadOfficer: lead ? { id: lead.id, name: lead.name, agencyShortName: lead.agency.shortName } : null,
   };
 }

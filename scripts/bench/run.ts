@@ -243,7 +243,7 @@ async function pageLoaders() {
   const { parseListParams } = await import('@/lib/recommendations/list-recommendations.schema');
   const { getRecommendation } = await import('@/lib/recommendations/get-recommendation');
   const { getWorkQueue } = await import('@/lib/dashboard/get-work-queue');
-  const { listReviews } = await import('@/lib/reviews/list-reviews');
+  const { DASHBOARD_REVIEWS, listReviews } = await import('@/lib/reviews/list-reviews');
   const { getReport } = await import('@/lib/reports/get-report');
   const { reportQuerySchema } = await import('@/lib/reports/report-query.schema');
   const { updateProgress } = await import('@/lib/recommendations/update-progress');
@@ -253,10 +253,10 @@ async function pageLoaders() {
     toActor,
     list: (user: Actor, query: string) => {
       const { filters } = parseListParams(new URLSearchParams(query));
-      return Promise.all([listRecommendations(user, filters), listFilterOptions(user)]);
+      return Promise.all([listRecommendations(user, filters), listFilterOptions(user, filters)]);
     },
     recommendation: (user: Actor, id: string) => getRecommendation(user, id),
-    dashboard: (user: Actor) => Promise.all([getWorkQueue(user), listReviews(user)]),
+    dashboard: (user: Actor) => Promise.all([getWorkQueue(user), listReviews(user, { perPage: DASHBOARD_REVIEWS })]),
     report: (user: Actor, reviewId: string, asAt: string) => getReport(user, reviewId, reportQuerySchema.parse({ asAt, since: '' })),
     statusUpdate: (user: Actor, input: { recommendationId: string; version: number; status: string; note: string }) =>
       updateProgress(user, input as Parameters<typeof updateProgress>[1]),

@@ -16,7 +16,7 @@ export default async function RecommendationsPage({ searchParams }: Props) {
   const user = await requireUser();
   // Lenient: a bad value in a shared link is dropped and reported, never an error page.
   const { filters, ignored } = parseListParams(await searchParams);
-  const [page, options] = await Promise.all([listRecommendations(user, filters), listFilterOptions(user)]);
+  const [page, options] = await Promise.all([listRecommendations(user, filters), listFilterOptions(user, filters)]);
   return (
     <>
       <h1>

@@ -4,6 +4,7 @@ import { FindingStatusTag } from '@/components/finding/finding-status-tag';
 import { RagTag, StatusTag } from '@/components/status-tag';
 import { can } from '@/lib/auth/permissions';
 import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, SEVERITY_LABELS } from '@/lib/labels';
+import { listHref } from '@/lib/recommendations/list-recommendations.schema';
 import { loadReview } from './load-review';
 
 type Props = { params: Promise<{ reviewId: string }> };
@@ -217,6 +218,11 @@ export default async function ReviewPage({ params }: Props) {
           </table>
         </div>
       )}
+      {review.recommendations.length > 0 ? (
+        <p>
+          <Link href={listHref({ review: review.id })}>Filter and sort these recommendations in the list of all recommendations</Link>
+        </p>
+      ) : null}
       {mayAddRecommendations ? (
         <p>
           <Link href={`/reviews/${review.id}/recommendations/new`} className="button button--secondary">
