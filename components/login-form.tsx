@@ -1,10 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { getCsrfToken } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { csrfToken as getCsrfToken } from '@/components/auth-requests';
 import { ErrorSummary, type SummaryError } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import {
@@ -25,7 +25,7 @@ type Outcome = { ok: true } | { ok: false; error: string; message?: string };
  * Retry-After and a message, which `signIn()` would hide.
  */
 async function postCredentials(fields: Record<string, string>, callbackUrl: string): Promise<Outcome> {
-  const csrfToken = (await getCsrfToken()) ?? '';
+  const csrfToken = await getCsrfToken();
   const response = await fetch('/api/auth/callback/credentials', {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

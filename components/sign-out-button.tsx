@@ -1,10 +1,10 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
+import { signOut } from './auth-requests';
 
 export function SignOutButton() {
   return (
-    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/login' })}>
+    <button type="button" className="link-button" onClick={() => signOut('/login')}>
       Sign out
     </button>
   );
