@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
+import { addComment } from '@/lib/comments/add-comment';
 import { updateProgress } from '@/lib/recommendations/update-progress';
 import { seedDemoData } from '@/prisma/seed/index';
 import { actorByEmail } from '@/tests/support/factories';
@@ -44,6 +45,18 @@ describe('getReport', () => {
     const today = await getReport(chair, ROCHDALE, {});
     expect(today.report.changes.statusChanges.map((c) => c.to)).toContain('SUPERSEDED');
     expect(today.report.recommendations.find((r) => r.id === notStarted.id)?.status).toBe('SUPERSEDED');
+  });
+
+  it('keeps a built report until the next event anywhere, then builds it again', async () => {
+    const query = { asAt: '2013-01-31', since: '2012-12-31' };
+    const first = await getReport(chair, ROCHDALE, query);
+    expect(await getReport(owner, ROCHDALE, query)).toBe(first);
+    // Any change writes an event, even one the report does not show (here a comment).
+    const recommendation = await db.recommendation.findFirstOrThrow({ where: { reviewId: ROCHDALE } });
+    await addComment(chair, { recommendationId: recommendation.id, body: 'Noted' });
+    const again = await getReport(chair, ROCHDALE, query);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it('refuses a future date and a comparison date after the report date', async () => {

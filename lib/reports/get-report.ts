@@ -10,14 +10,24 @@ import type { ReportQuery } from './report-query.schema';
 
 export const PARTNERSHIP = 'partnership';
 
-export type ReportResult = Awaited<ReturnType<typeof getReport>>;
+export type ReportResult = Awaited<ReturnType<typeof buildReport>>;
+
+/** How many built reports each app instance keeps (the latest used). */
+const CACHED_REPORTS = 50;
+const built = new Map<string, Promise<ReportResult>>();
 
 /**
  * The progress report for one review, or for the whole partnership (every
  * review not closed), as at the end of a UK day (default today), with what
  * changed since another (default 30 days earlier). Rebuilt from history.
+ *
+ * The history only grows, and every change to tracked data (titles and names
+ * included) writes an event: the same scope and days give the same report
+ * until the next event anywhere. So a built report is kept, keyed by the
+ * newest event's id, and shared by the requests that ask for it meanwhile.
+ * Callers must not change it.
  */
-export async function getReport(actor: Actor, scope: string, query: ReportQuery, now = new Date()) {
+export async function getReport(actor: Actor, scope: string, query: ReportQuery, now = new Date()): Promise<ReportResult> {
   assertCan(actor, 'report:read');
   const today = ukDay(now);
   const asAtDay = query.asAt ?? today;
@@ -25,6 +35,23 @@ export async function getReport(actor: Actor, scope: string, query: ReportQuery,
   const sinceDay = query.since ?? daysBefore(asAtDay, 30);
   if (sinceDay >= asAtDay) throw new RuleError('The date to compare with must be before the report date', 'since');
 
+  const newest = await db.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+  const key = JSON.stringify([scope, asAtDay, sinceDay, newest?.id ?? 0]);
+  let report = built.get(key);
+  if (report) {
+    // Most recently used last: the first key is the one to drop.
+    built.delete(key);
+  } else {
+    report = buildReport(scope, asAtDay, sinceDay);
+    // A failed build (not found, a lost connection) is not kept.
+    report.catch(() => built.delete(key));
+  }
+  built.set(key, report);
+  while (built.size > CACHED_REPORTS) built.delete(built.keys().next().value!);
+  return report;
+}
+
+async function buildReport(scope: string, asAtDay: string, sinceDay: string) {
   const reviews = await db.review.findMany({
     where: scope === PARTNERSHIP ? { archivedAt: null, status: { not: 'CLOSED' } } : { id: scope, archivedAt: null },
     select: { id: true, title: true, kind: true, status: true, publishedOn: true, commissioningBody: true },

@@ -57,6 +57,8 @@ function parseOptions() {
       'sql-repetitions': { type: 'string', default: '30' },
       regenerate: { type: 'boolean', default: false },
       'results-dir': { type: 'string', default: 'bench/results' },
+      /** Only these tests, comma-separated keys (list, recommendation, dashboard, status, reportNow, reportAsAt): for working on one. */
+      tests: { type: 'string' },
     },
   }).values;
 }
@@ -275,6 +277,7 @@ async function timeSql(
   captureRecommendations: string[],
   repetitions: number,
   notes: string[],
+  tests: typeof TESTS,
 ): Promise<Map<TestKey, SqlTiming & { commitMs?: number; totalMs: number; variants: number }>> {
   const loaders = await pageLoaders();
   const db = capturing.client;
@@ -291,7 +294,7 @@ async function timeSql(
     return { user: actor as unknown as NonNullable<Awaited<ReturnType<typeof loaders.findSessionUser>>>, sessionStatements: [] as Statement[] };
   };
   const commitMs = await commitCostMs(url);
-  for (const { key } of TESTS) {
+  for (const { key } of tests) {
     const timings: SqlTiming[] = [];
     for (const fixture of sample) {
       const { user, sessionStatements } = await actorFor(fixture);
@@ -351,6 +354,7 @@ async function runVariant(options: {
   load: Omit<LoadOptions, 'urls'>;
   sql: Map<TestKey, SqlTiming & { commitMs?: number; totalMs: number }>;
   throttleEmail: string | null;
+  tests: typeof TESTS;
 }): Promise<Variant> {
   const { servers, fixtures } = options;
   const client = new pg.Client({ connectionString: options.url });
@@ -366,7 +370,7 @@ async function runVariant(options: {
     const urls = servers.map((s) => s.origin);
     const rows: Row[] = [];
     let writes: WriteCheck | undefined;
-    for (const { key, test, target } of TESTS) {
+    for (const { key, test, target } of options.tests) {
       let result: LoadResult;
       if (key === 'status') {
         const { rows: current } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [
@@ -491,6 +495,10 @@ async function main() {
     throw new Error('--duration, --warmup, --connections and --sql-repetitions must be positive numbers');
   }
   const wanted = args.instances === 'both' ? [1, 2] : [Number(args.instances)];
+  const testKeys = args.tests?.split(',').map((key) => key.trim());
+  const unknown = testKeys?.filter((key) => !TESTS.some((t) => t.key === key));
+  if (unknown?.length) throw new Error(`Unknown --tests: ${unknown.join(', ')} (known: ${TESTS.map((t) => t.key).join(', ')})`);
+  const tests = testKeys ? TESTS.filter((t) => testKeys.includes(t.key)) : TESTS;
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
   const notes: string[] = [];
   const distDir = path.join(projectRoot, BENCH_DIST_DIR);
@@ -528,7 +536,7 @@ async function main() {
     log('Timing each page’s SQL straight against PostgreSQL...');
     const sqlStarted = Date.now();
     const captureSessions = await signInAll(fixtures.slice(0, SQL_SAMPLE), servers.slice(0, 1), 0);
-    const sql = await timeSql(url, capturing, fixtures, captureSessions, captureRecommendations, repetitions, notes);
+    const sql = await timeSql(url, capturing, fixtures, captureSessions, captureRecommendations, repetitions, notes, tests);
     log(`  done in ${seconds(sqlStarted)} s: ${[...sql].map(([key, t]) => `${key} ${t.totalMs} ms (${t.statements} statements)`).join(', ')}`);
     await capturing.client.$disconnect();
     capturing = undefined;
@@ -536,6 +544,12 @@ async function main() {
       `Database time: the statements a page's data loading sends (captured from the same lib/ calls in-process, including the session lookup every request makes), run again one after another on one connection through pg, ` +
         `${repetitions} times after one unmeasured round; the median total, averaged over ${Math.min(SQL_SAMPLE, connections)} users' data. The app runs some of them concurrently, so this is an upper bound of its critical path.`,
     );
+    if (tests.some((t) => t.key === 'reportNow' || t.key === 'reportAsAt')) {
+      notes.push(
+        'Reports: the database time is for building the report (every statement, no cache). The app keeps each built report until the next history event anywhere (lib/reports/get-report.ts), ' +
+          'so during the report tests (no writes) repeated views of a report are served from that cache; the first view of each (review, date) builds it.',
+      );
+    }
     const statusSql = sql.get('status');
     if (statusSql?.commitMs !== undefined) {
       notes.push(`Status update database time: its statements in a transaction that is rolled back (${statusSql.medianMs} ms) plus the commit's flush to disk measured apart (${statusSql.commitMs} ms).`);
@@ -543,15 +557,15 @@ async function main() {
 
     const variants: Variant[] = [];
     const load = { connections, duration, warmup, timeout: 10 };
-    const variantSeconds = TESTS.length * (duration + warmup + 2) + 30;
+    const variantSeconds = tests.length * (duration + warmup + 2) + 30;
     for (const instances of wanted) {
       const elapsed = (Date.now() - started) / 1000;
       if (wanted.length > 1 && instances > 1 && elapsed + variantSeconds + 30 > TIME_BUDGET_S) {
         notes.push(`The ${instances}-instance variant was skipped: ${Math.round(elapsed)} s had gone and it needs about ${variantSeconds} s (run \`npm run bench -- --instances 2\`).`);
         continue;
       }
-      log(`Measuring with ${instances} instance${instances > 1 ? 's' : ''} (${TESTS.length} tests, ${warmup} s warm-up + ${duration} s each, ${connections} connections)...`);
-      variants.push(await runVariant({ instances, servers: servers.slice(0, instances), fixtures, url, actionId, load, sql, throttleEmail: instances > 1 ? throttleEmail : null }));
+      log(`Measuring with ${instances} instance${instances > 1 ? 's' : ''} (${tests.length} tests, ${warmup} s warm-up + ${duration} s each, ${connections} connections)...`);
+      variants.push(await runVariant({ instances, servers: servers.slice(0, instances), fixtures, url, actionId, load, sql, throttleEmail: instances > 1 ? throttleEmail : null, tests }));
     }
 
     try {
