@@ -32,3 +32,20 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * A report would cover more recommendations than one report is built for
+ * (rebuilding it from history would hold the server for minutes). A RuleError:
+ * downloads answer 400 with the message.
+ */
+export class ReportTooLargeError extends RuleError {
+  constructor(
+    readonly recommendations: number,
+    readonly limit: number,
+  ) {
+    super(
+      `This report would cover ${recommendations.toLocaleString('en-GB')} recommendations, more than the ${limit.toLocaleString('en-GB')} one report can cover. Choose the report of a review instead.`,
+    );
+    this.name = 'ReportTooLargeError';
+  }
+}

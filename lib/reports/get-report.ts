@@ -2,7 +2,7 @@ import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
-import { NotFoundError, RuleError } from '@/lib/errors';
+import { NotFoundError, ReportTooLargeError, RuleError } from '@/lib/errors';
 import { computeReport, type Names } from './compute-report';
 import { daysBefore, endOfUkDay, ukDay } from './dates';
 import type { ReportEvent } from './replay';
@@ -11,6 +11,15 @@ import type { ReportQuery } from './report-query.schema';
 export const PARTNERSHIP = 'partnership';
 
 export type ReportResult = Awaited<ReturnType<typeof buildReport>>;
+
+/**
+ * The most recommendations one report covers. A partnership's open reviews
+ * hold hundreds; a national deployment's "every open review" holds tens of
+ * thousands, whose history (a million events) took 80 s and 2 GB to rebuild
+ * (measured at benchmark scale 50): refused rather than let one view hold an
+ * instance.
+ */
+export const REPORT_RECOMMENDATION_LIMIT = 2_000;
 
 /** How many built reports each app instance keeps (the latest used). */
 const CACHED_REPORTS = 50;
@@ -58,6 +67,10 @@ async function buildReport(scope: string, asAtDay: string, sinceDay: string) {
     orderBy: { title: 'asc' },
   });
   if (scope !== PARTNERSHIP && reviews.length === 0) throw new NotFoundError('review');
+  if (scope === PARTNERSHIP) {
+    const recommendations = await db.recommendation.count({ where: { reviewId: { in: reviews.map((review) => review.id) } } });
+    if (recommendations > REPORT_RECOMMENDATION_LIMIT) throw new ReportTooLargeError(recommendations, REPORT_RECOMMENDATION_LIMIT);
+  }
 
   const asAt = endOfUkDay(asAtDay);
   const events: ReportEvent[] = await db.historyEvent.findMany({

@@ -9,7 +9,7 @@ import { HeadlineFigures } from '@/components/report/headline-figures';
 import { type ReportDateErrors, ReportDateForm } from '@/components/report/report-date-form';
 import { SectionTable } from '@/components/report/section-table';
 import { requireUser } from '@/lib/auth/session';
-import { RuleError } from '@/lib/errors';
+import { ReportTooLargeError, RuleError } from '@/lib/errors';
 import { formatDate } from '@/lib/labels';
 import { getReport, PARTNERSHIP } from '@/lib/reports/get-report';
 import { type ReportQuery, reportQuerySchema } from '@/lib/reports/report-query.schema';
@@ -45,15 +45,33 @@ const load = cache(async (scope: string, asAt: string, since: string) => {
   try {
     return { errors, result: await orNotFound(getReport(user, scope, query)) };
   } catch (error) {
+    if (error instanceof ReportTooLargeError) return { errors, tooLarge: error.message };
     if (!(error instanceof RuleError) || !isField(error.field)) throw error;
     errors[error.field] = error.message;
     return { errors, result: await getReport(user, scope, {}) };
   }
 });
 
+/** A report too large to build, said on a page of its own. */
+function TooLarge({ message }: { message: string }) {
+  return (
+    <>
+      <p className="small">
+        <Link href="/reports">All reports</Link>
+      </p>
+      <h1>Partnership progress report</h1>
+      <p>{message}</p>
+      <p>
+        <Link href="/reports">Choose a review&rsquo;s report</Link>
+      </p>
+    </>
+  );
+}
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const query = await searchParams;
   const { errors, result } = await load((await params).scope, first(query.asAt), first(query.since));
+  if (!result) return { title: 'Partnership progress report' };
   return { title: `${Object.keys(errors).length ? 'Error: ' : ''}${result.title}, as at ${day(result.asAtDay)}` };
 }
 
@@ -61,7 +79,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { scope } = await params;
   const query = await searchParams;
   const values = { asAt: first(query.asAt), since: first(query.since) };
-  const { errors, result } = await load(scope, values.asAt, values.since);
+  const { errors, result, tooLarge } = await load(scope, values.asAt, values.since);
+  if (!result) return <TooLarge message={tooLarge} />;
   const { report, asAtDay, sinceDay } = result;
   const partnership = scope === PARTNERSHIP;
   const sections = new Map<string, Section>(reportSections(report, { withReview: partnership }).map((section) => [section.key, section]));
