@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { ZodJitless } from '@/components/zod-jitless';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,7 +16,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en-GB">
       <body>
-        <ZodJitless />
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>

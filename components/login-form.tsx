@@ -1,21 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { csrfToken as getCsrfToken } from '@/components/auth-requests';
 import { ErrorSummary, type SummaryError } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
-import {
-  RECOVERY_CODE_FAILED,
-  SIGN_IN_FAILED,
-  type SignInInput,
-  signInSchema,
-  TOO_MANY_ATTEMPTS,
-  TWO_FACTOR_FAILED,
-  TWO_FACTOR_REQUIRED,
-} from '@/lib/auth/schemas';
+import { useZodResolver } from '@/components/form/lazy-zod-resolver';
+import type { SignInInput } from '@/lib/auth/schemas';
+import { RECOVERY_CODE_FAILED, SIGN_IN_FAILED, TOO_MANY_ATTEMPTS, TWO_FACTOR_FAILED, TWO_FACTOR_REQUIRED } from '@/lib/auth/sign-in-messages';
 
 type Outcome = { ok: true } | { ok: false; error: string; message?: string };
 
@@ -45,12 +38,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<{ message: string; fieldId: string } | null>(null);
   // Set once the password was right and the account has two-factor sign-in.
   const [credentials, setCredentials] = useState<SignInInput | null>(null);
+  // The schema and zod load after hydration, not in the page's first load.
+  const resolver = useZodResolver(() => import('@/lib/auth/schemas').then((m) => m.signInSchema));
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver,
     defaultValues: { email: '', password: '' },
     // The error summary takes focus instead (GOV.UK pattern).
     shouldFocusError: false,

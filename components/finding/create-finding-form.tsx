@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { useActionForm } from '@/components/form/use-action-form';
-import { createFindingSchema } from '@/lib/findings/finding.schema';
 import type { ActionResult } from '@/lib/server-action';
 import { FindingFields } from './finding-fields';
 
@@ -19,7 +18,7 @@ export function CreateFindingForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, errorFor } = useActionForm({
-    schema: createFindingSchema,
+    schema: () => import('@/lib/findings/finding.schema').then((m) => m.createFindingSchema),
     action,
     defaultValues: { reviewId, reference: suggestedReference, text: '', theme: '' },
     onSuccess: ({ id }) => router.push(`/reviews/${reviewId}#finding-${id}`),

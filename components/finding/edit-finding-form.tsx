@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { useActionForm } from '@/components/form/use-action-form';
-import { type UpdateFindingInput, updateFindingSchema } from '@/lib/findings/finding.schema';
+import type { UpdateFindingInput } from '@/lib/findings/finding.schema';
 import type { ActionResult } from '@/lib/server-action';
 import { FindingFields } from './finding-fields';
 
@@ -20,7 +20,7 @@ export function EditFindingForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: updateFindingSchema,
+    schema: () => import('@/lib/findings/finding.schema').then((m) => m.updateFindingSchema),
     action,
     defaultValues: finding,
     onSuccess: ({ id }) => router.push(`/reviews/${reviewId}#finding-${id}`),

@@ -3,7 +3,8 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from '@/components/form/field';
 import { fieldId } from '@/components/form/use-action-form';
-import { type CreateFindingInput, THEME_SUGGESTIONS } from '@/lib/findings/finding.schema';
+import type { CreateFindingInput } from '@/lib/findings/finding.schema';
+import { THEME_SUGGESTIONS } from '@/lib/findings/finding-themes';
 import { Severity } from '@/lib/generated/prisma/enums';
 import { SEVERITY_LABELS } from '@/lib/labels';
 

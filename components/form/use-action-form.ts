@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { SummaryError } from '@/components/form/error-summary';
+import { type SchemaLoader, useZodResolver } from '@/components/form/lazy-zod-resolver';
 import type { ActionResult } from '@/lib/server-action';
 
 type Conflict = NonNullable<Extract<ActionResult, { ok: false }>['conflict']>;
@@ -15,6 +15,10 @@ type Conflict = NonNullable<Extract<ActionResult, { ok: false }>['conflict']>;
  * Server refusals come back into the form: every field error next to its
  * field, a form-level message, or a version conflict (what the user typed is
  * kept, and the next save is based on the version they have now seen).
+ *
+ * `schema` loads the schema on demand, so that zod stays out of the page's
+ * first load (see lazy-zod-resolver.ts):
+ * `schema: () => import('@/lib/reviews/review.schema').then((m) => m.createReviewSchema)`.
  */
 export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, T>({
   schema,
@@ -22,14 +26,15 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   defaultValues,
   onSuccess,
 }: {
-  schema: Schema;
+  schema: SchemaLoader<Schema>;
   action: (input: z.input<Schema>) => Promise<ActionResult<T>>;
   defaultValues: DefaultValues<z.input<Schema>>;
   onSuccess?: (data: T) => void;
 }) {
   const router = useRouter();
+  const resolver = useZodResolver(schema);
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues,
     // The error summary takes focus instead (GOV.UK pattern).
     shouldFocusError: false,

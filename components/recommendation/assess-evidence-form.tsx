@@ -4,7 +4,7 @@ import { ConflictNotice } from '@/components/form/conflict-notice';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
-import { ASSESSMENT_CHOICES, assessEvidenceSchema } from '@/lib/evidence/assess-evidence.schema';
+import { ASSESSMENT_CHOICES } from '@/lib/evidence/assessment-choices';
 import { ASSESSMENT_LABELS } from '@/lib/labels';
 import type { ActionResult } from '@/lib/server-action';
 
@@ -29,7 +29,7 @@ export function AssessEvidenceForm({
   const scope = `assess-${evidenceId}`;
   const idFor = (field: string) => `${scope}-${fieldId(field)}`;
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: assessEvidenceSchema,
+    schema: () => import('@/lib/evidence/assess-evidence.schema').then((m) => m.assessEvidenceSchema),
     action,
     defaultValues: { evidenceId, version, comment: '' },
   });

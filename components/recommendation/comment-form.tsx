@@ -3,7 +3,6 @@
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
-import { addCommentSchema } from '@/lib/comments/comment.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 const SCOPE = 'comment';
@@ -18,7 +17,7 @@ export function CommentForm({
   action: (input: unknown) => Promise<ActionResult<{ commentId: string }>>;
 }) {
   const { form, onSubmit, summary, saved, errorFor } = useActionForm({
-    schema: addCommentSchema,
+    schema: () => import('@/lib/comments/comment.schema').then((m) => m.addCommentSchema),
     action,
     defaultValues: { recommendationId, body: '' },
     onSuccess: () => form.reset({ recommendationId, body: '' }),

@@ -10,7 +10,7 @@ import {
   ACCEPTED_FILE_TYPES_TEXT,
   MAX_FILE_SIZE_TEXT,
 } from '@/lib/evidence/file-type';
-import { submitEvidenceSchema, submitEvidenceToFormData } from '@/lib/evidence/submit-evidence.schema';
+import { submitEvidenceToFormData } from '@/lib/evidence/submit-evidence-form-data';
 import { EvidenceKind } from '@/lib/generated/prisma/enums';
 import { EVIDENCE_KIND_LABELS } from '@/lib/labels';
 import type { ActionResult } from '@/lib/server-action';
@@ -36,7 +36,7 @@ export function EvidenceForm({
   // A file input cannot be cleared through its value: a new key gives a fresh one after a save.
   const [fileInputKey, setFileInputKey] = useState(0);
   const { form, onSubmit, summary, saved, errorFor } = useActionForm({
-    schema: submitEvidenceSchema,
+    schema: () => import('@/lib/evidence/submit-evidence.schema').then((m) => m.submitEvidenceSchema),
     action: (values) => action(submitEvidenceToFormData(values)),
     defaultValues: empty,
     onSuccess: () => {

@@ -3,7 +3,6 @@
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
-import { createMeasureSchema } from '@/lib/measures/measure.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 const SCOPE = 'new-measure';
@@ -19,7 +18,7 @@ export function MeasureForm({
 }) {
   const empty = { recommendationId, name: '', unit: '', target: '' };
   const { form, onSubmit, summary, saved, errorFor } = useActionForm({
-    schema: createMeasureSchema,
+    schema: () => import('@/lib/measures/measure.schema').then((m) => m.createMeasureSchema),
     action,
     defaultValues: empty,
     onSuccess: () => form.reset(empty),

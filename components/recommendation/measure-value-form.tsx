@@ -4,7 +4,6 @@ import { ConflictNotice } from '@/components/form/conflict-notice';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
-import { updateMeasureValueSchema } from '@/lib/measures/measure.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 /** Records a measure's new current value, with a note saying where it comes from. */
@@ -26,7 +25,7 @@ export function MeasureValueForm({
   const idFor = (field: string) => `${scope}-${fieldId(field)}`;
   const headingId = `${scope}-update-heading`;
   const { form, onSubmit, summary, conflict, saved, errorFor } = useActionForm({
-    schema: updateMeasureValueSchema,
+    schema: () => import('@/lib/measures/measure.schema').then((m) => m.updateMeasureValueSchema),
     action,
     defaultValues: { measureId, version, currentValue: '', note: '' },
     onSuccess: ({ version: next }) => form.reset({ measureId, version: next, currentValue: '', note: '' }),

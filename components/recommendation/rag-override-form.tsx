@@ -7,7 +7,6 @@ import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import { Rag } from '@/lib/generated/prisma/enums';
 import { RAG_LABELS } from '@/lib/labels';
-import { overrideRagSchema, withdrawRagOverrideSchema } from '@/lib/recommendations/override-rag.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 type Action = (input: unknown) => Promise<ActionResult<{ version: number }>>;
@@ -31,7 +30,7 @@ export function RagOverrideForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: overrideRagSchema,
+    schema: () => import('@/lib/recommendations/override-rag.schema').then((m) => m.overrideRagSchema),
     action,
     defaultValues: { recommendationId, version, ...(current ? { rating: current.rating } : {}), justification: '' },
     onSuccess: () => router.push(`/recommendations/${recommendationId}`),
@@ -78,7 +77,7 @@ export function WithdrawRagOverrideForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: withdrawRagOverrideSchema,
+    schema: () => import('@/lib/recommendations/override-rag.schema').then((m) => m.withdrawRagOverrideSchema),
     action,
     defaultValues: { recommendationId, version, reason: '' },
     onSuccess: () => router.push(`/recommendations/${recommendationId}`),

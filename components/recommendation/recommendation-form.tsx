@@ -9,12 +9,7 @@ import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import { Priority, ResponseKind } from '@/lib/generated/prisma/enums';
 import { formatDate, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
-import {
-  type CreateRecommendationInput,
-  createRecommendationSchema,
-  type UpdateRecommendationInput,
-  updateRecommendationSchema,
-} from '@/lib/recommendations/recommendation.schema';
+import type { CreateRecommendationInput, UpdateRecommendationInput } from '@/lib/recommendations/recommendation.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 export type FindingChoice = { id: string; reference: string; text: string };
@@ -40,7 +35,7 @@ export function CreateRecommendationForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, errorFor } = useActionForm({
-    schema: createRecommendationSchema,
+    schema: () => import('@/lib/recommendations/recommendation.schema').then((m) => m.createRecommendationSchema),
     action,
     defaultValues: {
       reviewId,
@@ -94,7 +89,7 @@ export function EditRecommendationForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: updateRecommendationSchema,
+    schema: () => import('@/lib/recommendations/recommendation.schema').then((m) => m.updateRecommendationSchema),
     action,
     defaultValues: recommendation,
     onSuccess: ({ id }) => router.push(`/recommendations/${id}`),

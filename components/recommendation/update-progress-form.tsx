@@ -6,7 +6,6 @@ import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { STATUS_LABELS } from '@/lib/labels';
-import { updateProgressSchema } from '@/lib/recommendations/update-progress.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 type Option = { status: RecommendationStatus; check: { allowed: true } | { allowed: false; reason: string } };
@@ -26,7 +25,7 @@ export function UpdateProgressForm({
   action: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
   const { form, onSubmit, summary, conflict, saved, errorFor } = useActionForm({
-    schema: updateProgressSchema,
+    schema: () => import('@/lib/recommendations/update-progress.schema').then((m) => m.updateProgressSchema),
     action,
     defaultValues: { recommendationId, version, status: currentStatus, note: '' },
     onSuccess: ({ version: next }) => form.reset({ recommendationId, version: next, status: currentStatus, note: '' }),

@@ -6,7 +6,6 @@ import { ConflictNotice } from '@/components/form/conflict-notice';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
-import { archiveSchema } from '@/lib/reviews/review.schema';
 import type { ActionResult } from '@/lib/server-action';
 
 /**
@@ -35,7 +34,7 @@ export function ArchiveForm({
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: archiveSchema,
+    schema: () => import('@/lib/reviews/review.schema').then((m) => m.archiveSchema),
     action,
     defaultValues: { id, version, archiveReason: '' },
     onSuccess: () => router.push(redirectTo),

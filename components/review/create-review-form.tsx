@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { useActionForm } from '@/components/form/use-action-form';
-import { createReviewSchema } from '@/lib/reviews/review.schema';
 import type { ActionResult } from '@/lib/server-action';
 import { ReviewFields } from './review-fields';
 
@@ -11,7 +10,7 @@ import { ReviewFields } from './review-fields';
 export function CreateReviewForm({ action }: { action: (input: unknown) => Promise<ActionResult<{ id: string }>> }) {
   const router = useRouter();
   const { form, onSubmit, summary, errorFor } = useActionForm({
-    schema: createReviewSchema,
+    schema: () => import('@/lib/reviews/review.schema').then((m) => m.createReviewSchema),
     action,
     defaultValues: {
       title: '',

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { useActionForm } from '@/components/form/use-action-form';
-import { type UpdateReviewInput, updateReviewSchema } from '@/lib/reviews/review.schema';
+import type { UpdateReviewInput } from '@/lib/reviews/review.schema';
 import type { ActionResult } from '@/lib/server-action';
 import { ReviewFields } from './review-fields';
 
@@ -19,7 +19,7 @@ export function EditReviewForm({
 }) {
   const router = useRouter();
   const { form, onSubmit, summary, conflict, errorFor } = useActionForm({
-    schema: updateReviewSchema,
+    schema: () => import('@/lib/reviews/review.schema').then((m) => m.updateReviewSchema),
     action,
     defaultValues: review,
     onSuccess: () => router.push(`/reviews/${review.id}`),

@@ -5,7 +5,6 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
-import { deactivateUserSchema, reactivateUserSchema } from '@/lib/users/user.schema';
 
 type Action = (input: unknown) => Promise<ActionResult<{ id: string }>>;
 
@@ -21,7 +20,7 @@ export function DeactivateUserForm({ id, email, action }: { id: string; email: s
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { form, onSubmit, summary, errorFor } = useActionForm({
-    schema: deactivateUserSchema,
+    schema: () => import('@/lib/users/user.schema').then((m) => m.deactivateUserSchema),
     action,
     defaultValues: { id, deactivateReason: '' },
     onSuccess: () => setConfirming(false),
@@ -70,7 +69,7 @@ export function ReactivateUserForm({ id, email, action }: { id: string; email: s
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { form, onSubmit, summary } = useActionForm({
-    schema: reactivateUserSchema,
+    schema: () => import('@/lib/users/user.schema').then((m) => m.reactivateUserSchema),
     action,
     defaultValues: { id },
     onSuccess: () => setConfirming(false),

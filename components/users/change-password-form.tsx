@@ -7,7 +7,6 @@ import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import { PASSWORD_MIN_LENGTH, PRODUCT_NAME } from '@/lib/auth/password-policy';
 import type { ActionResult } from '@/lib/server-action';
-import { changePasswordSchema } from '@/lib/users/user.schema';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
@@ -15,7 +14,7 @@ const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 export function ChangePasswordForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const [changed, setChanged] = useState(false);
   const { form, onSubmit, summary, errorFor } = useActionForm({
-    schema: changePasswordSchema,
+    schema: () => import('@/lib/users/user.schema').then((m) => m.changePasswordSchema),
     action,
     defaultValues: EMPTY,
     onSuccess: () => {

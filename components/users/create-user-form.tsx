@@ -6,7 +6,6 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
-import { createUserSchema } from '@/lib/users/user.schema';
 import { OneTimePassword } from './one-time-password';
 import { type AgencyChoice, UserFields } from './user-fields';
 
@@ -18,7 +17,7 @@ const EMPTY = { email: '', name: '', agencyId: '', initialPassword: '' };
 export function CreateUserForm({ agencies, action }: { agencies: AgencyChoice[]; action: (input: unknown) => Promise<ActionResult<Created>> }) {
   const [created, setCreated] = useState<(Created & { email: string }) | null>(null);
   const { form, onSubmit, summary, errorFor } = useActionForm({
-    schema: createUserSchema,
+    schema: () => import('@/lib/users/user.schema').then((m) => m.createUserSchema),
     action,
     defaultValues: EMPTY,
     onSuccess: (data) => {

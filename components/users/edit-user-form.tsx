@@ -3,7 +3,7 @@
 import { ErrorSummary } from '@/components/form/error-summary';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
-import { type UpdateUserInput, updateUserSchema } from '@/lib/users/user.schema';
+import type { UpdateUserInput } from '@/lib/users/user.schema';
 import { type AgencyChoice, UserFields } from './user-fields';
 
 const SCOPE = 'details';
@@ -22,7 +22,11 @@ export function EditUserForm({
   isSelf: boolean;
   action: (input: unknown) => Promise<ActionResult<{ id: string; changed: boolean }>>;
 }) {
-  const { form, onSubmit, summary, saved, errorFor } = useActionForm({ schema: updateUserSchema, action, defaultValues: user });
+  const { form, onSubmit, summary, saved, errorFor } = useActionForm({
+    schema: () => import('@/lib/users/user.schema').then((m) => m.updateUserSchema),
+    action,
+    defaultValues: user,
+  });
   const scopedSummary = summary.map((error) => (error.fieldId ? { ...error, fieldId: `${SCOPE}-${error.fieldId}` } : error));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="details-heading">

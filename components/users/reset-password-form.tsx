@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
-import { resetPasswordSchema } from '@/lib/users/user.schema';
 import { OneTimePassword } from './one-time-password';
 
 /**
@@ -25,7 +24,7 @@ export function ResetPasswordForm({
   const [oneTimePassword, setOneTimePassword] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { form, onSubmit, summary } = useActionForm({
-    schema: resetPasswordSchema,
+    schema: () => import('@/lib/users/user.schema').then((m) => m.resetPasswordSchema),
     action,
     defaultValues: { id },
     onSuccess: (data) => {

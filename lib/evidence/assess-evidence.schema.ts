@@ -1,12 +1,14 @@
 // The assess-evidence form's schema, shared by react-hook-form and the Server Action.
 import { z } from 'zod';
+import { ASSESSMENT_CHOICES } from './assessment-choices';
+
+// Zod-free, for the form (a client component); re-exported for the server side.
+export { ASSESSMENT_CHOICES };
 
 const id = z.string().trim().min(1).max(64);
 
 /** Cross-field rules run even when another field failed, so that the form shows every problem at once. */
 const everyProblemAtOnce = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
-
-export const ASSESSMENT_CHOICES = ['ACCEPTED', 'INSUFFICIENT'] as const;
 
 export const assessEvidenceSchema = z
   .object({

@@ -8,6 +8,11 @@
 import { z } from 'zod';
 import { EvidenceKind } from '@/lib/generated/prisma/enums';
 import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT } from './file-type';
+import { SUBMIT_EVIDENCE_FIELDS as FIELDS, submitEvidenceToFormData } from './submit-evidence-form-data';
+
+// The browser side (values to FormData) is zod-free, for the form (a client
+// component); re-exported here so server code and tests find it beside the schema.
+export { submitEvidenceToFormData };
 
 const id = z.string().trim().min(1).max(64);
 
@@ -59,8 +64,6 @@ export const submitEvidenceSchema = z
 export type SubmitEvidenceInput = z.input<typeof submitEvidenceSchema>;
 export type SubmitEvidenceValues = z.output<typeof submitEvidenceSchema>;
 
-const FIELDS = ['recommendationId', 'title', 'description', 'kind', 'url', 'file'] as const;
-
 /**
  * FormData to the schema's plain object. A file input left empty submits a
  * nameless, empty File: that counts as no file.
@@ -84,14 +87,3 @@ export const submitEvidenceFormDataSchema = z.preprocess(
   (input) => (input instanceof FormData ? submitEvidenceFromFormData(input) : input),
   submitEvidenceSchema,
 );
-
-/** The browser side of the same thing: the form's values as FormData for the Server Action. */
-export function submitEvidenceToFormData(values: Partial<Record<(typeof FIELDS)[number], unknown>>): FormData {
-  const formData = new FormData();
-  for (const field of FIELDS) {
-    const value = values[field];
-    if (value === undefined || value === null || value === '') continue;
-    formData.append(field, value instanceof Blob ? value : String(value));
-  }
-  return formData;
-}

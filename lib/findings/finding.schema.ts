@@ -4,8 +4,8 @@ import { Severity } from '@/lib/generated/prisma/enums';
 import { versionField } from '@/lib/recommendations/update-progress.schema';
 import { idField } from '@/lib/reviews/review.schema';
 
-/** Suggested themes (PRODUCT.md); the field is free text, so a review may name its own. */
-export const THEME_SUGGESTIONS = ['Training', 'Social care response', 'Escalation', 'Multi-agency working', 'Criminal justice'];
+// Zod-free, for the form (a client component); re-exported for the server side.
+export { THEME_SUGGESTIONS } from './finding-themes';
 
 /** A short code such as F1 or R1 (any short code a review uses: "1.2", "F3a"). */
 export function referenceField(example: string) {
