@@ -35,6 +35,9 @@ export function describeMachine(postgres?: string): Machine {
   return { cpus, cpuModel, memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10, node: process.version, postgres, os: `${os.type()} ${os.release()}` };
 }
 
+/** The one-connection run of each test (one instance): seconds measured and of warm-up. */
+export const ALONE = { duration: 5, warmup: 1 };
+
 /** What the issue asks of each test (for the table, not assertions). */
 export type Target = { p95Ms?: number; minRps?: number; noErrors?: boolean };
 
@@ -43,9 +46,13 @@ export type Row = {
   test: string;
   path: string;
   load: LoadResult;
+  /** The same requests from one connection, one at a time: the app's own time, without queueing behind other requests. */
+  alone?: LoadResult;
   sql?: SqlTiming & { commitMs?: number; totalMs: number };
-  /** App p50 / database time. */
+  /** The app's time for one request (p50 with one connection) / the database's time for the same data. */
   ratio?: number;
+  /** p50 under the full load / the database's time (queueing included). */
+  loadedRatio?: number;
   target: Target;
   /** Whether the target (and the 3× rule) is met; null when there is none. */
   met: boolean | null;
@@ -121,18 +128,19 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push(
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, ${m.os}; Node.js ${m.node}; ${m.postgres ?? 'PostgreSQL'} (embedded, default settings). ` +
       `Load: autocannon, ${report.load.connections} connections (each one signed-in owner), ${report.load.durationSeconds} s per test after ${report.load.warmupSeconds} s of warm-up, on the same machine. ` +
+      `"Alone": the same requests from one connection, one at a time (${ALONE.duration} s after ${ALONE.warmup} s), on one instance: the app's time for a request, which the database's own time (DB ms) is compared with. ` +
       `Run ${report.startedAt}, ${Math.round(report.totalSeconds)} s in all (\`${report.command}\`).${loadAverage}`,
     '',
   );
   for (const variant of report.variants) {
     lines.push(`### ${variant.instances === 1 ? 'One app instance' : `${variant.instances} app instances on one database`}`, '');
-    lines.push('| test | req/s | p50 ms | p95 ms | p99 ms | errors | DB ms | p50 ÷ DB | kB/response | target | met |');
-    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|:-:|');
+    lines.push('| test | req/s | p50 ms | p95 ms | p99 ms | errors | alone p50 ms | DB ms | alone ÷ DB | kB/response | target | met |');
+    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|:-:|');
     for (const row of variant.rows) {
       const l = row.load;
       lines.push(
         `| ${row.test} | ${thousands(Math.round(l.rps))} | ${ms(l.latencyMs.p50)} | ${ms(l.latencyMs.p95)} | ${ms(l.latencyMs.p99)} | ${l.errors.total} | ` +
-          `${ms(row.sql?.totalMs)} | ${row.ratio === undefined ? '–' : `${row.ratio.toFixed(1)}×`} | ${l.responseKb === undefined ? '–' : l.responseKb.toFixed(1)} | ${targetText(row)} | ${mark(row.met)} |`,
+          `${ms(row.alone?.latencyMs.p50)} | ${ms(row.sql?.totalMs)} | ${row.ratio === undefined ? '–' : `${row.ratio.toFixed(1)}×`} | ${l.responseKb === undefined ? '–' : l.responseKb.toFixed(1)} | ${targetText(row)} | ${mark(row.met)} |`,
       );
     }
     lines.push('');

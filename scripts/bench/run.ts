@@ -19,7 +19,7 @@ import { appVerifyChain, checkChain } from './chain-check';
 import { countRows } from './coherence';
 import { BENCH_END, benchDataRoot, benchDatabaseName, generate, generatorFingerprint, parseScale, readGenerated } from './generate';
 import { type LoadOptions, type LoadResult, measure } from './measure';
-import { type BenchReport, describeMachine, type Row, type Variant, type WriteCheck, writeReport } from './report';
+import { ALONE, type BenchReport, describeMachine, type Row, type Variant, type WriteCheck, writeReport } from './report';
 import {
   AS_AT,
   type Fixture,
@@ -368,10 +368,13 @@ async function runVariant(options: {
     const sessionsCheck = await checkSessions(fixtures, sessions, servers, shift);
     if (!sessionsCheck.ok) log(`  sessions: ${sessionsCheck.detail}`);
     const urls = servers.map((s) => s.origin);
+    // One connection, one request at a time, on one instance: the app's own time per request.
+    const aloneLoad = options.instances === 1 ? { ...options.load, connections: 1, duration: ALONE.duration, warmup: ALONE.warmup, urls: urls.slice(0, 1) } : undefined;
     const rows: Row[] = [];
     let writes: WriteCheck | undefined;
     for (const { key, test, target } of options.tests) {
       let result: LoadResult;
+      let alone: LoadResult | undefined;
       if (key === 'status') {
         const { rows: current } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [
           fixtures.map((f) => f.recommendationId),
@@ -383,19 +386,34 @@ async function runVariant(options: {
           const { rows } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [ids]);
           return new Map(rows.map((row) => [row.id, row.version]));
         };
-        result = await measure(statusUpdateScenario(options.actionId, fixtures, sessions, tracker, currentVersions), { ...options.load, urls });
+        // The same tracker through both runs: the write check covers every update either made.
+        const scenario = statusUpdateScenario(options.actionId, fixtures, sessions, tracker, currentVersions);
+        alone = aloneLoad ? await measure(scenario, aloneLoad) : undefined;
+        result = await measure(scenario, { ...options.load, urls });
         writes = await checkWrites(client, fixtures, before, eventsFrom, tracker);
       } else {
-        result = await measure(pageScenario(key, (fixture) => pathFor(key, fixture), fixtures, sessions), { ...options.load, urls });
+        const scenario = pageScenario(key, (fixture) => pathFor(key, fixture), fixtures, sessions);
+        alone = aloneLoad ? await measure(scenario, aloneLoad) : undefined;
+        result = await measure(scenario, { ...options.load, urls });
       }
       const sql = options.sql.get(key);
-      const ratio = sql && sql.totalMs > 0 ? Math.round((result.latencyMs.p50 / sql.totalMs) * 10) / 10 : undefined;
-      const partial = { key, test, path: key === 'status' ? 'POST /recommendations/<id> (Next-Action)' : pathFor(key, fixtures[0]!), load: result, sql, ratio, target };
+      const over = (ms: number | undefined) => (sql && sql.totalMs > 0 && ms !== undefined ? Math.round((ms / sql.totalMs) * 10) / 10 : undefined);
+      const partial = {
+        key,
+        test,
+        path: key === 'status' ? 'POST /recommendations/<id> (Next-Action)' : pathFor(key, fixtures[0]!),
+        load: result,
+        alone,
+        sql,
+        ratio: over(alone?.latencyMs.p50),
+        loadedRatio: over(result.latencyMs.p50),
+        target,
+      };
       const row: Row = { ...partial, ...judge(partial) };
       rows.push(row);
       log(
         `  ${test}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, ${result.errors.total} errors` +
-          `${sql ? `; DB ${sql.totalMs} ms (${ratio}×)` : ''}`,
+          `${alone ? `; alone p50 ${alone.latencyMs.p50} ms` : ''}${sql ? `; DB ${sql.totalMs} ms${partial.ratio !== undefined ? ` (${partial.ratio}×)` : ''}` : ''}`,
       );
     }
     if (writes) log(`  writes: ${writes.clientSuccesses} acknowledged, ${writes.versionIncrements} version increments, ${writes.eventsWritten} events: ${writes.consistent ? 'consistent' : 'MISMATCH'}`);
@@ -557,11 +575,12 @@ async function main() {
 
     const variants: Variant[] = [];
     const load = { connections, duration, warmup, timeout: 10 };
-    const variantSeconds = tests.length * (duration + warmup + 2) + 30;
+    // The one-instance variant also runs each test alone (one connection).
+    const variantSeconds = (instances: number) => tests.length * (duration + warmup + 2 + (instances === 1 ? ALONE.duration + ALONE.warmup + 1 : 0)) + 30;
     for (const instances of wanted) {
       const elapsed = (Date.now() - started) / 1000;
-      if (wanted.length > 1 && instances > 1 && elapsed + variantSeconds + 30 > TIME_BUDGET_S) {
-        notes.push(`The ${instances}-instance variant was skipped: ${Math.round(elapsed)} s had gone and it needs about ${variantSeconds} s (run \`npm run bench -- --instances 2\`).`);
+      if (wanted.length > 1 && instances > 1 && elapsed + variantSeconds(instances) + 30 > TIME_BUDGET_S) {
+        notes.push(`The ${instances}-instance variant was skipped: ${Math.round(elapsed)} s had gone and it needs about ${variantSeconds(instances)} s (run \`npm run bench -- --instances 2\`).`);
         continue;
       }
       log(`Measuring with ${instances} instance${instances > 1 ? 's' : ''} (${tests.length} tests, ${warmup} s warm-up + ${duration} s each, ${connections} connections)...`);

@@ -239,7 +239,7 @@ describe('the load measurement and its table', () => {
       expect(files).toEqual(['2026-11-27T12-00-00-000Z-scale1.json', '2026-11-27T12-00-00-000Z-scale1.md', 'latest.json', 'latest.md']);
       const markdown = await fs.readFile(path.join(dir, 'latest.md'), 'utf8');
       expect(markdown).toBe(renderMarkdown(report));
-      expect(markdown).toContain('| test | req/s | p50 ms | p95 ms | p99 ms | errors | DB ms | p50 ÷ DB | kB/response | target | met |');
+      expect(markdown).toContain('| test | req/s | p50 ms | p95 ms | p99 ms | errors | alone p50 ms | DB ms | alone ÷ DB | kB/response | target | met |');
       expect(markdown).toMatch(/\| recommendations list \| [\d,]+ \|/);
       expect(markdown).toContain('no write lost');
       expect(markdown).toContain('| `/recommendations` | 143.7 | ✓ |');
