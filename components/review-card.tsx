@@ -32,3 +32,16 @@ export function ReviewCard({ review }: { review: ReviewSummary }) {
     </article>
   );
 }
+
+/** Review cards as a list (the dashboard's latest, a page of the reviews list). */
+export function ReviewCardList({ reviews }: { reviews: ReviewSummary[] }) {
+  return (
+    <ul className="card-list" aria-label="Reviews">
+      {reviews.map((review) => (
+        <li key={review.id}>
+          <ReviewCard review={review} />
+        </li>
+      ))}
+    </ul>
+  );
+}

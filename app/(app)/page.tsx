@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WorkQueueSection } from '@/components/dashboard/work-queue';
-import { ReviewCard } from '@/components/review-card';
+import { ReviewCardList } from '@/components/review-card';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
@@ -31,13 +31,7 @@ export default async function DashboardPage() {
         {reviews.length === 0 ? (
           <p>No reviews have been recorded yet.</p>
         ) : (
-          <ul className="card-list" aria-label="Reviews">
-            {reviews.map((review) => (
-              <li key={review.id}>
-                <ReviewCard review={review} />
-              </li>
-            ))}
-          </ul>
+          <ReviewCardList reviews={reviews} />
         )}
         {total > reviews.length ? (
           <p>

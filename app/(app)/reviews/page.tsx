@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NumberedPagination } from '@/components/pagination-links';
-import { ReviewCard } from '@/components/review-card';
+import { ReviewCardList } from '@/components/review-card';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { pageNumberParam } from '@/lib/route-params';
@@ -35,13 +35,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
           <p>
             {total === 1 ? '1 review' : `${total.toLocaleString('en-GB')} reviews`}, most recently published first.
           </p>
-          <ul className="card-list" aria-label="Reviews">
-            {reviews.map((review) => (
-              <li key={review.id}>
-                <ReviewCard review={review} />
-              </li>
-            ))}
-          </ul>
+          <ReviewCardList reviews={reviews} />
           <NumberedPagination path="/reviews" page={page} pageCount={pageCount} />
         </>
       )}
