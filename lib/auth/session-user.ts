@@ -46,7 +46,7 @@ export type SessionClaims = { id?: string | null; sessionVersion?: number | null
 
 /**
  * Turns a session's claims into the user, re-read from the database on every
- * request (one query: the session row with its user). Null, and the session
+ * request (one query: the session row with its user and agency). Null, and the session
  * row ended with the reason, when:
  *  - the session was ended (signed out, revoked) or is unknown;
  *  - it is 12 hours old (absolute) or has been idle 30 minutes;
@@ -56,15 +56,21 @@ export type SessionClaims = { id?: string | null; sessionVersion?: number | null
  */
 export async function findSessionUser(claims: SessionClaims | null | undefined, now: Date = new Date()): Promise<SessionUser | null> {
   if (!claims?.id || typeof claims.sessionVersion !== 'number' || !claims.sessionId) return null;
-  const session = await db.userSession.findUnique({
-    where: { id: claims.sessionId },
-    include: { user: { include: { agency: true } } },
-  });
+  // Every request and action runs this: one hand-written query (no query
+  // compilation, one round trip) for the session, its user and their agency.
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s.id, s."userId", s."createdAt", s."lastSeenAt", s."endedAt",
+           u.email, u.name, u.role::text AS role, u."agencyId", u.active, u."sessionVersion", u."mustChangePassword",
+           (u."totpEnabledAt" IS NOT NULL AND u."totpSecret" IS NOT NULL) AS "twoFactorEnabled",
+           a."shortName" AS "agencyShortName"
+    FROM "UserSession" s
+    JOIN "User" u ON u.id = s."userId"
+    JOIN "Agency" a ON a.id = u."agencyId"
+    WHERE s.id = ${claims.sessionId}`;
   if (!session || session.userId !== claims.id || session.endedAt) return null;
-  const { user } = session;
-  const ended: SessionEndReason | null = !user.active
+  const ended: SessionEndReason | null = !session.active
     ? 'deactivated'
-    : user.sessionVersion !== claims.sessionVersion
+    : session.sessionVersion !== claims.sessionVersion
       ? 'superseded'
       : sessionExpiry(session, now);
   if (ended) {
@@ -73,8 +79,25 @@ export async function findSessionUser(claims: SessionClaims | null | undefined, 
   }
   await touchSession(session.id, session.lastSeenAt, now);
   return {
-    ...toActor(user),
-    twoFactorEnabled: user.totpEnabledAt !== null && user.totpSecret !== null,
+    ...toActor({ ...session, id: session.userId, agency: { shortName: session.agencyShortName } }),
+    twoFactorEnabled: session.twoFactorEnabled,
     sessionId: session.id,
   };
 }
+
+type SessionRow = {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
+  email: string;
+  name: string;
+  role: Role;
+  agencyId: string;
+  active: boolean;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
+  agencyShortName: string;
+};
