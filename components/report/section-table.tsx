@@ -1,3 +1,8 @@
+'use client';
+
+// A client component although nothing in it is interactive: its props (the
+// section's rows as plain values) are a third of the size of the element tree
+// a server component would send for hydration (a review report: 191 → 128 kB).
 import { formatDate, formatDateTime } from '@/lib/labels';
 import type { Cell, Column, Section } from '@/lib/reports/report-sections';
 
