@@ -49,9 +49,14 @@ export function PaginationLinks({
   );
 }
 
-/** The links for page `page` of `pageCount` numbered pages at `path` (`?page=N`, none for the first). */
-export function NumberedPagination({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
-  const href = (n: number) => (n === 1 ? path : `${path}?page=${n}`);
+/** The links for page `page` of `pageCount` numbered pages at `path` (`?page=N`, none for the first), keeping `query`. */
+export function NumberedPagination({ path, page, pageCount, query = {} }: { path: string; page: number; pageCount: number; query?: Record<string, string> }) {
+  const href = (n: number) => {
+    const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== ''));
+    if (n > 1) params.set('page', String(n));
+    const search = params.toString();
+    return search ? `${path}?${search}` : path;
+  };
   return (
     <PaginationLinks
       previousHref={page > 1 ? href(page - 1) : null}

@@ -38,11 +38,25 @@ test('a review and a lead officer chosen from the results filter the list, stay 
   await expect(filters.getByText(ROCHDALE_TITLE)).toHaveCount(0);
 });
 
-test('the dashboard shows the most recent reviews and the reviews page lists them all', async ({ page }) => {
+test('the dashboard shows the most recent reviews; the reviews page lists them all and finds them by title', async ({ page }) => {
   await signIn(page, DEMO.viewer);
   await expect(page.getByRole('list', { name: 'Reviews' }).getByRole('listitem').first()).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Reviews');
+  const cards = page.getByRole('list', { name: 'Reviews' }).getByRole('article');
+  const all = await cards.count();
+  expect(all).toBeGreaterThan(1);
   await expect(page.getByRole('link', { name: ROCHDALE_TITLE })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  const search = page.getByRole('search', { name: 'Search reviews' });
+  await search.getByLabel('Search by title').fill('MULTI-AGENCY RESPONSES');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/[?&]q=MULTI-AGENCY/);
+  await expect(cards).toHaveCount(1);
+  await expect(page.getByRole('link', { name: ROCHDALE_TITLE })).toBeVisible();
+  await expect(search.getByLabel('Search by title')).toHaveValue('MULTI-AGENCY RESPONSES');
+
+  await search.getByRole('link', { name: 'Show all reviews' }).click();
+  await expect(cards).toHaveCount(all);
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
+import { escapeLike } from '@/lib/db/like';
 import type { Priority, Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { computeRag, daysOverdue, isOverdue, type RagResult } from './rag';
 import { encodeCursor, type ListCursor, type RecommendationListFilters } from './list-recommendations.schema';
@@ -69,7 +70,7 @@ export function utcDay(now: Date): string {
 
 /** `%`, `_` and `\` match literally in a free-text search. */
 function likePattern(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
-import { db } from '@/lib/db';
+import { db, type Prisma } from '@/lib/db';
+import { escapeLike } from '@/lib/db/like';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 
 /** Reviews per page of the reviews and reports lists. */
@@ -12,17 +13,22 @@ export const DASHBOARD_REVIEWS = 5;
 export type ReviewSummary = Awaited<ReturnType<typeof listReviews>>['reviews'][number];
 
 /**
- * One page of the live reviews, most recently published first, each with its
- * recommendations counted by status (three queries, whatever the count). A
- * partnership has tens of reviews and a national deployment about a thousand,
- * so numbered pages by offset cost nothing and let people jump about.
+ * One page of the live reviews (whose title contains `q`, when given), most
+ * recently published first, each with its recommendations counted by status
+ * (four queries, whatever the count). A partnership has tens of reviews and a
+ * national deployment about a thousand, so numbered pages by offset cost
+ * nothing and let people jump about.
  */
-export async function listReviews(actor: Actor, { page = 1, perPage = REVIEWS_PER_PAGE }: { page?: number; perPage?: number } = {}) {
+export async function listReviews(
+  actor: Actor,
+  { page = 1, perPage = REVIEWS_PER_PAGE, q = '' }: { page?: number; perPage?: number; q?: string } = {},
+) {
   assertCan(actor, 'review:read');
-  const where = { archivedAt: null };
+  const live = { archivedAt: null } satisfies Prisma.ReviewWhereInput;
+  const where: Prisma.ReviewWhereInput = q ? { ...live, title: { contains: escapeLike(q), mode: 'insensitive' } } : live;
   const [total, openTotal] = await Promise.all([
     db.review.count({ where }),
-    db.review.count({ where: { ...where, status: { not: 'CLOSED' } } }),
+    db.review.count({ where: { ...live, status: { not: 'CLOSED' } } }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(page, pageCount);
@@ -50,7 +56,7 @@ export async function listReviews(actor: Actor, { page = 1, perPage = REVIEWS_PE
       const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
       return { ...review, recommendationCounts: byStatus, recommendationTotal: total };
     }),
-    /** Live reviews in all, and those not closed (the partnership report's scope). */
+    /** Live reviews matching, and all those not closed (the partnership report's scope, whatever `q`). */
     total,
     openTotal,
     page: current,
