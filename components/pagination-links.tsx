@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 
 /**
  * Previous, first and next page links (GOV.UK pagination, "previous and next"

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import type { ReviewSummary } from '@/lib/reviews/list-reviews';
 import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import { DueDate } from '@/components/recommendation-list/due-date';
 import { plural, truncate } from '@/components/recommendation-list/text';
 import { StatusTag } from '@/components/status-tag';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import { PRIORITY_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
 import type { FilterOptions } from '@/lib/recommendations/list-recommendations';
 import {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import { RagTag, StatusTag } from '@/components/status-tag';
 import { formatDate } from '@/lib/labels';
 import type { RecommendationListPage } from '@/lib/recommendations/list-recommendations';

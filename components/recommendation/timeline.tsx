@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import { formatDateTime } from '@/lib/labels';
 import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 

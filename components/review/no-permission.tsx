@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 
 /** What a page shows instead of a form the user may not use (the domain layer refuses it anyway). */
 export function NoPermission({ what, backHref, backLabel }: { what: string; backHref: string; backLabel: string }) {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 
 /** What an admin page shows anyone else (the domain layer refuses them anyway). */
 export function AdminOnly({ what }: { what: string }) {

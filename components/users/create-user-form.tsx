@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/link';
 import { useState } from 'react';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import { formatDateTime, ROLE_LABELS } from '@/lib/labels';
 import type { UserSummary } from '@/lib/users/list-users';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { NumberedPagination } from '@/components/pagination-links';
 import { requireUser } from '@/lib/auth/session';
 import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from '@/lib/labels';

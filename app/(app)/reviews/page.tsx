@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { NumberedPagination } from '@/components/pagination-links';
 import { ReviewCardList } from '@/components/review-card';
 import { can } from '@/lib/auth/permissions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { AdminOnly } from '@/components/users/admin-only';
 import { UsersTable } from '@/components/users/users-table';
 import { can } from '@/lib/auth/permissions';

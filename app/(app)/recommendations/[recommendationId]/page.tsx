@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { CommentForm } from '@/components/recommendation/comment-form';
 import { EvidenceSection } from '@/components/recommendation/evidence-section';
 import { MeasuresSection } from '@/components/recommendation/measures-section';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { cache } from 'react';
 import { orNotFound } from '@/app/(app)/or-not-found';
 import { ErrorSummary } from '@/components/form/error-summary';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { FindingStatusTag } from '@/components/finding/finding-status-tag';
 import { RagTag, StatusTag } from '@/components/status-tag';
 import { can } from '@/lib/auth/permissions';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { CreateUserForm } from '@/components/users/create-user-form';
 import { AdminOnly } from '@/components/users/admin-only';
 import { listAgencies } from '@/lib/agencies/list-agencies';

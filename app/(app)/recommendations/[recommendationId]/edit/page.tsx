@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { RagOverrideForm, WithdrawRagOverrideForm } from '@/components/recommendation/rag-override-form';
 import { EditRecommendationForm } from '@/components/recommendation/recommendation-form';
 import { ArchiveForm } from '@/components/review/archive-form';

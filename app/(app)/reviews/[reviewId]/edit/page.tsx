@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { ArchiveForm } from '@/components/review/archive-form';
 import { EditReviewForm } from '@/components/review/edit-review-form';
 import { NoPermission } from '@/components/review/no-permission';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { CreateFindingForm } from '@/components/finding/create-finding-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { can } from '@/lib/auth/permissions';

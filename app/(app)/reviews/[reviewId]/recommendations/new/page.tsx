@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { CreateRecommendationForm } from '@/components/recommendation/recommendation-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { listAgencies } from '@/lib/agencies/list-agencies';
