@@ -1,6 +1,6 @@
 import Link from '@/components/link';
 import type { ReviewSummary } from '@/lib/reviews/list-reviews';
-import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
+import { REVIEW_KIND_LABELS, reviewStatusText, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
 
 export function ReviewCard({ review }: { review: ReviewSummary }) {
   return (
@@ -9,8 +9,7 @@ export function ReviewCard({ review }: { review: ReviewSummary }) {
         <Link href={`/reviews/${review.id}`}>{review.title}</Link>
       </h3>
       <p className="secondary small">
-        {REVIEW_KIND_LABELS[review.kind]} · {review.commissioningBody} · {REVIEW_STATUS_LABELS[review.status]}
-        {review.publishedOn ? ` · published ${formatDate(review.publishedOn)}` : ''}
+        {REVIEW_KIND_LABELS[review.kind]} · {review.commissioningBody} · {reviewStatusText(review)}
       </p>
       {review.recommendationTotal === 0 ? (
         <p className="small">No recommendations recorded yet.</p>

@@ -111,3 +111,9 @@ export function formatDate(date: Date | null | undefined): string {
 export function formatDateTime(date: Date): string {
   return DATE_TIME_FORMAT.format(date);
 }
+
+/** Where a review stands, in words: "Published 27 September 2012", or its status (and publication date, if any). */
+export function reviewStatusText(review: { status: ReviewStatus; publishedOn: Date | null }): string {
+  if (review.status === 'PUBLISHED' && review.publishedOn) return `Published ${formatDate(review.publishedOn)}`;
+  return `${REVIEW_STATUS_LABELS[review.status]}${review.publishedOn ? `, published ${formatDate(review.publishedOn)}` : ''}`;
+}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from '@/components/link';
 import { NumberedPagination } from '@/components/pagination-links';
 import { requireUser } from '@/lib/auth/session';
-import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from '@/lib/labels';
+import { REVIEW_KIND_LABELS, reviewStatusText } from '@/lib/labels';
 import { PARTNERSHIP } from '@/lib/reports/get-report';
 import { pageNumberParam } from '@/lib/route-params';
 import { listReviews } from '@/lib/reviews/list-reviews';
@@ -41,9 +41,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             </h2>
             <p className="small secondary">
               {REVIEW_KIND_LABELS[review.kind]} ·{' '}
-              {review.status === 'PUBLISHED' && review.publishedOn
-                ? `Published ${formatDate(review.publishedOn)}`
-                : `${REVIEW_STATUS_LABELS[review.status]}${review.publishedOn ? `, published ${formatDate(review.publishedOn)}` : ''}`}{' '}
+              {reviewStatusText(review)}{' '}
               ·{' '}
               {review.recommendationTotal === 1 ? '1 recommendation' : `${review.recommendationTotal} recommendations`}
             </p>
