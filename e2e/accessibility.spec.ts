@@ -17,6 +17,7 @@ const PAGES = [
   `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
   '/reports',
   '/admin/users',
+  '/admin/users?q=lead',
   '/admin/users/new',
   '/account/password',
   '/account/two-factor',

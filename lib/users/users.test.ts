@@ -414,7 +414,7 @@ describe('changePassword', () => {
 describe('who may manage users', () => {
   it('lists and shows users to admins only, with no secret', async () => {
     const { id } = await makeUser();
-    const users = await listUsers(admin);
+    const { users } = await listUsers(admin, { perPage: 1000 });
     expect(users.find((u) => u.id === id)).toMatchObject({ role: 'OWNER', active: true, agency: { id: policeId } });
     expectNoSecrets(users);
     const detail = await getUser(admin, id);
@@ -425,6 +425,23 @@ describe('who may manage users', () => {
       await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getUser(actor, id)).rejects.toBeInstanceOf(ForbiddenError);
     }
+  });
+
+  it('pages through the users and finds them by part of their name or email, any case', async () => {
+    const { users: all, total } = await listUsers(admin, { perPage: 1000 });
+    expect(all).toHaveLength(total);
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(total / 2); page++) pages.push(...(await listUsers(admin, { page, perPage: 2 })).users);
+    expect(pages.map((u) => u.id)).toEqual(all.map((u) => u.id));
+
+    const found = await makeUser();
+    const row = await userRow(found.id);
+    const byName = await listUsers(admin, { q: row.name.slice(2, 9).toUpperCase() });
+    expect(byName.users.map((u) => u.id)).toContain(found.id);
+    const byEmail = await listUsers(admin, { q: row.email });
+    expect(byEmail.users.map((u) => u.id)).toEqual([found.id]);
+    // % and _ match only themselves.
+    expect((await listUsers(admin, { q: '%' })).users.filter((u) => !u.name.includes('%') && !u.email.includes('%'))).toEqual([]);
   });
 
   it('refuses every change to reviewers, owners and viewers, and nothing changes', async () => {

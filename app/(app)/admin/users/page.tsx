@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
 import Link from '@/components/link';
+import { NumberedPagination } from '@/components/pagination-links';
 import { AdminOnly } from '@/components/users/admin-only';
 import { UsersTable } from '@/components/users/users-table';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { pageNumberParam, searchTextParam } from '@/lib/route-params';
 import { listUsers } from '@/lib/users/list-users';
 
 export const metadata: Metadata = { title: 'Users' };
 
-export default async function UsersPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function UsersPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user, 'user:manage')) {
     return (
@@ -18,7 +22,9 @@ export default async function UsersPage() {
       </>
     );
   }
-  const users = await listUsers(user);
+  const params = await searchParams;
+  const q = searchTextParam(params.q);
+  const { users, total, page, pageCount } = await listUsers(user, { page: pageNumberParam(params.page), q });
   return (
     <>
       <h1>Users</h1>
@@ -31,7 +37,25 @@ export default async function UsersPage() {
           Add a user
         </Link>
       </p>
-      <UsersTable users={users} currentUserId={user.id} />
+      <form key={q} method="get" action="/admin/users" role="search" aria-label="Search users">
+        <div className="form-group">
+          <label className="label" htmlFor="users-q">
+            Search by name or email
+          </label>
+          <input className="input" id="users-q" name="q" type="search" defaultValue={q} maxLength={200} />
+        </div>
+        <button type="submit" className="button">
+          Search
+        </button>
+        {q ? (
+          <Link href="/admin/users" className="button button--secondary">
+            Show all users
+          </Link>
+        ) : null}
+      </form>
+      {q ? <p>{total === 1 ? '1 user matches' : `${total.toLocaleString('en-GB')} users match`} “{q}”.</p> : null}
+      {users.length ? <UsersTable users={users} currentUserId={user.id} /> : null}
+      <NumberedPagination path="/admin/users" page={page} pageCount={pageCount} query={{ q }} />
     </>
   );
 }
