@@ -1,4 +1,6 @@
 import Link from '@/components/link';
+import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/session-user';
 import type { ReviewSummary } from '@/lib/reviews/list-reviews';
 import { REVIEW_KIND_LABELS, reviewStatusText, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
 
@@ -42,5 +44,17 @@ export function ReviewCardList({ reviews }: { reviews: ReviewSummary[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "Add a review", for those who may. */
+export function AddReviewButton({ user }: { user: Actor }) {
+  if (!can(user, 'review:create')) return null;
+  return (
+    <p>
+      <Link href="/reviews/new" className="button button--secondary">
+        Add a review
+      </Link>
+    </p>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/link';
 import { WorkQueueSection } from '@/components/dashboard/work-queue';
-import { ReviewCardList } from '@/components/review-card';
-import { can } from '@/lib/auth/permissions';
+import { AddReviewButton, ReviewCardList } from '@/components/review-card';
 import { requireUser } from '@/lib/auth/session';
 import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
 import { DASHBOARD_REVIEWS, listReviews } from '@/lib/reviews/list-reviews';
@@ -21,13 +20,7 @@ export default async function DashboardPage() {
       <WorkQueueSection queue={queue} />
       <section aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">Recent reviews</h2>
-        {can(user, 'review:create') ? (
-          <p>
-            <Link href="/reviews/new" className="button button--secondary">
-              Add a review
-            </Link>
-          </p>
-        ) : null}
+        <AddReviewButton user={user} />
         {reviews.length === 0 ? (
           <p>No reviews have been recorded yet.</p>
         ) : (

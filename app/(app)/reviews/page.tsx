@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from '@/components/link';
 import { NumberedPagination } from '@/components/pagination-links';
-import { ReviewCardList } from '@/components/review-card';
-import { can } from '@/lib/auth/permissions';
+import { AddReviewButton, ReviewCardList } from '@/components/review-card';
+import { SearchForm } from '@/components/search-form';
 import { requireUser } from '@/lib/auth/session';
 import { pageNumberParam, searchTextParam } from '@/lib/route-params';
 import { listReviews } from '@/lib/reviews/list-reviews';
@@ -24,30 +23,8 @@ export default async function ReviewsPage({ searchParams }: Props) {
         <span className="caption">Safeguarding partnership</span>
         Reviews
       </h1>
-      {can(user, 'review:create') ? (
-        <p>
-          <Link href="/reviews/new" className="button button--secondary">
-            Add a review
-          </Link>
-        </p>
-      ) : null}
-      {/* A plain GET form: the search is in the URL, and works without JavaScript. */}
-      <form key={q} method="get" action="/reviews" role="search" aria-label="Search reviews">
-        <div className="form-group">
-          <label className="label" htmlFor="reviews-q">
-            Search by title
-          </label>
-          <input className="input" id="reviews-q" name="q" type="search" defaultValue={q} maxLength={200} />
-        </div>
-        <button type="submit" className="button">
-          Search
-        </button>
-        {q ? (
-          <Link href="/reviews" className="button button--secondary">
-            Show all reviews
-          </Link>
-        ) : null}
-      </form>
+      <AddReviewButton user={user} />
+      <SearchForm action="/reviews" name="Search reviews" label="Search by title" q={q} showAll="Show all reviews" />
       {total === 0 ? (
         <p>{q ? `No review title contains “${q}”.` : 'No reviews have been recorded yet.'}</p>
       ) : (

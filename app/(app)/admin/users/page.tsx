@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from '@/components/link';
 import { NumberedPagination } from '@/components/pagination-links';
+import { SearchForm } from '@/components/search-form';
 import { AdminOnly } from '@/components/users/admin-only';
 import { UsersTable } from '@/components/users/users-table';
 import { can } from '@/lib/auth/permissions';
@@ -37,22 +38,7 @@ export default async function UsersPage({ searchParams }: Props) {
           Add a user
         </Link>
       </p>
-      <form key={q} method="get" action="/admin/users" role="search" aria-label="Search users">
-        <div className="form-group">
-          <label className="label" htmlFor="users-q">
-            Search by name or email
-          </label>
-          <input className="input" id="users-q" name="q" type="search" defaultValue={q} maxLength={200} />
-        </div>
-        <button type="submit" className="button">
-          Search
-        </button>
-        {q ? (
-          <Link href="/admin/users" className="button button--secondary">
-            Show all users
-          </Link>
-        ) : null}
-      </form>
+      <SearchForm action="/admin/users" name="Search users" label="Search by name or email" q={q} showAll="Show all users" />
       {q ? <p>{total === 1 ? '1 user matches' : `${total.toLocaleString('en-GB')} users match`} “{q}”.</p> : null}
       {users.length ? <UsersTable users={users} currentUserId={user.id} /> : null}
       <NumberedPagination path="/admin/users" page={page} pageCount={pageCount} query={{ q }} />
