@@ -3,14 +3,12 @@ import type { Prisma, Tx } from '@/lib/db';
 import { type ChainContent, eventHash } from './chain';
 import type { EventKind, FieldValues, SubjectType } from './events';
 
-/**
- * The advisory lock that serialises appends to the hash chain across every
- * connection and app instance (a fixed, arbitrary bigint: "FlwThrgh" in
- * ASCII). Taken with pg_advisory_xact_lock, it is held until the caller's
- * transaction commits or rolls back, so the next append always sees this
- * event as the latest: chain order is id order is commit order.
- */
-export const HISTORY_CHAIN_LOCK = '5074562084552992616';
+// Appends to the hash chain are serialised, across every connection and app
+// instance, by an advisory lock (key 5074562084552992616, "FlwThrgh" in
+// ASCII) that the database function history_chain_head() takes (migration
+// 20261128005818). It is held until the caller's transaction commits or rolls
+// back, so the next append always sees this event as the latest: chain order
+// is id order is commit order.
 
 export type HistoryEventInput = {
   actorId: string | null;
@@ -42,10 +40,10 @@ export async function recordEvent(tx: Tx, event: HistoryEventInput): Promise<{ i
   const before = toJson(event.before);
   const after = toJson(event.after);
   // Hand-written statements: every write waits for this lock, and the fewer
-  // and cheaper the steps while it is held, the more writes per second.
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${HISTORY_CHAIN_LOCK})`);
-  const [latest] = await tx.$queryRaw<{ hash: string | null }[]>`SELECT hash FROM "HistoryEvent" ORDER BY id DESC LIMIT 1`;
-  const prevHash = latest?.hash ?? null;
+  // and cheaper the steps while it is held, the more writes per second. The
+  // database function takes the lock and then reads the head (one round trip).
+  const [head] = await tx.$queryRaw<{ hash: string | null }[]>`SELECT history_chain_head() AS hash`;
+  const prevHash = head?.hash ?? null;
   const content: ChainContent = {
     // Taken once the lock is ours, so that within one instance time follows the chain.
     occurredAt: event.occurredAt ?? new Date(),
