@@ -36,8 +36,10 @@ import { deactivateUser } from '@/lib/users/deactivate-user';
 import { listUsers } from '@/lib/users/list-users';
 import { reactivateUser } from '@/lib/users/reactivate-user';
 import { resetPassword } from '@/lib/users/reset-password';
+import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import { updateUser } from '@/lib/users/update-user';
 import { createAgency, createUser } from '@/tests/support/factories';
+import { enrolTwoFactor } from '@/tests/support/auth-factories';
 
 const ROLES: Role[] = ['ADMIN', 'REVIEWER', 'OWNER', 'VIEWER'];
 
@@ -97,6 +99,7 @@ async function makeWorld(agencyId: string): Promise<World> {
     },
   });
   const user = await createUser('OWNER', agencyId);
+  await enrolTwoFactor(user.id);
   const inactive = await createUser('OWNER', agencyId, { active: false });
   return {
     userId: user.id,
@@ -153,6 +156,7 @@ const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) =>
   { name: 'deactivate a user', allowed: ADMINS_ONLY, run: (a, w) => deactivateUser(a, { id: w.userId, deactivateReason: 'Left the agency' }) },
   { name: 'reactivate a user', allowed: ADMINS_ONLY, run: (a, w) => reactivateUser(a, { id: w.inactiveUserId }) },
   { name: "reset a user's password", allowed: ADMINS_ONLY, run: (a, w) => resetPassword(a, { id: w.userId }) },
+  { name: "reset a user's two-factor sign-in", allowed: ADMINS_ONLY, run: (a, w) => resetTwoFactor(a, { id: w.userId, resetTwoFactorReason: 'Lost phone' }) },
   { name: 'list the users', allowed: ADMINS_ONLY, run: (a) => listUsers(a) },
   { name: 'read the reviews', allowed: EVERYONE, run: (a) => listReviews(a) },
   { name: 'read a review', allowed: EVERYONE, run: (a, w) => getReview(a, w.reviewId) },

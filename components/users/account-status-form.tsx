@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '@/components/form/error-summary';
+import { useConfirmStep } from '@/components/form/use-confirm-step';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
@@ -17,17 +17,13 @@ const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
  * for the record.
  */
 export function DeactivateUserForm({ id, email, action }: { id: string; email: string; action: Action }) {
-  const [confirming, setConfirming] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { confirming, setConfirming, headingRef } = useConfirmStep();
   const { form, onSubmit, summary, errorFor } = useActionForm({
     schema: () => import('@/lib/users/user.schema').then((m) => m.deactivateUserSchema),
     action,
     defaultValues: { id, deactivateReason: '' },
     onSuccess: () => setConfirming(false),
   });
-  useEffect(() => {
-    if (confirming) headingRef.current?.focus();
-  }, [confirming]);
   const scopedSummary = summary.map((error) => (error.fieldId ? { ...error, fieldId: `${SCOPE}-${error.fieldId}` } : error));
 
   if (!confirming) {
@@ -66,17 +62,13 @@ export function DeactivateUserForm({ id, email, action }: { id: string; email: s
 
 /** Reactivating a user, in two steps like deactivating: they can sign in again with the password they had. */
 export function ReactivateUserForm({ id, email, action }: { id: string; email: string; action: Action }) {
-  const [confirming, setConfirming] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { confirming, setConfirming, headingRef } = useConfirmStep();
   const { form, onSubmit, summary } = useActionForm({
     schema: () => import('@/lib/users/user.schema').then((m) => m.reactivateUserSchema),
     action,
     defaultValues: { id },
     onSuccess: () => setConfirming(false),
   });
-  useEffect(() => {
-    if (confirming) headingRef.current?.focus();
-  }, [confirming]);
 
   if (!confirming) {
     return (

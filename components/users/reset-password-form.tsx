@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ErrorSummary } from '@/components/form/error-summary';
+import { useConfirmStep } from '@/components/form/use-confirm-step';
 import { useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
 import { OneTimePassword } from './one-time-password';
@@ -20,9 +21,8 @@ export function ResetPasswordForm({
   email: string;
   action: (input: unknown) => Promise<ActionResult<{ id: string; oneTimePassword: string }>>;
 }) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, headingRef } = useConfirmStep();
   const [oneTimePassword, setOneTimePassword] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const { form, onSubmit, summary } = useActionForm({
     schema: () => import('@/lib/users/user.schema').then((m) => m.resetPasswordSchema),
     action,
@@ -32,9 +32,6 @@ export function ResetPasswordForm({
       setOneTimePassword(data.oneTimePassword);
     },
   });
-  useEffect(() => {
-    if (confirming) headingRef.current?.focus();
-  }, [confirming]);
 
   return (
     <>

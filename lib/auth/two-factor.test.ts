@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
+import { resetTwoFactor } from '@/lib/users/reset-two-factor';
+import { resetTwoFactorSchema } from '@/lib/users/user.schema';
 import { createSession, createSessionUser, enrolTwoFactor, eventsOf } from '@/tests/support/auth-factories';
 import { createAgency, TEST_PASSWORD } from '@/tests/support/factories';
 import { authenticate } from './authenticate';
@@ -17,7 +19,6 @@ import {
   normaliseRecoveryCode,
   openEnrolment,
   RECOVERY_CODE_COUNT,
-  resetTwoFactor,
   sealEnrolment,
   startTwoFactorEnrolment,
 } from './two-factor';
@@ -147,8 +148,8 @@ describe('turning two-factor off', () => {
   it('can be reset by an admin, ending all the user’s sessions; by nobody else', async () => {
     const admin = await createSessionUser('ADMIN', agencyId);
     const reviewer = await createSessionUser('REVIEWER', agencyId);
-    await expect(resetTwoFactor(reviewer, { userId: admin.id }, NOW)).rejects.toThrow(ForbiddenError);
-    await resetTwoFactor(admin, { userId: reviewer.id, reason: 'Lost phone' }, NOW);
+    await expect(resetTwoFactor(reviewer, resetTwoFactorSchema.parse({ id: admin.id }), NOW)).rejects.toThrow(ForbiddenError);
+    await resetTwoFactor(admin, resetTwoFactorSchema.parse({ id: reviewer.id, resetTwoFactorReason: ' Lost phone ' }), NOW);
     expect(await db.user.findUniqueOrThrow({ where: { id: reviewer.id } })).toMatchObject({ totpSecret: null });
     expect(await db.userSession.findUniqueOrThrow({ where: { id: reviewer.sessionId } })).toMatchObject({ endReason: 'two-factor reset' });
     const [event] = await eventsOf('user.two_factor_disabled', reviewer.id);

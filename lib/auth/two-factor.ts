@@ -228,31 +228,8 @@ export async function disableTwoFactor(actor: SessionUser, input: DisableTwoFact
   });
 }
 
-/**
- * For an admin, when a user has lost both the device and the recovery codes:
- * two-factor is cleared and all the user's sessions end. An admin or
- * reviewer must then set it up again at their next sign-in.
- */
-export async function resetTwoFactor(admin: Actor, input: { userId: string; reason?: string }, now: Date = new Date()): Promise<null> {
-  assertCan(admin, 'user:manage');
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, totpEnabledAt: true } });
-    if (!user) throw new NotFoundError('user');
-    if (!user.totpEnabledAt) throw new RuleError('Two-factor sign-in is not set up for this user.');
-    await clearTwoFactor(tx, user.id);
-    await endOtherSessions(tx, user.id, null, 'two-factor reset', now);
-    await recordEvent(tx, {
-      actorId: admin.id,
-      kind: 'user.two_factor_disabled',
-      subjectId: user.id,
-      after: { by: 'admin' },
-      note: input.reason?.trim() || null,
-    });
-    return null;
-  });
-}
-
-async function clearTwoFactor(tx: Tx, userId: string) {
+/** Clears a user's two-factor secret and recovery codes (their own switch-off, or an admin's reset). */
+export async function clearTwoFactor(tx: Tx, userId: string) {
   await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
   await tx.recoveryCode.deleteMany({ where: { userId } });
 }

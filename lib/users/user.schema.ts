@@ -80,6 +80,15 @@ export const reactivateUserSchema = z.object({ id: userIdField });
 
 export const resetPasswordSchema = z.object({ id: userIdField });
 
+export const resetTwoFactorSchema = z.object({
+  id: userIdField,
+  // Not just "reason": the element id must not clash with other forms on the page.
+  resetTwoFactorReason: z
+    .union([z.null(), z.string().trim().max(2000, 'Reason must be 2,000 characters or fewer')])
+    .optional()
+    .transform((value) => (value ? value : null)),
+});
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z

@@ -52,6 +52,7 @@ import * as userActions from '@/app/(app)/admin/users/[userId]/actions';
 import * as newUserActions from '@/app/(app)/admin/users/new/actions';
 import { verifyPassword } from '@/lib/auth/password';
 import { totpCode } from '@/lib/auth/totp';
+import { enrolTwoFactor } from '@/tests/support/auth-factories';
 
 // Two-factor enrolment seals its pending secret with the app's secret, as `npm start` provides it.
 process.env.NEXTAUTH_SECRET ||= 'fuzz-tests-secret-fuzz-tests-secret-0123456789';
@@ -105,10 +106,12 @@ async function loadState() {
     viewer: await db.user.findUniqueOrThrow({ where: { email: 'viewer@followthrough.test' } }),
     education: await db.user.findUniqueOrThrow({ where: { email: 'owner.education@followthrough.test' } }),
     inactive: await db.user.findUniqueOrThrow({ where: { email: INACTIVE_EMAIL } }),
+    twoFactor: await db.user.findUniqueOrThrow({ where: { email: TWO_FACTOR_EMAIL } }),
   };
 }
 
 const INACTIVE_EMAIL = 'fuzz.inactive@followthrough.test';
+const TWO_FACTOR_EMAIL = 'fuzz.two-factor@followthrough.test';
 const DEMO_PASSWORD = 'Demo-password-2012';
 const NEW_PASSWORD = 'quiet harbour lantern seventeen';
 
@@ -528,6 +531,12 @@ const CASES: Record<string, Case> = {
     who: 'admin',
     versioned: false,
   },
+  resetTwoFactorAction: {
+    fields: { id: ID, resetTwoFactorReason: { kind: 'optText', max: 2000 } },
+    valid: ({ twoFactor: u }) => ({ id: u.id, resetTwoFactorReason: 'Fuzz control' }),
+    who: 'admin',
+    versioned: false,
+  },
   changePasswordAction: {
     fields: { currentPassword: text(1, 1024), newPassword: { kind: 'newPassword' }, confirmPassword: text(1, 5000) },
     valid: () => ({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
@@ -786,6 +795,9 @@ beforeAll(async () => {
   const { deactivateUser } = await import('@/lib/users/deactivate-user');
   const inactive = await createUser(actors.ADMIN!, { email: INACTIVE_EMAIL, name: 'Former lead officer', role: 'OWNER', agencyId: CSC, initialPassword: null });
   await deactivateUser(actors.ADMIN!, { id: inactive.id, deactivateReason: null });
+  // An owner who turned two-factor sign-in on (optional for owners): an admin may reset it.
+  const enrolled = await createUser(actors.ADMIN!, { email: TWO_FACTOR_EMAIL, name: 'Careful lead officer', role: 'OWNER', agencyId: CSC, initialPassword: null });
+  await enrolTwoFactor(enrolled.id);
   if (!(await db.measure.findFirst({ where: { recommendation: { ownerAgencyId: POLICE } } }))) {
     await createMeasure(actors.ADMIN!, { recommendationId: 'rec-rochdale-r3', name: 'Police measure', unit: '', target: 10 });
   }

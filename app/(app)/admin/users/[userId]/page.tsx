@@ -6,12 +6,14 @@ import { AdminOnly } from '@/components/users/admin-only';
 import { DeactivateUserForm, ReactivateUserForm } from '@/components/users/account-status-form';
 import { EditUserForm } from '@/components/users/edit-user-form';
 import { ResetPasswordForm } from '@/components/users/reset-password-form';
+import { ResetTwoFactorForm } from '@/components/users/reset-two-factor-form';
 import { listAgencies } from '@/lib/agencies/list-agencies';
+import { requiresTwoFactor } from '@/lib/auth/account-steps';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, ROLE_LABELS } from '@/lib/labels';
 import { getUser } from '@/lib/users/get-user';
-import { deactivateUserAction, reactivateUserAction, resetPasswordAction, updateUserAction } from './actions';
+import { deactivateUserAction, reactivateUserAction, resetPasswordAction, resetTwoFactorAction, updateUserAction } from './actions';
 
 type Props = { params: Promise<{ userId: string }> };
 
@@ -102,6 +104,19 @@ export default async function UserPage({ params }: Props) {
         </p>
       ) : (
         <ResetPasswordForm id={user.id} email={user.email} action={resetPasswordAction} />
+      )}
+
+      <h2>Two-factor sign-in</h2>
+      {isSelf ? (
+        <p>
+          This is your own account: <Link href="/account/two-factor">manage your two-factor sign-in</Link> instead.
+        </p>
+      ) : user.totpEnabledAt ? (
+        <ResetTwoFactorForm id={user.id} email={user.email} action={resetTwoFactorAction} />
+      ) : (
+        <p>
+          Not set up.{requiresTwoFactor(user.role) ? ' Their role needs it: they will be asked to set it up when they next sign in.' : ''}
+        </p>
       )}
 
       <h2>Access</h2>
