@@ -18,3 +18,9 @@ export async function listAgencies(actor: Actor) {
     },
   });
 }
+
+/** Every agency by name, and nothing else: the choices for a user's agency. */
+export async function listAgencyNames(actor: Actor) {
+  assertCan(actor, 'review:read');
+  return db.agency.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+}

@@ -67,13 +67,16 @@ export const updateUserSchema = z.object({
   agencyId: agencyField,
 });
 
+/** A reason kept in the history, if given (blank is none). */
+const optionalReason = z
+  .union([z.null(), z.string().trim().max(2000, 'Reason must be 2,000 characters or fewer')])
+  .optional()
+  .transform((value) => (value ? value : null));
+
 export const deactivateUserSchema = z.object({
   id: userIdField,
   // Not just "reason": the element id must not clash with other forms on the page.
-  deactivateReason: z
-    .union([z.null(), z.string().trim().max(2000, 'Reason must be 2,000 characters or fewer')])
-    .optional()
-    .transform((value) => (value ? value : null)),
+  deactivateReason: optionalReason,
 });
 
 export const reactivateUserSchema = z.object({ id: userIdField });
@@ -82,11 +85,7 @@ export const resetPasswordSchema = z.object({ id: userIdField });
 
 export const resetTwoFactorSchema = z.object({
   id: userIdField,
-  // Not just "reason": the element id must not clash with other forms on the page.
-  resetTwoFactorReason: z
-    .union([z.null(), z.string().trim().max(2000, 'Reason must be 2,000 characters or fewer')])
-    .optional()
-    .transform((value) => (value ? value : null)),
+  resetTwoFactorReason: optionalReason,
 });
 
 export const changePasswordSchema = z

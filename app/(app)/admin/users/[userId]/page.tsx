@@ -7,7 +7,7 @@ import { DeactivateUserForm, ReactivateUserForm } from '@/components/users/accou
 import { EditUserForm } from '@/components/users/edit-user-form';
 import { ResetPasswordForm } from '@/components/users/reset-password-form';
 import { ResetTwoFactorForm } from '@/components/users/reset-two-factor-form';
-import { listAgencies } from '@/lib/agencies/list-agencies';
+import { listAgencyNames } from '@/lib/agencies/list-agencies';
 import { requiresTwoFactor } from '@/lib/auth/account-steps';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -39,7 +39,7 @@ export default async function UserPage({ params }: Props) {
       </>
     );
   }
-  const agencies = await listAgencies(actor);
+  const agencies = await listAgencyNames(actor);
   const isSelf = user.id === actor.id;
   return (
     <>
@@ -92,7 +92,7 @@ export default async function UserPage({ params }: Props) {
 
       <EditUserForm
         user={{ id: user.id, name: user.name, role: user.role, agencyId: user.agency.id }}
-        agencies={agencies.map(({ id, name }) => ({ id, name }))}
+        agencies={agencies}
         isSelf={isSelf}
         action={updateUserAction}
       />

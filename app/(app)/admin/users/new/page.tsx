@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from '@/components/link';
 import { CreateUserForm } from '@/components/users/create-user-form';
 import { AdminOnly } from '@/components/users/admin-only';
-import { listAgencies } from '@/lib/agencies/list-agencies';
+import { listAgencyNames } from '@/lib/agencies/list-agencies';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { createUserAction } from './actions';
@@ -19,14 +19,14 @@ export default async function NewUserPage() {
       </>
     );
   }
-  const agencies = await listAgencies(user);
+  const agencies = await listAgencyNames(user);
   return (
     <>
       <p className="small">
         <Link href="/admin/users">Users</Link>
       </p>
       <h1>Add a user</h1>
-      <CreateUserForm agencies={agencies.map(({ id, name }) => ({ id, name }))} action={createUserAction} />
+      <CreateUserForm agencies={agencies} action={createUserAction} />
     </>
   );
 }
