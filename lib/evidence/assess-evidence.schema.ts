@@ -1,5 +1,6 @@
 // The assess-evidence form's schema, shared by react-hook-form and the Server Action.
 import { z } from 'zod';
+import { versionField } from '@/lib/recommendations/update-progress.schema';
 import { ASSESSMENT_CHOICES } from './assessment-choices';
 
 // Zod-free, for the form (a client component); re-exported for the server side.
@@ -13,7 +14,7 @@ const everyProblemAtOnce = { when: (payload: { value: unknown }) => typeof paylo
 export const assessEvidenceSchema = z
   .object({
     evidenceId: id,
-    version: z.coerce.number().int().positive(),
+    version: versionField,
     assessment: z.enum(ASSESSMENT_CHOICES, { error: 'Choose accepted or insufficient' }),
     comment: z.string().trim().max(5000, 'Comment must be 5,000 characters or fewer').optional().default(''),
   })

@@ -1,8 +1,8 @@
 // Measure forms' schemas, shared by react-hook-form and the Server Actions.
 import { z } from 'zod';
+import { versionField as version } from '@/lib/recommendations/update-progress.schema';
 
 const id = z.string().trim().min(1).max(64);
-const version = z.coerce.number().int().positive();
 
 /** Stored as DECIMAL(14, 2). */
 const MAX_VALUE = 999_999_999_999;

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { RecommendationStatus } from '@/lib/generated/prisma/enums';
 
 const id = z.string().trim().min(1).max(64);
-export const versionField = z.coerce.number().int().positive();
+/**
+ * The version an edit is based on (a hidden field). Stored as a PostgreSQL
+ * integer: a larger number could never match, and would fail in the query.
+ */
+export const versionField = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const updateProgressSchema = z.object({
   recommendationId: id,

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { ConflictError, RuleError } from '@/lib/errors';
 import { createAgency, createUser } from '@/tests/support/factories';
 import { updateProgress } from './update-progress';
+import { versionField } from './update-progress.schema';
 
 let owner: Actor;
 let otherOwner: Actor;
@@ -139,5 +140,14 @@ describe('updateProgress', () => {
     const after = await snapshot();
     expect(after.version).toBe(2);
     expect(after.events).toBe(1);
+  });
+});
+
+describe('versionField', () => {
+  it('takes a whole number from 1 to the largest PostgreSQL integer, as text or number', () => {
+    expect(versionField.parse('7')).toBe(7);
+    expect(versionField.parse(2_147_483_647)).toBe(2_147_483_647);
+    // Larger would never match a stored version and would fail in the query (found by the Server Action fuzzing).
+    for (const bad of ['2147483648', '6168081920356969', '0', '-1', '1.5', 'x']) expect(versionField.safeParse(bad).success).toBe(false);
   });
 });
