@@ -149,6 +149,10 @@ describe('turning two-factor off', () => {
     const admin = await createSessionUser('ADMIN', agencyId);
     const reviewer = await createSessionUser('REVIEWER', agencyId);
     await expect(resetTwoFactor(reviewer, resetTwoFactorSchema.parse({ id: admin.id }), NOW)).rejects.toThrow(ForbiddenError);
+    // Not their own: that needs a code (disableTwoFactor), not just an admin's session.
+    await enrolTwoFactor(admin.id);
+    await expect(resetTwoFactor(admin, resetTwoFactorSchema.parse({ id: admin.id }), NOW)).rejects.toThrow(RuleError);
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ totpEnabledAt: expect.any(Date) });
     await resetTwoFactor(admin, resetTwoFactorSchema.parse({ id: reviewer.id, resetTwoFactorReason: ' Lost phone ' }), NOW);
     expect(await db.user.findUniqueOrThrow({ where: { id: reviewer.id } })).toMatchObject({ totpSecret: null });
     expect(await db.userSession.findUniqueOrThrow({ where: { id: reviewer.sessionId } })).toMatchObject({ endReason: 'two-factor reset' });

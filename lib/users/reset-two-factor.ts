@@ -16,6 +16,9 @@ import type { resetTwoFactorSchema } from './user.schema';
  */
 export async function resetTwoFactor(admin: Actor, input: z.output<typeof resetTwoFactorSchema>, now: Date = new Date()): Promise<{ id: string }> {
   assertCan(admin, 'user:manage');
+  // Switching off one's own two-factor needs a current code (disableTwoFactor):
+  // an admin's session alone must not be enough to drop it.
+  if (input.id === admin.id) throw new RuleError('You cannot reset your own two-factor sign-in: ask another admin, or turn it off in your account with a code');
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, totpEnabledAt: true } });
     if (!user) throw new NotFoundError('user');
