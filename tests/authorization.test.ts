@@ -29,7 +29,7 @@ import { getReport } from '@/lib/reports/get-report';
 import { archiveReview } from '@/lib/reviews/archive-review';
 import { createReview } from '@/lib/reviews/create-review';
 import { getReview } from '@/lib/reviews/get-review';
-import { listReviews } from '@/lib/reviews/list-reviews';
+import { countOpenReviews, listReviews } from '@/lib/reviews/list-reviews';
 import { updateReview } from '@/lib/reviews/update-review';
 import { createUser as createUserAccount } from '@/lib/users/create-user';
 import { deactivateUser } from '@/lib/users/deactivate-user';
@@ -159,6 +159,7 @@ const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) =>
   { name: "reset a user's two-factor sign-in", allowed: ADMINS_ONLY, run: (a, w) => resetTwoFactor(a, { id: w.userId, resetTwoFactorReason: 'Lost phone' }) },
   { name: 'list the users', allowed: ADMINS_ONLY, run: (a) => listUsers(a) },
   { name: 'read the reviews', allowed: EVERYONE, run: (a) => listReviews(a) },
+  { name: 'count the open reviews', allowed: EVERYONE, run: (a) => countOpenReviews(a) },
   { name: 'read a review', allowed: EVERYONE, run: (a, w) => getReview(a, w.reviewId) },
   { name: 'read a recommendation', allowed: EVERYONE, run: (a, w) => getRecommendation(a, w.recommendationId) },
   { name: 'list recommendations', allowed: EVERYONE, run: (a, w) => listRecommendations(a, parseListParams({ review: w.reviewId }).filters) },

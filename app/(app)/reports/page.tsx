@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { REVIEW_KIND_LABELS, reviewStatusText } from '@/lib/labels';
 import { PARTNERSHIP } from '@/lib/reports/get-report';
 import { pageNumberParam } from '@/lib/route-params';
-import { listReviews } from '@/lib/reviews/list-reviews';
+import { countOpenReviews, listReviews } from '@/lib/reviews/list-reviews';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -13,7 +13,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ReportsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const { reviews, total, openTotal: open, page, pageCount } = await listReviews(user, { page: pageNumberParam((await searchParams).page) });
+  const [{ reviews, total, page, pageCount }, open] = await Promise.all([
+    listReviews(user, { page: pageNumberParam((await searchParams).page) }),
+    countOpenReviews(user),
+  ]);
   return (
     <>
       <h1>
