@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { ErrorSummary } from '@/components/form/error-summary';
+import { ConfirmationForm } from '@/components/form/confirmation-form';
 import { useConfirmStep } from '@/components/form/use-confirm-step';
 import { useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
@@ -21,14 +21,14 @@ export function ResetPasswordForm({
   email: string;
   action: (input: unknown) => Promise<ActionResult<{ id: string; oneTimePassword: string }>>;
 }) {
-  const { confirming, setConfirming, headingRef } = useConfirmStep();
+  const step = useConfirmStep();
   const [oneTimePassword, setOneTimePassword] = useState<string | null>(null);
   const { form, onSubmit, summary } = useActionForm({
     schema: () => import('@/lib/users/user.schema').then((m) => m.resetPasswordSchema),
     action,
     defaultValues: { id },
     onSuccess: (data) => {
-      setConfirming(false);
+      step.setConfirming(false);
       setOneTimePassword(data.oneTimePassword);
     },
   });
@@ -36,39 +36,22 @@ export function ResetPasswordForm({
   return (
     <>
       {oneTimePassword ? <OneTimePassword title={`Password reset for ${email}`} password={oneTimePassword} /> : null}
-      {confirming ? (
-        <form onSubmit={onSubmit} noValidate className="notification" aria-labelledby="reset-heading">
-          <h3 id="reset-heading" className="notification__title" tabIndex={-1} ref={headingRef}>
-            Are you sure you want to reset the password of {email}?
-          </h3>
-          <p>
-            Their current password stops working and they are signed out at once. You will see a one-time password, once, to give
-            them; they must choose their own when they sign in with it.
-          </p>
-          <ErrorSummary errors={summary} />
-          <input type="hidden" {...form.register('id')} />
-          <button type="submit" className="button button--warning" disabled={form.formState.isSubmitting}>
-            Yes, reset the password
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </form>
-      ) : (
-        <>
-          <ErrorSummary errors={summary} />
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setOneTimePassword(null);
-              setConfirming(true);
-            }}
-          >
-            Reset password
-          </button>
-        </>
-      )}
+      <ConfirmationForm
+        step={step}
+        startLabel="Reset password"
+        startClassName="button button--secondary"
+        onStart={() => setOneTimePassword(null)}
+        headingId="reset-heading"
+        heading={`Are you sure you want to reset the password of ${email}?`}
+        explanation="Their current password stops working and they are signed out at once. You will see a one-time password, once, to give them; they must choose their own when they sign in with it."
+        errors={summary}
+        onSubmit={onSubmit}
+        submitting={form.formState.isSubmitting}
+        submitLabel="Yes, reset the password"
+        submitClassName="button button--warning"
+      >
+        <input type="hidden" {...form.register('id')} />
+      </ConfirmationForm>
     </>
   );
 }
