@@ -7,15 +7,18 @@ import { z } from 'zod';
  */
 export const recordIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
+const pageNumber = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+const searchText = z.string().trim().max(200).catch('');
+
 /**
  * A page number from the query string (`?page=3`): a missing or nonsensical
  * one is the first page, one past the end is the last (the loader clamps it).
  */
 export function pageNumberParam(value: string | string[] | undefined): number {
-  return z.coerce.number().int().min(1).max(1_000_000).catch(1).parse(Array.isArray(value) ? value[0] : (value ?? 1));
+  return pageNumber.parse(Array.isArray(value) ? value[0] : (value ?? 1));
 }
 
 /** Search text from the query string: trimmed, at most 200 characters; anything else is no search. */
 export function searchTextParam(value: string | string[] | undefined): string {
-  return z.string().trim().max(200).catch('').parse(Array.isArray(value) ? value[0] : (value ?? ''));
+  return searchText.parse(Array.isArray(value) ? value[0] : (value ?? ''));
 }
