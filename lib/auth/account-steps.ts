@@ -13,6 +13,11 @@ export function requiresTwoFactor(role: Role): boolean {
   return TWO_FACTOR_REQUIRED_ROLES.includes(role);
 }
 
+/** Two-factor sign-in is on once an enrolment was confirmed and its secret is stored. */
+export function hasTwoFactor(user: { totpEnabledAt: Date | null; totpSecret: string | null }): boolean {
+  return user.totpEnabledAt !== null && user.totpSecret !== null;
+}
+
 export const ACCOUNT_STEP_PATHS: Record<AccountStep, string> = {
   'password-change': '/account/password',
   'two-factor-enrolment': '/account/two-factor',

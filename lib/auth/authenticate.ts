@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordEvent } from '@/lib/audit/record-event';
 import { db } from '@/lib/db';
+import { hasTwoFactor } from './account-steps';
 import { hashPassword, verifyPassword } from './password';
 import { credentialsSchema, TWO_FACTOR_REQUIRED } from './schemas';
 import { checkThrottle, recordFailure, recordSuccess, signInThrottleKeys } from './throttle';
@@ -68,7 +69,7 @@ export async function authenticate(input: unknown, context: AuthenticateContext 
   if (!user || !passwordMatches) return failed(user, email, 'password', keys, now);
   if (!user.active) return failed(user, email, 'inactive', keys, now);
 
-  const twoFactor = user.totpEnabledAt !== null && user.totpSecret !== null;
+  const twoFactor = hasTwoFactor(user);
   const code = parsed.data.code;
   if (twoFactor && !code) throw new TwoFactorRequiredError();
 

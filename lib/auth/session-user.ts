@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { hasTwoFactor } from './account-steps';
 import { type SessionEndReason, endSession, sessionExpiry, touchSession } from './user-session';
 
 /** The acting user, as every domain function receives it. Always from the session, never the client. */
@@ -61,7 +62,7 @@ export async function findSessionUser(claims: SessionClaims | null | undefined, 
   const [session] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s."userId", s."createdAt", s."lastSeenAt", s."endedAt",
            u.email, u.name, u.role::text AS role, u."agencyId", u.active, u."sessionVersion", u."mustChangePassword",
-           (u."totpEnabledAt" IS NOT NULL AND u."totpSecret" IS NOT NULL) AS "twoFactorEnabled",
+           u."totpEnabledAt", u."totpSecret",
            a."shortName" AS "agencyShortName"
     FROM "UserSession" s
     JOIN "User" u ON u.id = s."userId"
@@ -80,7 +81,7 @@ export async function findSessionUser(claims: SessionClaims | null | undefined, 
   await touchSession(session.id, session.lastSeenAt, now);
   return {
     ...toActor({ ...session, id: session.userId, agency: { shortName: session.agencyShortName } }),
-    twoFactorEnabled: session.twoFactorEnabled,
+    twoFactorEnabled: hasTwoFactor(session),
     sessionId: session.id,
   };
 }
@@ -98,6 +99,7 @@ type SessionRow = {
   active: boolean;
   sessionVersion: number;
   mustChangePassword: boolean;
-  twoFactorEnabled: boolean;
+  totpEnabledAt: Date | null;
+  totpSecret: string | null;
   agencyShortName: string;
 };

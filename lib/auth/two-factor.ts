@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { recordEvent } from '@/lib/audit/record-event';
 import { db, type Tx } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
-import { requiresTwoFactor } from './account-steps';
+import { hasTwoFactor, requiresTwoFactor } from './account-steps';
 import { assertCan } from './permissions';
 import type { Actor, SessionUser } from './session-user';
 import { base32Encode, formatSecretForDisplay, generateTotpSecret, totpUri, verifyTotp } from './totp';
@@ -147,7 +147,7 @@ export async function getTwoFactorStatus(actor: Actor): Promise<TwoFactorStatus>
     where: { id: actor.id },
     select: { totpEnabledAt: true, totpSecret: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
   });
-  const enabled = user.totpEnabledAt !== null && user.totpSecret !== null;
+  const enabled = hasTwoFactor(user);
   return {
     enabled,
     enabledAt: user.totpEnabledAt,
