@@ -86,7 +86,7 @@ describe('denied actions are recorded', () => {
     const refused = serverAction(schema, async (actor, input) =>
       db.$transaction(async (tx) => {
         const agency = await tx.agency.create({ data: { name, shortName: name } });
-        await recordEvent(tx, { actorId: actor.id, kind: 'agency.created', subjectId: agency.id, after: { name } });
+        await recordEvent(tx, { actorId: actor.id, kind: 'agency.created', subjectId: agency.id, after: { name, shortName: name } });
         throw new ForbiddenError('agency:manage');
         return input;
       }),

@@ -11,16 +11,12 @@ import {
   ROLE_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
-  formatDate,
 } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
+import { readEvent, type StoredPayload, subjectTypeOf, unhandledKind } from './event-catalogue';
 import type { FieldValues } from './events';
 
-export type DescribableEvent = {
-  kind: string;
-  before: unknown;
-  after: unknown;
-  actorName: string | null;
-};
+export type DescribableEvent = StoredPayload & { subjectId: string; actorName: string | null };
 
 const FIELD_NAMES: Record<string, string> = {
   text: 'text',
@@ -65,13 +61,9 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
 
 const DATE_FIELDS = new Set(['dueDate', 'periodStart', 'periodEnd', 'publishedOn']);
 
-function asValues(value: unknown): FieldValues {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as FieldValues) : {};
-}
-
 export function formatValue(field: string, value: unknown, kindLabels: Record<string, string> = {}): string {
   if (value === null || value === undefined || value === '') return '(none)';
-  if (DATE_FIELDS.has(field) && typeof value === 'string') return formatDate(new Date(value));
+  if (DATE_FIELDS.has(field) && typeof value === 'string') return formatDay(new Date(value));
   if (field === 'kind' && typeof value === 'string') return kindLabels[value] ?? value;
   if (Array.isArray(value)) return value.join(', ') || '(none)';
   if (typeof value === 'number') return value.toLocaleString('en-GB');
@@ -93,45 +85,85 @@ function changes(before: FieldValues, after: FieldValues, kindLabels?: Record<st
     .join('; ');
 }
 
-/** One sentence, without the note (shown apart, as the person wrote it). */
-export function describeEvent(event: DescribableEvent): string {
-  const who = event.actorName ?? 'The system';
-  const before = asValues(event.before);
-  const after = asValues(event.after);
-  const subject = event.kind.split('.')[0];
+/** What the timeline knows beyond the event itself. */
+export type DescribeContext = {
+  /** Evidence titles by id: events of version 1 of "evidence.assessed" do not carry the title. */
+  evidenceTitles?: ReadonlyMap<string, string>;
+};
+
+/**
+ * One sentence, without the note (shown apart, as the person wrote it). The
+ * event is read through the catalogue; every kind has its words here.
+ */
+export function describeEvent(stored: DescribableEvent, context: DescribeContext = {}): string {
+  const who = stored.actorName ?? 'The system';
+  const event = readEvent(stored);
   switch (event.kind) {
     case 'recommendation.status_changed':
-      return `${who} changed status from ${formatValue('status', before.status)} to ${formatValue('status', after.status)}`;
+      return `${who} changed status from ${formatValue('status', event.before.status)} to ${formatValue('status', event.after.status)}`;
     case 'recommendation.progress_updated':
       return `${who} added a progress update`;
     case 'recommendation.due_date_changed':
-      return `${who} moved the due date from ${formatValue('dueDate', before.dueDate)} to ${formatValue('dueDate', after.dueDate)}`;
+      return `${who} moved the due date from ${formatValue('dueDate', event.before.dueDate)} to ${formatValue('dueDate', event.after.dueDate)}`;
     case 'recommendation.rag_overridden':
-      return `${who} set the RAG rating to ${formatValue('rating', after.rating)}`;
+      return `${who} set the RAG rating to ${formatValue('rating', event.after.rating)}`;
     case 'recommendation.rag_override_withdrawn':
-      return `${who} withdrew the RAG override (was ${formatValue('rating', before.rating)})`;
+      return `${who} withdrew the RAG override (was ${formatValue('rating', event.before.rating)})`;
     case 'measure.created':
-      return `${who} added the measure "${String(after.name)}" (target ${formatValue('target', after.target)})`;
-    case 'measure.updated':
-      return 'currentValue' in after
-        ? `${who} updated "${String(after.name ?? before.name ?? 'measure')}" from ${formatValue('currentValue', before.currentValue)} to ${formatValue('currentValue', after.currentValue)}`
-        : `${who} changed the measure: ${changes(before, after)}`;
+      return `${who} added the measure "${event.after.name}" (target ${formatValue('target', event.after.target)})`;
+    case 'measure.updated': {
+      const name = event.after.name ?? event.before.name;
+      return `${who} updated ${name ? `"${name}"` : 'a measure'} from ${formatValue('currentValue', event.before.currentValue)} to ${formatValue('currentValue', event.after.currentValue)}`;
+    }
     case 'evidence.submitted':
-      return `${who} submitted evidence "${String(after.title)}" (${formatValue('kind', after.kind, EVIDENCE_KIND_LABELS)})`;
-    case 'evidence.assessed':
-      return `${who} assessed evidence "${String(after.title ?? before.title ?? '')}" as ${formatValue('assessment', after.assessment)}`;
+      return `${who} submitted evidence "${event.after.title}" (${formatValue('kind', event.after.kind, EVIDENCE_KIND_LABELS)})`;
+    case 'evidence.assessed': {
+      const title = event.after.title ?? context.evidenceTitles?.get(stored.subjectId);
+      return `${who} assessed ${title ? `evidence "${title}"` : 'a piece of evidence'} as ${formatValue('assessment', event.after.assessment)}`;
+    }
     case 'comment.added':
       return `${who} commented`;
-    default: {
-      const what = event.kind.endsWith('.created')
-        ? 'created'
-        : event.kind.endsWith('.archived')
-          ? 'archived'
-          : 'changed';
-      const label = `the ${subject}`;
-      const kindLabels = subject === 'review' ? REVIEW_KIND_LABELS : EVIDENCE_KIND_LABELS;
-      if (what === 'changed') return `${who} changed ${label}: ${changes(before, after, kindLabels)}`;
-      return `${who} ${what} ${label}${after.reference ? ` ${String(after.reference)}` : ''}`;
-    }
+    case 'agency.created':
+      return `${who} created the agency ${event.after.name}`;
+    case 'user.created':
+      return `${who} created the user ${event.after.name} (${formatValue('role', event.after.role)})`;
+    case 'user.deactivated':
+      return `${who} deactivated the user`;
+    case 'user.reactivated':
+      return `${who} reactivated the user`;
+    case 'user.password_reset':
+      return `${who} reset the password`;
+    case 'user.password_changed':
+      return `${who} changed their password`;
+    case 'user.signed_in':
+      return `${who} signed in`;
+    case 'user.sign_in_failed':
+      return `A sign-in as ${event.after.email} failed`;
+    case 'user.signed_out':
+      return `${who} signed out`;
+    case 'user.two_factor_enabled':
+      return `${who} turned on two-factor sign-in`;
+    case 'user.two_factor_disabled':
+      return event.after.by === 'admin' ? `${who} reset the user's two-factor sign-in` : `${who} turned off two-factor sign-in`;
+    case 'user.recovery_code_used':
+      return `${who} signed in with a recovery code (${event.after.remaining} left)`;
+    case 'access.denied':
+      return `${who} was refused: ${event.after.action}`;
+    case 'review.created':
+    case 'finding.created':
+    case 'recommendation.created':
+      return `${who} created the ${subjectTypeOf(event.kind)}${'reference' in event.after ? ` ${event.after.reference}` : ''}`;
+    case 'review.archived':
+    case 'finding.archived':
+    case 'recommendation.archived':
+      return `${who} archived the ${subjectTypeOf(event.kind)}${'reference' in event.after ? ` ${event.after.reference}` : ''}`;
+    case 'review.updated':
+      return `${who} changed the review: ${changes(event.before, event.after, REVIEW_KIND_LABELS)}`;
+    case 'finding.updated':
+    case 'recommendation.updated':
+    case 'user.updated':
+      return `${who} changed the ${subjectTypeOf(event.kind)}: ${changes(event.before, event.after)}`;
+    default:
+      return unhandledKind(event);
   }
 }

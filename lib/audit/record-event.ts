@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Prisma, Tx } from '@/lib/db';
+import type { Tx } from '@/lib/db';
 import { type ChainContent, eventHash } from './chain';
-import type { EventKind, FieldValues, SubjectType } from './events';
+import { type AfterInput, type BeforeInput, type EventKind, payloadToStore, subjectTypeOf } from './event-catalogue';
 
 // Appends to the hash chain are serialised, across every connection and app
 // instance, by an advisory lock (key 5074562084552992616, "FlwThrgh" in
@@ -10,20 +10,23 @@ import type { EventKind, FieldValues, SubjectType } from './events';
 // back, so the next append always sees this event as the latest: chain order
 // is id order is commit order.
 
-export type HistoryEventInput = {
-  actorId: string | null;
-  kind: EventKind;
-  subjectId: string;
-  /** The subject's version after the change, for versioned records. */
-  subjectVersion?: number;
-  before?: FieldValues | null;
-  after?: FieldValues | null;
-  note?: string | null;
-  reviewId?: string | null;
-  recommendationId?: string | null;
-  /** Only the seed and tests back-date events; the app always records now. */
-  occurredAt?: Date;
-};
+/** One event to record; `before` and `after` have the kind's shape in the catalogue. */
+export type HistoryEventInput<K extends EventKind = EventKind> = {
+  [Kind in K]: {
+    actorId: string | null;
+    kind: Kind;
+    subjectId: string;
+    /** The subject's version after the change, for versioned records. */
+    subjectVersion?: number;
+    before?: BeforeInput<Kind>;
+    after?: AfterInput<Kind>;
+    note?: string | null;
+    reviewId?: string | null;
+    recommendationId?: string | null;
+    /** Only the seed and tests back-date events; the app always records now. */
+    occurredAt?: Date;
+  };
+}[K];
 
 /**
  * Appends one history event. Always called with the transaction that makes
@@ -35,10 +38,12 @@ export type HistoryEventInput = {
  * nothing slow (or lock-taking) after it. Needs READ COMMITTED (the
  * default): the latest event is read after the lock is granted.
  */
-export async function recordEvent(tx: Tx, event: HistoryEventInput): Promise<{ id: number; hash: string }> {
-  const subjectType = event.kind.split('.')[0] as SubjectType;
-  const before = toJson(event.before);
-  const after = toJson(event.after);
+export async function recordEvent<K extends EventKind>(tx: Tx, event: HistoryEventInput<K>): Promise<{ id: number; hash: string }> {
+  const subjectType = subjectTypeOf(event.kind);
+  // Checked against the catalogue before the lock: a payload of the wrong shape is never stored.
+  const payload = payloadToStore<EventKind>(event.kind, event.before as never, event.after as never);
+  const before = payload.before ?? undefined;
+  const after = payload.after ?? undefined;
   // Hand-written statements: every write waits for this lock, and the fewer
   // and cheaper the steps while it is held, the more writes per second. The
   // database function takes the lock and then reads the head (one round trip).
@@ -69,18 +74,6 @@ export async function recordEvent(tx: Tx, event: HistoryEventInput): Promise<{ i
 }
 
 /** JSON text for a jsonb parameter, or null for SQL NULL (Prisma's create stored undefined as NULL too). */
-function jsonText(value: Prisma.InputJsonValue | undefined): string | null {
+function jsonText(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
-}
-
-function toJson(values: FieldValues | null | undefined): Prisma.InputJsonValue | undefined {
-  if (!values) return undefined;
-  // Dates as ISO strings, Decimals as numbers: the event must read back the same.
-  // (`this[key]` is the value before its own toJSON ran.)
-  return JSON.parse(
-    JSON.stringify(values, function (this: Record<string, unknown>, key, value) {
-      const raw = this[key];
-      return raw !== null && typeof raw === 'object' && 'toNumber' in raw ? (raw as { toNumber(): number }).toNumber() : value;
-    }),
-  ) as Prisma.InputJsonValue;
 }

@@ -19,7 +19,13 @@ beforeAll(async () => {
 async function reviewWith(recommendations: number) {
   const review = await createReview();
   // As every change in the app does: built reports are kept until the next event.
-  await db.$transaction((tx) => recordEvent(tx, { actorId: null, kind: 'review.created', subjectId: review.id, reviewId: review.id }));
+  await db.$transaction((tx) => recordEvent(tx, {
+      actorId: null,
+      kind: 'review.created',
+      subjectId: review.id,
+      after: { title: review.title, kind: review.kind, commissioningBody: review.commissioningBody, status: review.status },
+      reviewId: review.id,
+    }));
   await db.recommendation.createMany({
     data: Array.from({ length: recommendations }, (_, n) => ({
       reviewId: review.id,

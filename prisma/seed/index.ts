@@ -1,10 +1,15 @@
 // Creates the Rochdale demo data (./rochdale.ts) with its full, back-dated
-// history. The current value of every row is what replaying that history gives:
-// the rows are derived from the same ACTIVITY list the events are written from.
+// history. The events are written through the history's catalogue (typed
+// recordEvent), each step checked with the app's own rules, and the current
+// value of every row is what the reports' replay of that history gives.
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
-import type { Assessment, Db, RecommendationStatus, Role, Tx } from '@/lib/db/client';
+import { can } from '@/lib/auth/permissions';
+import type { Db, Role, Tx } from '@/lib/db/client';
+import { evidenceFacts } from '@/lib/recommendations/evidence-facts';
 import { checkTransition } from '@/lib/recommendations/workflow';
+import { apply, emptyState, type ReportEvent, replay } from '@/lib/reports/replay';
+import { type EventKind, payloadToStore } from '@/lib/audit/event-catalogue';
 import { DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES } from './demo-two-factor';
 import {
   ACTIVITY,
@@ -69,9 +74,6 @@ async function reviewExists(client: Db | Tx) {
 
 type PendingEvent = HistoryEventInput & { occurredAt: Date };
 
-const latest = (...dates: (Date | null)[]) =>
-  new Date(Math.max(...dates.filter((d): d is Date => d !== null).map((d) => d.getTime())));
-
 const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 async function createAll(tx: Tx, passwordHash: string) {
@@ -104,7 +106,7 @@ async function createAll(tx: Tx, passwordHash: string) {
 
   // --- Users: reuse by e-mail; the business manager creates the others -------
   const userIds = new Map<UserKey, string>();
-  const created: { key: UserKey; id: string; at: Date; after: Record<string, unknown>; twoFactor: boolean }[] = [];
+  const created: { key: UserKey; id: string; at: Date; twoFactor: boolean }[] = [];
   for (const [i, user] of USERS.entries()) {
     const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (existing) {
@@ -128,22 +130,25 @@ async function createAll(tx: Tx, passwordHash: string) {
       select: { id: true },
     });
     userIds.set(user.key, row.id);
-    created.push({
-      key: user.key,
-      id: row.id,
-      at: createdAt,
-      after: { email: user.email, name: user.name, role: user.role, agencyId: agencyId(user.agencyId), active: true },
-      twoFactor,
-    });
+    created.push({ key: user.key, id: row.id, at: createdAt, twoFactor });
   }
   const userId = (key: UserKey) => userIds.get(key)!;
   for (const user of created) {
+    const seedUser = USERS.find((u) => u.key === user.key)!;
+    const agency = AGENCIES.find((a) => a.id === seedUser.agencyId)!;
     events.push({
       occurredAt: user.at,
       actorId: user.key === 'admin' ? null : userId('admin'),
       kind: 'user.created',
       subjectId: user.id,
-      after: user.after,
+      after: {
+        email: seedUser.email,
+        name: seedUser.name,
+        role: seedUser.role,
+        agencyId: agencyId(seedUser.agencyId),
+        agencyName: agency.name,
+        active: true,
+      },
     });
     if (user.twoFactor) {
       events.push({
@@ -157,181 +162,84 @@ async function createAll(tx: Tx, passwordHash: string) {
     }
   }
 
-  // --- Replay the activity to find where everything stands now --------------
-  const state = replay();
+  // --- The review's history, checked against the app's rules -------------------
+  const history = reviewHistory(agencyId, userId);
+  events.push(...history);
+  // Every current value is what the history says: the rows below come from
+  // the reports' own replay of these events, not from a second computation.
+  const state = replay(history.map(asStored), new Date(8.64e15));
 
-  // --- Reviews -----------------------------------------------------------------
   for (const review of [ROCHDALE_REVIEW, ...LATER_REVIEWS]) {
-    const fields = reviewFields(review);
-    await tx.review.create({ data: { id: review.id, ...fields, createdAt: review.createdAt, updatedAt: review.createdAt } });
-    events.push({
-      occurredAt: review.createdAt,
-      actorId: userId(review.createdBy),
-      kind: 'review.created',
-      subjectVersion: 1,
-      subjectId: review.id,
-      after: fields,
-      reviewId: review.id,
-    });
+    await tx.review.create({ data: { id: review.id, ...reviewFields(review), createdAt: review.createdAt, updatedAt: review.createdAt } });
   }
-
-  // --- Findings ------------------------------------------------------------------
   for (const [i, finding] of FINDINGS.entries()) {
     const createdAt = minutesAfter(FINDINGS_CREATED_FROM, i);
-    const fields = { reference: finding.reference, text: finding.text, theme: finding.theme, severity: finding.severity };
-    await tx.finding.create({ data: { id: finding.id, reviewId: REVIEW_ID, ...fields, createdAt, updatedAt: createdAt } });
-    events.push({
-      occurredAt: createdAt,
-      actorId: userId(ROCHDALE_REVIEW.createdBy),
-      kind: 'finding.created',
-      subjectVersion: 1,
-      subjectId: finding.id,
-      after: fields,
-      reviewId: REVIEW_ID,
-    });
+    await tx.finding.create({ data: { id: finding.id, reviewId: REVIEW_ID, ...findingFields(finding), createdAt, updatedAt: createdAt } });
   }
-  const findingId = (reference: string) => {
-    const finding = FINDINGS.find((f) => f.reference === reference);
-    if (!finding) throw new Error(`Seed data: no finding ${reference}`);
-    return finding.id;
-  };
-
-  // --- Recommendations (current values from the replay) ------------------------
-  for (const [i, rec] of RECOMMENDATIONS.entries()) {
-    const createdAt = minutesAfter(RECOMMENDATIONS_CREATED_FROM, i);
-    const now = state.recommendations.get(rec.id)!;
-    const findingIds = rec.answers.map(findingId);
-    const initial = {
-      reference: rec.reference,
-      text: rec.text,
-      response: rec.response,
-      ownerAgencyId: agencyId(rec.ownerAgencyId),
-      leadOfficerId: userId(rec.leadOfficer),
-      priority: rec.priority,
-      originalDueDate: rec.originalDueDate,
-      dueDate: rec.originalDueDate,
-      status: 'NOT_STARTED' as RecommendationStatus,
-    };
+  for (const rec of state.recommendations.values()) {
     await tx.recommendation.create({
       data: {
         id: rec.id,
-        reviewId: REVIEW_ID,
-        ...initial,
-        dueDate: now.dueDate,
-        dueDateChangeReason: now.dueDateChangeReason,
-        status: now.status,
-        statusChangedAt: now.statusChangedAt ?? createdAt,
-        lastProgressAt: now.lastProgressAt ?? createdAt,
-        progressNote: now.progressNote,
-        version: now.version,
-        createdAt,
-        // Evidence and measures move lastProgressAt, which is a change to the row too.
-        updatedAt: latest(createdAt, now.updatedAt, now.lastProgressAt),
-        findings: { connect: findingIds.map((id) => ({ id })) },
+        reviewId: rec.reviewId,
+        reference: rec.reference,
+        text: rec.text,
+        response: rec.response,
+        priority: rec.priority,
+        ownerAgencyId: rec.ownerAgencyId,
+        leadOfficerId: rec.leadOfficerId,
+        originalDueDate: rec.originalDueDate,
+        dueDate: rec.dueDate,
+        dueDateChangeReason: rec.dueDateChangeReason,
+        status: rec.status,
+        statusChangedAt: rec.statusChangedAt,
+        lastProgressAt: rec.lastProgressAt,
+        progressNote: rec.latestNote,
+        version: rec.version,
+        createdAt: rec.createdAt,
+        updatedAt: rec.updatedAt,
+        findings: { connect: rec.findingIds.map((id) => ({ id })) },
       },
     });
-    events.push({
-      occurredAt: createdAt,
-      actorId: userId(ROCHDALE_REVIEW.createdBy),
-      kind: 'recommendation.created',
-      subjectVersion: 1,
-      subjectId: rec.id,
-      after: { ...initial, findingIds },
-      reviewId: REVIEW_ID,
-      recommendationId: rec.id,
-    });
   }
-
-  // --- Measures ----------------------------------------------------------------
-  for (const [i, measure] of MEASURES.entries()) {
-    const createdAt = minutesAfter(MEASURES_CREATED_FROM, i);
-    const now = state.measures.get(measure.id)!;
-    const initial = { name: measure.name, unit: measure.unit, target: measure.target, currentValue: 0 };
+  for (const measure of state.measures.values()) {
     await tx.measure.create({
       data: {
         id: measure.id,
         recommendationId: measure.recommendationId,
-        ...initial,
-        currentValue: now.currentValue,
-        version: now.version,
-        createdAt,
-        updatedAt: now.updatedAt ?? createdAt,
+        name: measure.name,
+        unit: measure.unit,
+        target: measure.target,
+        currentValue: measure.currentValue,
+        version: measure.version,
+        createdAt: measure.createdAt,
+        updatedAt: measure.updatedAt,
       },
     });
-    events.push({
-      occurredAt: createdAt,
-      actorId: userId(ROCHDALE_REVIEW.createdBy),
-      kind: 'measure.created',
-      subjectVersion: 1,
-      subjectId: measure.id,
-      after: initial,
-      reviewId: REVIEW_ID,
-      recommendationId: measure.recommendationId,
-    });
   }
-
-  // --- Evidence, comments and the events of everything that happened ----------
   for (const activity of ACTIVITY) {
-    const actorId = userId(activity.by);
-    const scope = { occurredAt: activity.at, actorId, reviewId: REVIEW_ID };
-    switch (activity.type) {
-      case 'evidence': {
-        const now = state.evidence.get(activity.id)!;
-        const fields = {
-          title: activity.title,
+    if (activity.type === 'evidence') {
+      const evidence = state.evidence.get(activity.id)!;
+      await tx.evidence.create({
+        data: {
+          id: activity.id,
+          recommendationId: evidence.recommendationId,
+          title: evidence.title,
           description: activity.description,
-          kind: activity.kind,
+          kind: evidence.kind,
           url: activity.url,
-        };
-        await tx.evidence.create({
-          data: {
-            id: activity.id,
-            recommendationId: activity.recommendationId,
-            ...fields,
-            submittedById: actorId,
-            submittedAt: activity.at,
-            assessment: now.assessment,
-            assessedById: now.assessedBy ? userId(now.assessedBy) : null,
-            assessedAt: now.assessedAt,
-            assessmentComment: now.assessmentComment,
-            version: now.version,
-          },
-        });
-        events.push({
-          ...scope,
-          kind: 'evidence.submitted',
-          subjectVersion: 1,
-          subjectId: activity.id,
-          after: { ...fields, assessment: 'PENDING' },
-          recommendationId: activity.recommendationId,
-        });
-        break;
-      }
-      case 'comment':
-        await tx.comment.create({
-          data: {
-            id: activity.id,
-            recommendationId: activity.recommendationId,
-            authorId: actorId,
-            body: activity.body,
-            createdAt: activity.at,
-          },
-        });
-        events.push({
-          ...scope,
-          kind: 'comment.added',
-          subjectId: activity.id,
-          after: { body: activity.body },
-          recommendationId: activity.recommendationId,
-        });
-        break;
-      case 'status':
-      case 'progress_note':
-      case 'due_date':
-      case 'measure':
-      case 'assessment':
-        events.push({ ...scope, ...state.events.get(activity)! });
-        break;
+          submittedById: evidence.submittedById!,
+          submittedAt: evidence.submittedAt,
+          assessment: evidence.assessment,
+          assessedById: evidence.assessedById,
+          assessedAt: evidence.assessedAt,
+          assessmentComment: evidence.assessmentComment,
+          version: evidence.version,
+        },
+      });
+    } else if (activity.type === 'comment') {
+      await tx.comment.create({
+        data: { id: activity.id, recommendationId: activity.recommendationId, authorId: userId(activity.by), body: activity.body, createdAt: activity.at },
+      });
     }
   }
 
@@ -354,196 +262,205 @@ function reviewFields(review: SeedReview) {
   };
 }
 
-// --- Replay --------------------------------------------------------------------
+const findingFields = (finding: (typeof FINDINGS)[number]) => ({
+  reference: finding.reference,
+  text: finding.text,
+  theme: finding.theme,
+  severity: finding.severity,
+});
 
-type RecommendationState = {
-  status: RecommendationStatus;
-  dueDate: Date;
-  dueDateChangeReason: string | null;
-  statusChangedAt: Date | null;
-  lastProgressAt: Date | null;
-  progressNote: string | null;
-  version: number;
-  updatedAt: Date | null;
-};
-type MeasureState = { recommendationId: string; currentValue: number; version: number; updatedAt: Date | null };
-type EvidenceState = {
-  recommendationId: string;
-  submittedBy: UserKey;
-  assessment: Assessment;
-  assessedBy: UserKey | null;
-  assessedAt: Date | null;
-  assessmentComment: string | null;
-  version: number;
-};
-/** The event an activity records, less its actor/time/review scope. */
-type ActivityEvent = Omit<HistoryEventInput, 'actorId' | 'occurredAt' | 'reviewId'>;
+/** An event as it will be stored (its payload as the catalogue stores it), for the replay. */
+function asStored(event: PendingEvent, index: number): ReportEvent {
+  const payload = payloadToStore<EventKind>(event.kind, event.before as never, event.after as never);
+  return {
+    id: index + 1,
+    occurredAt: event.occurredAt,
+    kind: event.kind,
+    subjectId: event.subjectId,
+    subjectVersion: event.subjectVersion ?? null,
+    reviewId: event.reviewId ?? null,
+    recommendationId: event.recommendationId ?? null,
+    actorId: event.actorId,
+    before: payload.before,
+    after: payload.after,
+    note: event.note ?? null,
+  };
+}
 
 /**
- * Walks ACTIVITY in order from the initial values (every recommendation
- * NOT_STARTED, every measure 0, every evidence PENDING), checking each step
- * is one the app would allow (status moves by the app's own workflow rules),
- * and returns the resulting state together with the before/after of each
- * step's event.
+ * The events of the demo reviews, in time order: their creation, then every
+ * step of ACTIVITY. Each step is checked, against the state the shared replay
+ * gives just before it, with the rules the app's use cases enforce (who may
+ * act, the status workflow, nobody assesses or verifies their own evidence).
  */
-function replay() {
-  const roleOf = (key: UserKey) => USERS.find((u) => u.key === key)!;
-  const recommendations = new Map<string, RecommendationState>(
-    RECOMMENDATIONS.map((rec) => [
-      rec.id,
-      {
-        status: 'NOT_STARTED',
-        dueDate: rec.originalDueDate,
-        dueDateChangeReason: null,
-        statusChangedAt: null,
-        lastProgressAt: null,
-        progressNote: null,
-        version: 1,
-        updatedAt: null,
-      },
-    ]),
-  );
-  const measures = new Map<string, MeasureState>(
-    MEASURES.map((m) => [m.id, { recommendationId: m.recommendationId, currentValue: 0, version: 1, updatedAt: null }]),
-  );
-  const evidence = new Map<string, EvidenceState>();
-  const events = new Map<(typeof ACTIVITY)[number], ActivityEvent>();
-
+function reviewHistory(agencyId: (seedId: string) => string, userId: (key: UserKey) => string): PendingEvent[] {
+  const events: PendingEvent[] = [];
+  const state = emptyState();
+  const push = (event: PendingEvent) => {
+    events.push(event);
+    apply(state, asStored(event, events.length - 1));
+  };
   const fail = (message: string): never => {
     throw new Error(`Seed data: ${message}`);
   };
-  const recommendation = (id: string) => recommendations.get(id) ?? fail(`no recommendation ${id}`);
-  const ownerAgencyOf = (id: string) => RECOMMENDATIONS.find((r) => r.id === id)!.ownerAgencyId;
-  const isReviewer = (key: UserKey) => ['REVIEWER', 'ADMIN'].includes(roleOf(key).role);
-  const mayUpdate = (key: UserKey, recommendationId: string) =>
-    isReviewer(key) || (roleOf(key).role === 'OWNER' && roleOf(key).agencyId === ownerAgencyOf(recommendationId));
-  const touch = (rec: RecommendationState, at: Date, progress: boolean) => {
-    rec.version += 1;
-    rec.updatedAt = at;
-    if (progress) rec.lastProgressAt = at;
+  const actor = (key: UserKey) => {
+    const user = USERS.find((u) => u.key === key)!;
+    return { id: userId(key), role: user.role, agencyId: agencyId(user.agencyId) };
   };
+  const recommendation = (id: string) => state.recommendations.get(id) ?? fail(`no recommendation ${id}`);
+  const allow = (ok: boolean, what: string) => ok || fail(what);
+
+  for (const review of [ROCHDALE_REVIEW, ...LATER_REVIEWS]) {
+    push({ occurredAt: review.createdAt, actorId: userId(review.createdBy), kind: 'review.created', subjectVersion: 1, subjectId: review.id, after: reviewFields(review), reviewId: review.id });
+  }
+  for (const [i, finding] of FINDINGS.entries()) {
+    push({ occurredAt: minutesAfter(FINDINGS_CREATED_FROM, i), actorId: userId(ROCHDALE_REVIEW.createdBy), kind: 'finding.created', subjectVersion: 1, subjectId: finding.id, after: findingFields(finding), reviewId: REVIEW_ID });
+  }
+  for (const [i, rec] of RECOMMENDATIONS.entries()) {
+    const findings = rec.answers.map((reference) => FINDINGS.find((f) => f.reference === reference) ?? fail(`no finding ${reference}`));
+    const lead = USERS.find((u) => u.key === rec.leadOfficer)!;
+    push({
+      occurredAt: minutesAfter(RECOMMENDATIONS_CREATED_FROM, i),
+      actorId: userId(ROCHDALE_REVIEW.createdBy),
+      kind: 'recommendation.created',
+      subjectVersion: 1,
+      subjectId: rec.id,
+      // As createRecommendation records it: the fields, the status, and the links (ids and names).
+      after: {
+        reference: rec.reference,
+        text: rec.text,
+        response: rec.response,
+        priority: rec.priority,
+        ownerAgencyId: agencyId(rec.ownerAgencyId),
+        ownerAgency: AGENCIES.find((a) => a.id === rec.ownerAgencyId)!.shortName,
+        leadOfficerId: userId(rec.leadOfficer),
+        leadOfficer: lead.name,
+        findingIds: findings.map((f) => f.id),
+        findings: findings.map((f) => f.reference),
+        status: 'NOT_STARTED',
+        originalDueDate: rec.originalDueDate,
+        dueDate: rec.originalDueDate,
+      },
+      reviewId: REVIEW_ID,
+      recommendationId: rec.id,
+    });
+  }
+  for (const [i, measure] of MEASURES.entries()) {
+    push({
+      occurredAt: minutesAfter(MEASURES_CREATED_FROM, i),
+      actorId: userId(ROCHDALE_REVIEW.createdBy),
+      kind: 'measure.created',
+      subjectVersion: 1,
+      subjectId: measure.id,
+      after: { name: measure.name, unit: measure.unit, target: measure.target },
+      reviewId: REVIEW_ID,
+      recommendationId: measure.recommendationId,
+    });
+  }
 
   let previous = new Date(0);
   for (const activity of ACTIVITY) {
     if (activity.at < previous) fail(`activity out of order at ${activity.at.toISOString()}`);
-    if (activity.at < RECOMMENDATIONS_CREATED_FROM) fail(`activity before the recommendations exist`);
+    if (activity.at < RECOMMENDATIONS_CREATED_FROM) fail('activity before the recommendations exist');
     previous = activity.at;
+    const by = actor(activity.by);
+    const scope = { occurredAt: activity.at, actorId: by.id, reviewId: REVIEW_ID };
     switch (activity.type) {
       case 'status': {
         const rec = recommendation(activity.recommendationId);
-        if (!mayUpdate(activity.by, activity.recommendationId)) fail(`${activity.by} may not update ${activity.recommendationId}`);
-        const items = [...evidence.values()].filter((e) => e.recommendationId === activity.recommendationId);
+        const evidence = [...state.evidence.values()].filter((e) => e.recommendationId === rec.id);
+        allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
         const check = checkTransition(rec.status, activity.to, {
-          role: roleOf(activity.by).role,
-          ownAgency: roleOf(activity.by).agencyId === ownerAgencyOf(activity.recommendationId),
-          usableEvidenceCount: items.filter((e) => e.assessment !== 'INSUFFICIENT').length,
-          acceptedEvidenceCount: items.filter((e) => e.assessment === 'ACCEPTED').length,
-          actorSubmittedEvidence: items.some((e) => e.submittedBy === activity.by),
+          role: by.role,
+          ownAgency: by.agencyId === rec.ownerAgencyId,
+          ...evidenceFacts(evidence.map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })), by.id),
         });
-        if (!check.allowed) fail(`${activity.recommendationId} to ${activity.to} by ${activity.by}: ${check.reason}`);
-        events.set(activity, {
+        if (!check.allowed) fail(`${rec.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
+        push({
+          ...scope,
           kind: 'recommendation.status_changed',
           subjectVersion: rec.version + 1,
-          subjectId: activity.recommendationId,
-          recommendationId: activity.recommendationId,
+          subjectId: rec.id,
+          recommendationId: rec.id,
           before: { status: rec.status },
           after: { status: activity.to },
           note: activity.note,
         });
-        rec.status = activity.to;
-        rec.statusChangedAt = activity.at;
-        rec.progressNote = activity.note;
-        touch(rec, activity.at, true);
         break;
       }
       case 'progress_note': {
         const rec = recommendation(activity.recommendationId);
-        if (!mayUpdate(activity.by, activity.recommendationId)) fail(`${activity.by} may not update ${activity.recommendationId}`);
-        events.set(activity, {
-          kind: 'recommendation.progress_updated',
-          subjectVersion: rec.version + 1,
-          subjectId: activity.recommendationId,
-          recommendationId: activity.recommendationId,
-          note: activity.note,
-        });
-        rec.progressNote = activity.note;
-        touch(rec, activity.at, true);
+        allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
+        push({ ...scope, kind: 'recommendation.progress_updated', subjectVersion: rec.version + 1, subjectId: rec.id, recommendationId: rec.id, note: activity.note });
         break;
       }
       case 'due_date': {
         const rec = recommendation(activity.recommendationId);
-        if (!isReviewer(activity.by)) fail(`${activity.by} may not move due dates`);
-        events.set(activity, {
+        allow(can(by, 'recommendation:change-due-date', rec), `${activity.by} may not move due dates`);
+        push({
+          ...scope,
           kind: 'recommendation.due_date_changed',
           subjectVersion: rec.version + 1,
-          subjectId: activity.recommendationId,
-          recommendationId: activity.recommendationId,
+          subjectId: rec.id,
+          recommendationId: rec.id,
           before: { dueDate: rec.dueDate },
           after: { dueDate: activity.to },
           note: activity.reason,
         });
-        rec.dueDate = activity.to;
-        rec.dueDateChangeReason = activity.reason;
-        touch(rec, activity.at, false);
         break;
       }
       case 'measure': {
-        const measure = measures.get(activity.measureId) ?? fail(`no measure ${activity.measureId}`);
-        if (!mayUpdate(activity.by, measure.recommendationId)) fail(`${activity.by} may not update ${activity.measureId}`);
-        events.set(activity, {
+        const measure = state.measures.get(activity.measureId) ?? fail(`no measure ${activity.measureId}`);
+        allow(can(by, 'recommendation:update-progress', recommendation(measure.recommendationId)), `${activity.by} may not update ${activity.measureId}`);
+        if (measure.currentValue === activity.value) fail(`${activity.measureId} is already ${activity.value}`);
+        push({
+          ...scope,
           kind: 'measure.updated',
           subjectVersion: measure.version + 1,
-          subjectId: activity.measureId,
+          subjectId: measure.id,
           recommendationId: measure.recommendationId,
-          before: { currentValue: measure.currentValue },
-          after: { currentValue: activity.value },
+          before: { currentValue: measure.currentValue, name: measure.name },
+          after: { currentValue: activity.value, name: measure.name },
           note: activity.note,
         });
-        measure.currentValue = activity.value;
-        measure.version += 1;
-        measure.updatedAt = activity.at;
-        recommendation(measure.recommendationId).lastProgressAt = activity.at;
         break;
       }
       case 'evidence': {
-        if (evidence.has(activity.id)) fail(`evidence ${activity.id} submitted twice`);
-        if (!mayUpdate(activity.by, activity.recommendationId)) fail(`${activity.by} may not add evidence to ${activity.recommendationId}`);
-        evidence.set(activity.id, {
+        if (state.evidence.has(activity.id)) fail(`evidence ${activity.id} submitted twice`);
+        allow(can(by, 'evidence:submit', recommendation(activity.recommendationId)), `${activity.by} may not add evidence to ${activity.recommendationId}`);
+        push({
+          ...scope,
+          kind: 'evidence.submitted',
+          subjectVersion: 1,
+          subjectId: activity.id,
           recommendationId: activity.recommendationId,
-          submittedBy: activity.by,
-          assessment: 'PENDING',
-          assessedBy: null,
-          assessedAt: null,
-          assessmentComment: null,
-          version: 1,
+          after: { title: activity.title, kind: activity.kind, url: activity.url },
+          note: activity.description || null,
         });
-        recommendation(activity.recommendationId).lastProgressAt = activity.at;
         break;
       }
       case 'assessment': {
-        const item = evidence.get(activity.evidenceId) ?? fail(`no evidence ${activity.evidenceId} yet`);
-        if (!isReviewer(activity.by) || item.submittedBy === activity.by || item.assessment !== 'PENDING')
-          fail(`bad assessment of ${activity.evidenceId}`);
-        events.set(activity, {
+        const evidence = state.evidence.get(activity.evidenceId) ?? fail(`no evidence ${activity.evidenceId} yet`);
+        allow(can(by, 'evidence:assess'), `${activity.by} may not assess evidence`);
+        if (evidence.submittedById === by.id) fail(`${activity.by} assessed their own evidence ${evidence.id}`);
+        if (evidence.assessment !== 'PENDING') fail(`${evidence.id} assessed twice`);
+        push({
+          ...scope,
           kind: 'evidence.assessed',
-          subjectVersion: item.version + 1,
-          subjectId: activity.evidenceId,
-          recommendationId: item.recommendationId,
-          before: { assessment: item.assessment, assessmentComment: item.assessmentComment },
-          after: { assessment: activity.assessment, assessmentComment: activity.comment },
+          subjectVersion: evidence.version + 1,
+          subjectId: evidence.id,
+          recommendationId: evidence.recommendationId,
+          before: { assessment: evidence.assessment, title: evidence.title },
+          after: { assessment: activity.assessment, title: evidence.title },
           note: activity.comment,
         });
-        item.assessment = activity.assessment;
-        item.assessedBy = activity.by;
-        item.assessedAt = activity.at;
-        item.assessmentComment = activity.comment;
-        item.version += 1;
         break;
       }
       case 'comment':
-        recommendation(activity.recommendationId);
+        allow(can(by, 'comment:add', recommendation(activity.recommendationId)), `${activity.by} may not comment on ${activity.recommendationId}`);
+        push({ ...scope, kind: 'comment.added', subjectId: activity.id, recommendationId: activity.recommendationId, note: null });
         break;
     }
   }
-  return { recommendations, measures, evidence, events };
+  return events;
 }

@@ -124,7 +124,7 @@ describe('tampering behind the app’s back', () => {
     await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, inserted!.id);
 
     // An event recorded by the app after a gap in ids (rolled-back inserts leave those) still chains.
-    await db.$transaction((tx) => recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: 'review-x', note: 'After the gap' }));
+    await db.$transaction((tx) => recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: 'review-x', before: { title: 'Before' }, after: { title: 'After' }, note: 'After the gap' }));
     expect(await verifyChain(db)).toMatchObject({ checked: total + 1, firstBroken: null });
   });
 });

@@ -129,7 +129,7 @@ describe('concurrent edits', () => {
             instance.$transaction(async (tx) => {
               // Some work before the event, as a use case does, so that transactions overlap.
               await tx.$executeRawUnsafe('SELECT pg_sleep(0.001)');
-              await recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: `instance-${n}`, note: `Write ${i}` });
+              await recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: `instance-${n}`, before: { summary: '' }, after: { summary: `Write ${i}` }, note: `Write ${i}` });
             }, { maxWait: 30_000, timeout: 30_000 }),
           ),
         ),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
+import { readEvent, type StoredPayload } from '@/lib/audit/event-catalogue';
 import { TEMPLATE_DATABASE } from './global-setup';
 
 // Runs before each test file: clone the migrated template into a database of
@@ -13,3 +14,25 @@ await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
 await admin.end();
 clusterUrl.pathname = `/${name}`;
 process.env.DATABASE_URL = clusterUrl.toString();
+
+// After the file's tests: every history event they stored must read through
+// the catalogue (lib/audit/event-catalogue.ts). A use case writing a shape the
+// catalogue does not describe fails here, in the file that wrote it.
+afterAll(async () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<StoredPayload & { id: number }>('SELECT id, kind, before, after FROM "HistoryEvent" ORDER BY id');
+    const unreadable = rows.flatMap((row) => {
+      try {
+        readEvent(row);
+        return [];
+      } catch (error) {
+        return [`event ${row.id}: ${(error as Error).message}`];
+      }
+    });
+    expect(unreadable, 'stored history events the catalogue cannot read').toEqual([]);
+  } finally {
+    await client.end();
+  }
+});

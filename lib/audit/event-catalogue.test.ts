@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { Prisma } from '@/lib/db/client';
+import {
+  type AfterInput,
+  type BeforeInput,
+  EVENT_KINDS,
+  type EventKind,
+  InvalidEventError,
+  payloadToStore,
+  readEvent,
+  UnreadableEventError,
+} from './event-catalogue';
+
+const at = '2013-03-31T00:00:00.000Z';
+
+// One payload of the current shape for every kind: a new kind must add one here.
+const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput<K> } } = {
+  'agency.created': { after: { name: 'Greater Manchester Police', shortName: 'Police', isBoard: false } },
+  'user.created': { after: { email: 'a@b.test', name: 'Police CSE lead officer', role: 'OWNER', agencyId: 'a1', agencyName: 'Police', active: true, mustChangePassword: true } },
+  'user.updated': { before: { name: 'Old name' }, after: { name: 'New name' } },
+  'user.deactivated': { before: { active: true }, after: { active: false } },
+  'user.reactivated': { before: { active: false }, after: { active: true } },
+  'user.password_reset': { before: { mustChangePassword: false }, after: { mustChangePassword: true } },
+  'user.password_changed': { before: { mustChangePassword: true, passwordChangedAt: null }, after: { mustChangePassword: false, passwordChangedAt: new Date(at) } },
+  'user.signed_in': { after: { email: 'a@b.test', twoFactor: 'totp' } },
+  'user.sign_in_failed': { after: { email: 'a@b.test', reason: 'bad-password' } },
+  'user.signed_out': {},
+  'user.two_factor_enabled': { after: { method: 'authenticator app', recoveryCodes: 10 } },
+  'user.two_factor_disabled': { after: { by: 'admin' } },
+  'user.recovery_code_used': { after: { remaining: 9 } },
+  'access.denied': { after: { action: 'review:create' } },
+  'review.created': {
+    after: {
+      title: 'Review of CSE in Rochdale',
+      kind: 'THEMATIC_REVIEW',
+      commissioningBody: 'Board',
+      periodStart: null,
+      periodEnd: null,
+      publishedOn: new Date(at),
+      status: 'PUBLISHED',
+      summary: '',
+      sourceUrl: null,
+    },
+  },
+  'review.updated': { before: { status: 'PUBLISHED' }, after: { status: 'CLOSED' } },
+  'review.archived': { before: { archivedAt: null }, after: { archivedAt: new Date(at) } },
+  'finding.created': { after: { reference: 'F1', text: 'Not followed through', theme: 'Escalation', severity: 'HIGH' } },
+  'finding.updated': { before: { theme: 'Escalation' }, after: { theme: 'Training' } },
+  'finding.archived': { before: { archivedAt: null }, after: { reference: 'F1', archivedAt: at } },
+  'recommendation.created': {
+    after: {
+      reference: 'R1',
+      text: 'Brief staff',
+      response: 'ACCEPTED',
+      priority: 'HIGH',
+      ownerAgencyId: 'a1',
+      ownerAgency: 'Police',
+      leadOfficerId: null,
+      leadOfficer: null,
+      findingIds: ['f1'],
+      findings: ['F1'],
+      status: 'NOT_STARTED',
+      dueDate: new Date(at),
+      originalDueDate: new Date(at),
+    },
+  },
+  'recommendation.updated': { before: { leadOfficerId: null, leadOfficer: null }, after: { leadOfficerId: 'u1', leadOfficer: 'Lead officer' } },
+  'recommendation.status_changed': { before: { status: 'NOT_STARTED' }, after: { status: 'IN_PROGRESS' } },
+  'recommendation.progress_updated': {},
+  'recommendation.due_date_changed': { before: { dueDate: new Date(at) }, after: { dueDate: '2013-06-30T00:00:00.000Z' } },
+  'recommendation.rag_overridden': { before: { rating: null, justification: null }, after: { rating: 'AMBER', justification: 'Agreed at the board' } },
+  'recommendation.rag_override_withdrawn': { before: { rating: 'AMBER', justification: 'Agreed' }, after: { rating: null, justification: null } },
+  'recommendation.archived': { before: { archivedAt: null }, after: { reference: 'R1', archivedAt: at } },
+  'measure.created': { after: { name: 'Staff trained', unit: 'staff', target: new Prisma.Decimal(1500) } },
+  'measure.updated': { before: { currentValue: new Prisma.Decimal('300'), name: 'Staff trained' }, after: { currentValue: 1200.5, name: 'Staff trained' } },
+  'evidence.submitted': { after: { title: 'Registers', kind: 'TRAINING_RECORD', url: 'https://example.test/registers' } },
+  'evidence.assessed': { before: { assessment: 'PENDING', title: 'Registers' }, after: { assessment: 'ACCEPTED', title: 'Registers' } },
+  'comment.added': {},
+};
+
+/** What the database gives back for a stored payload: JSON, read again. */
+const stored = (kind: EventKind, payload: { before: unknown; after: unknown }) => ({
+  kind,
+  before: JSON.parse(JSON.stringify(payload.before)) as unknown,
+  after: JSON.parse(JSON.stringify(payload.after)) as unknown,
+});
+
+describe('the history event catalogue', () => {
+  it.each(EVENT_KINDS)('%s: a payload written is read back the same', (kind) => {
+    const sample = SAMPLES[kind] as { before?: never; after?: never };
+    const payload = payloadToStore(kind, sample.before, sample.after);
+    const read = readEvent(stored(kind, payload));
+    expect(read.kind).toBe(kind);
+    expect({ before: read.before, after: read.after }).toEqual(payload);
+  });
+
+  it('stores dates as ISO text and decimals as numbers', () => {
+    expect(payloadToStore('measure.updated', SAMPLES['measure.updated'].before, SAMPLES['measure.updated'].after)).toEqual({
+      before: { currentValue: 300, name: 'Staff trained' },
+      after: { currentValue: 1200.5, name: 'Staff trained' },
+    });
+    expect(payloadToStore('recommendation.due_date_changed', { dueDate: new Date(at) }, { dueDate: new Date(at) }).after).toEqual({ dueDate: at });
+  });
+
+  it('refuses to write a payload of another shape: a missing field, an unknown field, a value out of its enum', () => {
+    expect(() => payloadToStore('recommendation.status_changed', { status: 'NOT_STARTED' }, {} as never)).toThrow(InvalidEventError);
+    expect(() =>
+      payloadToStore('evidence.assessed', { assessment: 'PENDING', title: 'x' }, { assessment: 'ACCEPTED', title: 'x', assessmentComment: 'c' } as never),
+    ).toThrow(/assessmentComment/);
+    expect(() => payloadToStore('recommendation.status_changed', { status: 'NOT_STARTED' }, { status: 'DONE' } as never)).toThrow(InvalidEventError);
+    expect(() => payloadToStore('comment.added', undefined, { body: 'The comment text' } as never)).toThrow(InvalidEventError);
+  });
+
+  it('reads version 1 of "evidence.assessed" (the seed wrote the comment, not the title) with no title', () => {
+    const event = readEvent({
+      kind: 'evidence.assessed',
+      before: { assessment: 'PENDING', assessmentComment: null },
+      after: { assessment: 'ACCEPTED', assessmentComment: 'Accepted as evidence of progress' },
+    });
+    expect(event).toMatchObject({ before: { assessment: 'PENDING', title: null }, after: { assessment: 'ACCEPTED', title: null } });
+  });
+
+  it('reads version 1 of "recommendation.created" (ids without names) with null names', () => {
+    const { after } = stored('recommendation.created', payloadToStore('recommendation.created', undefined, SAMPLES['recommendation.created'].after));
+    const { ownerAgency, leadOfficer, findings, ...version1 } = after as Record<string, unknown>;
+    expect([ownerAgency, leadOfficer, findings]).toEqual(['Police', null, ['F1']]);
+    const event = readEvent({ kind: 'recommendation.created', before: null, after: version1 });
+    expect(event.after).toEqual({ ...version1, ownerAgency: null, leadOfficer: null, findings: null });
+  });
+
+  it('reads version 1 of "comment.added" (which copied the comment) without the comment', () => {
+    expect(readEvent({ kind: 'comment.added', before: null, after: { body: 'Accepted in part.' } })).toMatchObject({ before: null, after: null });
+  });
+
+  it('ignores, when reading, fields a version does not name, and treats SQL NULL and JSON null alike', () => {
+    const event = readEvent({ kind: 'evidence.submitted', before: undefined, after: { title: 'T', kind: 'POLICY', url: 'https://x.test', description: 'old', assessment: 'PENDING' } });
+    expect(event.after).toEqual({ title: 'T', kind: 'POLICY', url: 'https://x.test' });
+  });
+
+  it('names what it cannot read: an unknown kind, or a shape no version describes', () => {
+    expect(() => readEvent({ kind: 'measure.archived', before: null, after: null })).toThrow(UnreadableEventError);
+    expect(() => readEvent({ kind: 'recommendation.status_changed', before: { status: 'NOT_STARTED' }, after: { state: 'IN_PROGRESS' } })).toThrow(
+      /recommendation\.status_changed/,
+    );
+  });
+});

@@ -1,0 +1,353 @@
+// The catalogue of history events: every kind the history holds, with the one
+// schema of its payload (`before`, `after`) for each version ever written
+// (decision 0013). The history is append-only: a stored event is never
+// rewritten, so every shape written must stay readable for ever.
+//
+// - Writing: `recordEvent` (record-event.ts) accepts only the kind's current
+//   shape, checked here, exactly (an unknown field is an error, not a drift).
+// - Reading: `readEvent` parses a stored row by its kind, trying the current
+//   version first and then older ones, and upcasts an older shape to the
+//   current one. Fields a version does not name are ignored when read.
+// - A kind evolves by adding a version at the head of its list, with an
+//   `upcast` on the one it replaces; the old schema stays.
+//
+// Pure and safe anywhere (the seed, the benchmark's generator, tests).
+import { z } from 'zod';
+import {
+  Assessment,
+  EvidenceKind,
+  Priority,
+  Rag,
+  RecommendationStatus,
+  ResponseKind,
+  ReviewKind,
+  ReviewStatus,
+  Role,
+  Severity,
+} from '@/lib/generated/prisma/enums';
+
+// --- Value schemas: what a field holds as JSON, and what a writer may give --
+
+/** An instant or a date-only value, stored as ISO text ('2013-03-31T00:00:00.000Z'). */
+const isoDate = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((value) => (value instanceof Date ? value.toISOString() : value));
+const optionalIsoDate = z.union([isoDate, z.null()]);
+/** A number; Prisma's Decimal is stored as its number. */
+const amount = z
+  .union([z.number(), z.custom<{ toNumber(): number }>((value) => typeof value === 'object' && value !== null && 'toNumber' in value)])
+  .transform((value) => (typeof value === 'number' ? value : value.toNumber()));
+const text = z.string();
+const optionalText = z.string().nullable();
+const id = z.string();
+
+type Shape = z.ZodRawShape;
+
+/** One version of a kind: its `before` and `after` shapes (null: the event carries none). */
+type VersionDef = { before: Shape | null; after: Shape | null; partial?: boolean };
+
+// Each kind's versions, newest first. `upcast` turns a version's parsed
+// payload into the next newer version's (only needed on older versions).
+type Upcast = (payload: { before: unknown; after: unknown }) => { before: unknown; after: unknown };
+
+const reviewFields = {
+  title: text,
+  kind: z.enum(ReviewKind),
+  commissioningBody: text,
+  periodStart: optionalIsoDate.optional(),
+  periodEnd: optionalIsoDate.optional(),
+  publishedOn: optionalIsoDate.optional(),
+  status: z.enum(ReviewStatus),
+  summary: text.optional(),
+  sourceUrl: optionalText.optional(),
+};
+
+const findingFields = { reference: text, text, theme: text, severity: z.enum(Severity) };
+
+/** A recommendation's links travel as ids and names: the names say what the ids meant then. */
+const recommendationFields = {
+  reference: text,
+  text,
+  response: z.enum(ResponseKind),
+  priority: z.enum(Priority),
+  ownerAgencyId: id,
+  ownerAgency: text,
+  leadOfficerId: id.nullable(),
+  leadOfficer: optionalText,
+  findingIds: z.array(id),
+  findings: z.array(text),
+};
+
+const userFields = { name: text, role: z.enum(Role), agencyId: id, agencyName: text };
+
+const ragOverride = { rating: z.enum(Rag).nullable(), justification: optionalText };
+
+const archived = { archivedAt: isoDate };
+
+/** The events' definitions. The order of versions is newest first. */
+const CATALOGUE = {
+  'agency.created': [{ before: null, after: { name: text, shortName: text, isBoard: z.boolean().optional() } }],
+  'user.created': [
+    {
+      before: null,
+      after: {
+        email: text,
+        name: text,
+        role: z.enum(Role),
+        agencyId: id,
+        agencyName: text.optional(),
+        active: z.boolean(),
+        mustChangePassword: z.boolean().optional(),
+      },
+    },
+  ],
+  'user.updated': [{ before: userFields, after: userFields, partial: true }],
+  'user.deactivated': [{ before: { active: z.literal(true) }, after: { active: z.literal(false) } }],
+  'user.reactivated': [{ before: { active: z.literal(false) }, after: { active: z.literal(true) } }],
+  'user.password_reset': [{ before: { mustChangePassword: z.boolean() }, after: { mustChangePassword: z.literal(true) } }],
+  'user.password_changed': [
+    {
+      before: { mustChangePassword: z.boolean(), passwordChangedAt: optionalIsoDate },
+      after: { mustChangePassword: z.literal(false), passwordChangedAt: isoDate },
+    },
+  ],
+  'user.signed_in': [{ before: null, after: { email: text, twoFactor: optionalText } }],
+  'user.sign_in_failed': [{ before: null, after: { email: text, reason: text } }],
+  'user.signed_out': [{ before: null, after: null }],
+  'user.two_factor_enabled': [{ before: null, after: { method: text, recoveryCodes: z.number().int() } }],
+  'user.two_factor_disabled': [{ before: null, after: { by: z.enum(['user', 'admin']) } }],
+  'user.recovery_code_used': [{ before: null, after: { remaining: z.number().int() } }],
+  'access.denied': [{ before: null, after: { action: text } }],
+  'review.created': [{ before: null, after: reviewFields }],
+  'review.updated': [{ before: reviewFields, after: reviewFields, partial: true }],
+  'review.archived': [{ before: { archivedAt: z.null() }, after: archived }],
+  'finding.created': [{ before: null, after: findingFields }],
+  'finding.updated': [{ before: findingFields, after: findingFields, partial: true }],
+  'finding.archived': [{ before: { archivedAt: z.null() }, after: { reference: text, ...archived } }],
+  'recommendation.created': [
+    {
+      before: null,
+      after: { ...recommendationFields, status: z.enum(RecommendationStatus), dueDate: isoDate, originalDueDate: isoDate },
+    },
+    {
+      // Version 1 (the demo seed until 2026-11-28): ids without their names.
+      before: null,
+      after: {
+        reference: text,
+        text,
+        response: z.enum(ResponseKind),
+        priority: z.enum(Priority),
+        ownerAgencyId: id,
+        leadOfficerId: id.nullable(),
+        findingIds: z.array(id),
+        status: z.enum(RecommendationStatus),
+        dueDate: isoDate,
+        originalDueDate: isoDate,
+      },
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({
+        before,
+        after: { ...(after as object), ownerAgency: null, leadOfficer: null, findings: null },
+      }),
+    },
+  ],
+  'recommendation.updated': [{ before: recommendationFields, after: recommendationFields, partial: true }],
+  'recommendation.status_changed': [
+    { before: { status: z.enum(RecommendationStatus) }, after: { status: z.enum(RecommendationStatus) } },
+  ],
+  'recommendation.progress_updated': [{ before: null, after: null }],
+  'recommendation.due_date_changed': [{ before: { dueDate: isoDate }, after: { dueDate: isoDate } }],
+  'recommendation.rag_overridden': [{ before: ragOverride, after: { rating: z.enum(Rag), justification: text } }],
+  'recommendation.rag_override_withdrawn': [{ before: ragOverride, after: { rating: z.null(), justification: z.null() } }],
+  'recommendation.archived': [{ before: { archivedAt: z.null() }, after: { reference: text, ...archived } }],
+  'measure.created': [{ before: null, after: { name: text, unit: text, target: amount, currentValue: amount.optional() } }],
+  'measure.updated': [
+    { before: { currentValue: amount, name: text.optional() }, after: { currentValue: amount, name: text.optional() } },
+  ],
+  'evidence.submitted': [
+    {
+      before: null,
+      after: {
+        title: text,
+        kind: z.enum(EvidenceKind),
+        url: optionalText.optional(),
+        fileName: text.optional(),
+        mediaType: text.optional(),
+        size: z.number().int().optional(),
+        sha256: text.optional(),
+      },
+    },
+  ],
+  'evidence.assessed': [
+    // The title is not a change: it says which evidence on the timeline.
+    { before: { assessment: z.enum(Assessment), title: text }, after: { assessment: z.enum(Assessment), title: text } },
+    {
+      // Version 1 (the demo seed until 2026-11-28): the comment (also the note) and no title.
+      before: { assessment: z.enum(Assessment), assessmentComment: optionalText.optional() },
+      after: { assessment: z.enum(Assessment), assessmentComment: optionalText.optional() },
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({
+        before: { assessment: (before as { assessment: Assessment }).assessment, title: null },
+        after: { assessment: (after as { assessment: Assessment }).assessment, title: null },
+      }),
+    },
+  ],
+  'comment.added': [
+    // The comment's text lives in its own table, not in the history's payload.
+    { before: null, after: null },
+    {
+      // Version 1 (the demo seed until 2026-11-28) copied the comment's text.
+      before: null,
+      after: { body: text },
+      upcast: () => ({ before: null, after: null }),
+    },
+  ],
+} as const satisfies Record<string, readonly (VersionDef & { upcast?: Upcast })[]>;
+
+type Catalogue = typeof CATALOGUE;
+export type EventKind = keyof Catalogue;
+export const EVENT_KINDS = Object.keys(CATALOGUE) as EventKind[];
+
+export type SubjectType = EventKind extends `${infer S}.${string}` ? S : never;
+export const subjectTypeOf = (kind: EventKind) => kind.split('.')[0] as SubjectType;
+
+// --- Types of the current version of each kind -----------------------------
+
+type Current<K extends EventKind> = Catalogue[K][0];
+type ObjectOf<S, P> = S extends Shape
+  ? P extends true
+    ? Partial<z.output<z.ZodObject<S>>>
+    : z.output<z.ZodObject<S>>
+  : null;
+type InputOf<S, P> = S extends Shape
+  ? P extends true
+    ? Partial<z.input<z.ZodObject<S>>>
+    : z.input<z.ZodObject<S>>
+  : null | undefined;
+type PartialFlag<K extends EventKind> = Current<K> extends { partial: true } ? true : false;
+
+/** What a writer gives for a kind's `before` / `after` (Dates and Decimals allowed). */
+export type BeforeInput<K extends EventKind> = InputOf<Current<K>['before'], PartialFlag<K>>;
+export type AfterInput<K extends EventKind> = InputOf<Current<K>['after'], PartialFlag<K>>;
+
+/**
+ * What a reader gets for a kind's `before` / `after`, in the current version's
+ * shape; fields an older version lacked are null after its upcast.
+ */
+export type BeforeOf<K extends EventKind> = K extends keyof ReadWithOlderVersions
+  ? ReadWithOlderVersions[K]['before']
+  : ObjectOf<Current<K>['before'], PartialFlag<K>>;
+export type AfterOf<K extends EventKind> = K extends keyof ReadWithOlderVersions
+  ? ReadWithOlderVersions[K]['after']
+  : ObjectOf<Current<K>['after'], PartialFlag<K>>;
+
+type CurrentAfter<K extends EventKind> = ObjectOf<Current<K>['after'], PartialFlag<K>>;
+type WithNull<T, F extends keyof T> = Omit<T, F> & { [P in F]: T[P] | null };
+
+/** Where an older version lacked a field of the current one, readers see null. */
+type ReadWithOlderVersions = {
+  'recommendation.created': {
+    before: null;
+    after: WithNull<CurrentAfter<'recommendation.created'>, 'ownerAgency' | 'leadOfficer' | 'findings'>;
+  };
+  'evidence.assessed': {
+    before: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
+    after: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
+  };
+  'comment.added': { before: null; after: null };
+};
+
+/** A stored event, read through the catalogue: `kind` tells the shape of `before` and `after`. */
+export type CataloguedEvent = {
+  [K in EventKind]: { kind: K; before: BeforeOf<K>; after: AfterOf<K> };
+}[EventKind];
+
+/** Any stored event row, as Prisma or SQL give it. */
+export type StoredPayload = { kind: string; before: unknown; after: unknown };
+
+// --- Schemas, built once --------------------------------------------------------
+
+type CompiledVersion = {
+  write: { before: z.ZodType; after: z.ZodType };
+  read: { before: z.ZodType; after: z.ZodType };
+  upcast?: Upcast;
+};
+
+function compile(shape: Shape | null, partial: boolean, strict: boolean): z.ZodType {
+  if (shape === null) return z.null();
+  const object = strict ? z.strictObject(shape) : z.object(shape);
+  return partial ? object.partial() : object;
+}
+
+const COMPILED = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([kind, versions]) => [
+    kind,
+    (versions as readonly (VersionDef & { upcast?: Upcast })[]).map(
+      (version): CompiledVersion => ({
+        write: { before: compile(version.before, version.partial ?? false, true), after: compile(version.after, version.partial ?? false, true) },
+        read: { before: compile(version.before, version.partial ?? false, false), after: compile(version.after, version.partial ?? false, false) },
+        upcast: version.upcast,
+      }),
+    ),
+  ]),
+) as Record<EventKind, CompiledVersion[]>;
+
+export function isEventKind(kind: string): kind is EventKind {
+  return Object.hasOwn(CATALOGUE, kind);
+}
+
+export class UnreadableEventError extends Error {
+  constructor(readonly kind: string, detail: string) {
+    super(`A stored "${kind}" event matches no version of its schema: ${detail}`);
+    this.name = 'UnreadableEventError';
+  }
+}
+
+export class InvalidEventError extends Error {
+  constructor(readonly kind: string, detail: string) {
+    super(`A "${kind}" event to record does not match its schema: ${detail}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/**
+ * A new event's payload, checked against the kind's current shape and turned
+ * into the JSON stored (dates as ISO text, decimals as numbers). Throws
+ * InvalidEventError on any other shape: drift is caught where it is written.
+ */
+export function payloadToStore<K extends EventKind>(
+  kind: K,
+  before: BeforeInput<K> | undefined,
+  after: AfterInput<K> | undefined,
+): { before: unknown; after: unknown } {
+  const current = COMPILED[kind][0]!;
+  const b = current.write.before.safeParse(before ?? null);
+  const a = current.write.after.safeParse(after ?? null);
+  if (!b.success) throw new InvalidEventError(kind, `before: ${z.prettifyError(b.error)}`);
+  if (!a.success) throw new InvalidEventError(kind, `after: ${z.prettifyError(a.error)}`);
+  return { before: b.data, after: a.data };
+}
+
+/**
+ * Reads a stored event's payload through the catalogue: the newest version
+ * that parses it, upcast to the current shape. Throws UnreadableEventError for
+ * an unknown kind or a shape no version describes.
+ */
+export function readEvent<E extends StoredPayload>(event: E): Omit<E, 'kind' | 'before' | 'after'> & CataloguedEvent {
+  if (!isEventKind(event.kind)) throw new UnreadableEventError(event.kind, 'unknown kind');
+  const versions = COMPILED[event.kind];
+  // A payload stored as SQL NULL and one of JSON null mean the same: none.
+  const before = event.before ?? null;
+  const after = event.after ?? null;
+  for (const [index, version] of versions.entries()) {
+    const b = version.read.before.safeParse(before);
+    const a = version.read.after.safeParse(after);
+    if (!b.success || !a.success) continue;
+    let payload: { before: unknown; after: unknown } = { before: b.data, after: a.data };
+    // Upcast step by step to the current version.
+    for (let older = index; older > 0; older--) payload = versions[older]!.upcast!(payload);
+    return { ...event, kind: event.kind, before: payload.before, after: payload.after } as Omit<E, 'kind' | 'before' | 'after'> & CataloguedEvent;
+  }
+  throw new UnreadableEventError(event.kind, JSON.stringify({ before, after }).slice(0, 300));
+}
+
+/** For exhaustive switches over event kinds: a new kind not handled fails type-checking here. */
+export function unhandledKind(event: never): never {
+  throw new Error(`Unhandled history event kind: ${(event as { kind: string }).kind}`);
+}
