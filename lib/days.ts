@@ -1,0 +1,175 @@
+// A day in Followthrough is a UK calendar day (Europe/London), at every layer:
+// due dates, overdue, RAG, lists, the work queue, reports and the history's
+// words. This module is the one place that turns instants into days and days
+// into words (decision 0011). Safe for client components.
+//
+// Two kinds of value, never mixed:
+// - an instant ("when it happened"): a `Date`, shown in UK time;
+// - a day ("which day"): a `Day`, 'YYYY-MM-DD'. Date-only database columns
+//   (`@db.Date`) come back from Prisma as a `Date` at UTC midnight of that
+//   day; `dayOf` and `storedDate` convert between the two.
+import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
+
+export const UK_TIME_ZONE = 'Europe/London';
+
+/** A calendar day, 'YYYY-MM-DD'. */
+export type Day = string;
+/** A calendar month, 'YYYY-MM'. */
+export type Month = string;
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+function parts(day: Day): [number, number, number] {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) throw new RangeError(`Not a day: ${day}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The UK calendar day an instant falls in. */
+export function ukDay(instant: Date): Day {
+  const london = new TZDate(instant.getTime(), UK_TIME_ZONE);
+  return `${pad(london.getFullYear(), 4)}-${pad(london.getMonth() + 1)}-${pad(london.getDate())}`;
+}
+
+/** Today in the UK. */
+export function ukToday(now: Date = new Date()): Day {
+  return ukDay(now);
+}
+
+/** The UK calendar month an instant falls in ('2013-03'). */
+export function ukMonth(instant: Date): Month {
+  return ukDay(instant).slice(0, 7);
+}
+
+/** The day a date-only column holds (Prisma returns it at UTC midnight). */
+export function dayOf(stored: Date): Day {
+  return stored.toISOString().slice(0, 10);
+}
+
+/** The value to store in a date-only column for a day. */
+export function storedDate(day: Day): Date {
+  const [y, m, d] = parts(day);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** The first instant of a UK day (midnight in London, whatever the season). */
+export function startOfUkDay(day: Day): Date {
+  const [y, m, d] = parts(day);
+  return new Date(new TZDate(y, m - 1, d, UK_TIME_ZONE).getTime());
+}
+
+/** The last millisecond of a UK day. */
+export function endOfUkDay(day: Day): Date {
+  return new Date(startOfUkDay(addDays(day, 1)).getTime() - 1);
+}
+
+/** The day `days` after (or, negative, before) the given one. */
+export function addDays(day: Day, days: number): Day {
+  const [y, m, d] = parts(day);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((storedDate(to).getTime() - storedDate(from).getTime()) / MS_PER_DAY);
+}
+
+/** The month after the given one. */
+export function nextMonth(month: Month): Month {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+}
+
+// Days and months are formatted at UTC, where a Day's midnight sits.
+const DAY_WORDS = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH_WORDS = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH_SHORT_WORDS = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+const asDay = (value: Day | Date): Day => (typeof value === 'string' ? value : dayOf(value));
+
+/** "31 December 2012", for a day or a date-only column's value; '—' for none. */
+export function formatDay(value: Day | Date | null | undefined): string {
+  return value ? DAY_WORDS.format(storedDate(asDay(value))) : '—';
+}
+
+/** "27 September 2012": the UK day an instant falls in. */
+export function formatInstantDay(instant: Date): string {
+  return formatDay(ukDay(instant));
+}
+
+/** "September 2012". */
+export function formatMonth(month: Month): string {
+  return MONTH_WORDS.format(storedDate(`${month}-01`));
+}
+
+/** "Sept 2012" (abbreviated, for chart axes). */
+export function formatMonthShort(month: Month): string {
+  return MONTH_SHORT_WORDS.format(storedDate(`${month}-01`));
+}
+
+/** "27 September 2012, 12:34pm" in UK time. */
+export function formatDateTime(instant: Date): string {
+  const london = new TZDate(instant.getTime(), UK_TIME_ZONE);
+  const hours = london.getHours();
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  return `${formatInstantDay(instant)}, ${hour12}:${pad(london.getMinutes())}${hours < 12 ? 'am' : 'pm'}`;
+}
+
+/** The value a `<time dateTime>` attribute or a date input wants ('' for none). */
+export function dayInputValue(value: Day | Date | null | undefined): string {
+  return value ? asDay(value) : '';
+}
+
+/** The earliest and latest years a typed date may have. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+/** A real calendar day typed as 'YYYY-MM-DD' (what `<input type="date">` gives), or null. */
+export function parseDay(value: string): Day | null {
+  const match = DAY_PATTERN.exec(value.trim());
+  if (!match) return null;
+  const day = match[0];
+  const [y] = parts(day);
+  if (y < FIRST_YEAR || y > LAST_YEAR) return null;
+  return addDays(day, 0) === day ? day : null;
+}
+
+/**
+ * The one validator for a typed date: a real day typed as 'YYYY-MM-DD', given
+ * as the date-only column's value (UTC midnight). The form hands the Server
+ * Action what the resolver produced, so a Date is accepted too: parsing twice
+ * gives the same result.
+ */
+export function dayField(missing: string, invalid = 'Enter a real date') {
+  return z.union([z.date(), z.string().trim()], { error: missing }).transform((value, ctx) => {
+    if (value instanceof Date) return value;
+    if (value === '') {
+      ctx.issues.push({ code: 'custom', message: missing, input: value });
+      return z.NEVER;
+    }
+    const day = parseDay(value);
+    if (!day) {
+      ctx.issues.push({ code: 'custom', message: invalid, input: value });
+      return z.NEVER;
+    }
+    return storedDate(day);
+  });
+}
+
+/** An optional typed date: empty means none (null). */
+export function optionalDayField(invalid = 'Enter a real date, or leave it blank') {
+  return z.union([z.date(), z.null(), z.string().trim()]).optional().transform((value, ctx) => {
+    if (value instanceof Date) return value;
+    if (value === null || value === undefined || value === '') return null;
+    const day = parseDay(value);
+    if (!day) {
+      ctx.issues.push({ code: 'custom', message: invalid, input: value });
+      return z.NEVER;
+    }
+    return storedDate(day);
+  });
+}
