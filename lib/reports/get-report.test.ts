@@ -9,6 +9,10 @@ import { actorByEmail } from '@/tests/support/factories';
 import { csvSections, pdfPages, xlsxSheets } from '@/tests/support/read-report-files';
 import { getReport, PARTNERSHIP } from './get-report';
 import { reportFile } from './report-file';
+import { updateReview } from '@/lib/reviews/update-review';
+import { updateReviewSchema } from '@/lib/reviews/review.schema';
+import { updateUser } from '@/lib/users/update-user';
+import { type ReportResult } from './get-report';
 
 const ROCHDALE = 'review-rochdale-cse-2012';
 let chair: Actor;
@@ -69,6 +73,55 @@ describe('getReport', () => {
     const result = await getReport(viewer, PARTNERSHIP, { asAt: '2013-03-31' });
     expect(result.reviews.length).toBeGreaterThanOrEqual(2);
     expect(result.report.recommendations.every((r) => r.reviewTitle !== '')).toBe(true);
+  });
+});
+
+/** The report on screen (what the page renders) and in every file. */
+async function everything(result: ReportResult) {
+  return {
+    screen: structuredClone(result),
+    csv: (await reportFile(result, 'csv')).body.toString('utf8'),
+    xlsx: [...(await xlsxSheets((await reportFile(result, 'xlsx')).body))],
+    pdf: await pdfPages((await reportFile(result, 'pdf')).body),
+  };
+}
+
+describe('a past report', () => {
+  it('never changes: built from history alone, it keeps the titles, names and open reviews of its day', async () => {
+    const admin = await actorByEmail('admin@followthrough.test');
+    const query = { asAt: '2013-01-31', since: '2012-12-31' };
+    const before = {
+      review: await everything(await getReport(chair, ROCHDALE, query)),
+      partnership: await everything(await getReport(chair, PARTNERSHIP, query)),
+    };
+    expect(before.partnership.screen.reviews.map((r) => r.id)).toContain(ROCHDALE);
+
+    // Rename the review and close another, through the app's own use case.
+    const edit = async (id: string, change: Record<string, unknown>) => {
+      const review = await db.review.findUniqueOrThrow({ where: { id } });
+      await updateReview(chair, updateReviewSchema.parse({ ...review, ...change }));
+    };
+    await edit(ROCHDALE, { title: 'Renamed: the Rochdale review' });
+    const other = before.partnership.screen.reviews.find((r) => r.id !== ROCHDALE)!;
+    await edit(other.id, { status: 'CLOSED' });
+    await edit(ROCHDALE, { status: 'CLOSED' });
+    // Rename a person the report names (the lead officer who acted most).
+    const lead = await db.user.findUniqueOrThrow({ where: { email: 'owner.csc@followthrough.test' } });
+    await updateUser(admin, { id: lead.id, name: 'Renamed lead officer', role: lead.role, agencyId: lead.agencyId });
+
+    const after = {
+      review: await everything(await getReport(chair, ROCHDALE, query)),
+      partnership: await everything(await getReport(chair, PARTNERSHIP, query)),
+    };
+    expect(after).toEqual(before);
+
+    // Today's reports show the changes: the new title and name, and neither closed review in the partnership's.
+    const today = await getReport(chair, ROCHDALE, {});
+    expect(today.title).toBe('Progress report: Renamed: the Rochdale review');
+    expect(today.report.recommendations.map((r) => r.leadOfficer)).toContain('Renamed lead officer');
+    const partnershipToday = await getReport(chair, PARTNERSHIP, {});
+    expect(partnershipToday.reviews.map((r) => r.id)).not.toContain(ROCHDALE);
+    expect(partnershipToday.reviews.map((r) => r.id)).not.toContain(other.id);
   });
 });
 

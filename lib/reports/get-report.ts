@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { NotFoundError, ReportTooLargeError, RuleError } from '@/lib/errors';
 import { computeReport, type Names } from './compute-report';
 import { daysBefore, endOfUkDay, ukDay } from './dates';
-import type { ReportEvent } from './replay';
+import { type ReportEvent, replay } from './replay';
 import type { ReportQuery } from './report-query.schema';
 
 export const PARTNERSHIP = 'partnership';
@@ -60,50 +60,98 @@ export async function getReport(actor: Actor, scope: string, query: ReportQuery,
   return report;
 }
 
+/** The columns a replay reads. */
+const EVENT_COLUMNS = {
+  id: true,
+  occurredAt: true,
+  kind: true,
+  subjectId: true,
+  subjectVersion: true,
+  reviewId: true,
+  recommendationId: true,
+  actorId: true,
+  before: true,
+  after: true,
+  note: true,
+} as const;
+
+/** The events that name people and agencies (for the names a report shows as they were). */
+const NAMING_KINDS = ['user.created', 'user.updated', 'agency.created'];
+
+/**
+ * Built from the history alone, as it stood at the end of the report's day:
+ * which reviews were open (for the partnership report), their titles, the
+ * recommendations, and people's names. A review closed or renamed, or a
+ * person renamed, since then leaves the report as it was (decision 0007).
+ */
 async function buildReport(scope: string, asAtDay: string, sinceDay: string) {
-  const reviews = await db.review.findMany({
-    where: scope === PARTNERSHIP ? { archivedAt: null, status: { not: 'CLOSED' } } : { id: scope, archivedAt: null },
-    select: { id: true, title: true, kind: true, status: true, publishedOn: true, commissioningBody: true },
-    orderBy: { title: 'asc' },
+  const asAt = endOfUkDay(asAtDay);
+  const partnership = scope === PARTNERSHIP;
+  if (!partnership && !(await db.review.findFirst({ where: { id: scope, archivedAt: null }, select: { id: true } }))) {
+    throw new NotFoundError('review');
+  }
+
+  const reviewEvents: ReportEvent[] = await db.historyEvent.findMany({
+    where: { subjectType: 'review', occurredAt: { lte: asAt }, ...(partnership ? {} : { subjectId: scope }) },
+    orderBy: { id: 'asc' },
+    select: EVENT_COLUMNS,
   });
-  if (scope !== PARTNERSHIP && reviews.length === 0) throw new NotFoundError('review');
-  if (scope === PARTNERSHIP) {
-    const recommendations = await db.recommendation.count({ where: { reviewId: { in: reviews.map((review) => review.id) } } });
+  const reviewsThen = replay(reviewEvents, asAt).reviews;
+  // The partnership report covers every review open that day; a review's own
+  // report covers it even before its history began (then it is empty).
+  const reviews = partnership
+    ? [...reviewsThen.values()].filter((review) => !review.archived && review.status !== 'CLOSED')
+    : [reviewsThen.get(scope) ?? (await db.review.findUniqueOrThrow({ where: { id: scope }, select: { id: true, title: true } }))];
+  reviews.sort((a, b) => a.title.localeCompare(b.title));
+  const reviewIds = reviews.map((review) => review.id);
+  if (partnership) {
+    const recommendations = await db.recommendation.count({ where: { reviewId: { in: reviewIds } } });
     if (recommendations > REPORT_RECOMMENDATION_LIMIT) throw new ReportTooLargeError(recommendations, REPORT_RECOMMENDATION_LIMIT);
   }
 
-  const asAt = endOfUkDay(asAtDay);
   const events: ReportEvent[] = await db.historyEvent.findMany({
-    where: {
-      reviewId: { in: reviews.map((review) => review.id) },
-      occurredAt: { lte: asAt },
-      subjectType: { in: ['recommendation', 'measure', 'evidence'] },
-    },
+    where: { reviewId: { in: reviewIds }, occurredAt: { lte: asAt }, subjectType: { in: ['recommendation', 'measure', 'evidence'] } },
     orderBy: { id: 'asc' },
-    select: { id: true, occurredAt: true, kind: true, subjectId: true, reviewId: true, recommendationId: true, actorId: true, before: true, after: true, note: true },
+    select: EVENT_COLUMNS,
   });
 
-  // Only the people the report can name: who acted, and lead officers.
+  // Only the people the report can name: who acted, and lead officers; and the agencies that own.
   const userIds = new Set<string>();
+  const agencyIds = new Set<string>();
   for (const event of events) {
     if (event.actorId) userIds.add(event.actorId);
-    const lead = (event.after as { leadOfficerId?: unknown } | null)?.leadOfficerId;
-    if (typeof lead === 'string') userIds.add(lead);
+    const after = event.after as { leadOfficerId?: unknown; ownerAgencyId?: unknown } | null;
+    if (typeof after?.leadOfficerId === 'string') userIds.add(after.leadOfficerId);
+    if (typeof after?.ownerAgencyId === 'string') agencyIds.add(after.ownerAgencyId);
   }
-  const [agencies, users] = await Promise.all([
-    db.agency.findMany({ select: { id: true, shortName: true } }),
+  const [namingEvents, agencies, users] = await Promise.all([
+    db.historyEvent.findMany({
+      where: {
+        OR: [
+          { subjectType: 'user', subjectId: { in: [...userIds] } },
+          { subjectType: 'agency', subjectId: { in: [...agencyIds] } },
+        ],
+        kind: { in: NAMING_KINDS },
+        occurredAt: { lte: asAt },
+      },
+      orderBy: { id: 'asc' },
+      select: EVENT_COLUMNS,
+    }),
+    db.agency.findMany({ where: { id: { in: [...agencyIds] } }, select: { id: true, shortName: true } }),
     db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
   ]);
+  const then = replay(namingEvents, asAt);
+  // Names as they were; where the history holds none (a record made before it was kept), today's.
   const names: Names = {
-    agencies: new Map(agencies.map((a) => [a.id, a.shortName])),
-    users: new Map(users.map((u) => [u.id, u.name])),
+    agencies: new Map([...agencies.map((a) => [a.id, a.shortName] as const), ...then.agencies]),
+    users: new Map([...users.map((u) => [u.id, u.name] as const), ...then.people]),
     reviews: new Map(reviews.map((r) => [r.id, r.title])),
   };
 
   return {
     scope,
-    title: scope === PARTNERSHIP ? 'Partnership progress report' : `Progress report: ${reviews[0]!.title}`,
-    reviews,
+    title: partnership ? 'Partnership progress report' : `Progress report: ${reviews[0]!.title}`,
+    reviews: reviews.map(({ id, title }) => ({ id, title })),
     asAtDay,
     sinceDay,
     report: computeReport(events, names, asAt, endOfUkDay(sinceDay)),
