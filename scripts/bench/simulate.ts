@@ -8,6 +8,7 @@
 // that the report's replay of history arrives at the current rows exactly,
 // and every versioned row's version is the subjectVersion of its last event.
 import { createHash } from 'node:crypto';
+import { type EventKind, payloadToStore, subjectTypeOf } from '@/lib/audit/event-catalogue';
 
 export type Row = Record<string, unknown>;
 
@@ -104,7 +105,12 @@ export function simulatePartnership(index: number, options: { end: Date; years: 
 
   type Pending = { at: number; row: Row };
   const events: Pending[] = [];
-  const event = (at: number, row: Row) => events.push({ at, row: { ...row, occurredAt: new Date(at) } });
+  // Each payload goes through the history's catalogue, exactly as recordEvent stores it.
+  const event = (at: number, row: Row) => {
+    const kind = row.kind as EventKind;
+    const payload = payloadToStore<EventKind>(kind, row.before as never, row.after as never);
+    events.push({ at, row: { ...row, subjectType: subjectTypeOf(kind), before: payload.before ?? undefined, after: payload.after ?? undefined, occurredAt: new Date(at) } });
+  };
 
   for (let r = 0; r < REVIEWS_PER_PARTNERSHIP; r++) {
     const reviewId = `${p}-review-${r}`;
