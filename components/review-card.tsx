@@ -2,7 +2,8 @@ import Link from '@/components/link';
 import { can } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import type { ReviewSummary } from '@/lib/reviews/list-reviews';
-import { REVIEW_KIND_LABELS, reviewStatusText, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
+import { REVIEW_KIND_LABELS, reviewStatusText, STATUS_LABELS } from '@/lib/labels';
+import { STATUS_ORDER } from '@/lib/recommendations/status';
 
 export function ReviewCard({ review }: { review: ReviewSummary }) {
   return (

@@ -1,7 +1,8 @@
 // A day in Followthrough is a UK calendar day (Europe/London), at every layer:
 // due dates, overdue, RAG, lists, the work queue, reports and the history's
 // words. This module is the one place that turns instants into days and days
-// into words (decision 0011). Safe for client components.
+// into words (decision 0011). Safe for client components (no zod here: the
+// typed-date validators are in day-fields.ts, loaded only with forms).
 //
 // Two kinds of value, never mixed:
 // - an instant ("when it happened"): a `Date`, shown in UK time;
@@ -9,7 +10,6 @@
 //   (`@db.Date`) come back from Prisma as a `Date` at UTC midnight of that
 //   day; `dayOf` and `storedDate` convert between the two.
 import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
 
 export const UK_TIME_ZONE = 'Europe/London';
 
@@ -136,40 +136,4 @@ export function parseDay(value: string): Day | null {
   const [y] = parts(day);
   if (y < FIRST_YEAR || y > LAST_YEAR) return null;
   return addDays(day, 0) === day ? day : null;
-}
-
-/**
- * The one validator for a typed date: a real day typed as 'YYYY-MM-DD', given
- * as the date-only column's value (UTC midnight). The form hands the Server
- * Action what the resolver produced, so a Date is accepted too: parsing twice
- * gives the same result.
- */
-export function dayField(missing: string, invalid = 'Enter a real date') {
-  return z.union([z.date(), z.string().trim()], { error: missing }).transform((value, ctx) => {
-    if (value instanceof Date) return value;
-    if (value === '') {
-      ctx.issues.push({ code: 'custom', message: missing, input: value });
-      return z.NEVER;
-    }
-    const day = parseDay(value);
-    if (!day) {
-      ctx.issues.push({ code: 'custom', message: invalid, input: value });
-      return z.NEVER;
-    }
-    return storedDate(day);
-  });
-}
-
-/** An optional typed date: empty means none (null). */
-export function optionalDayField(invalid = 'Enter a real date, or leave it blank') {
-  return z.union([z.date(), z.null(), z.string().trim()]).optional().transform((value, ctx) => {
-    if (value instanceof Date) return value;
-    if (value === null || value === undefined || value === '') return null;
-    const day = parseDay(value);
-    if (!day) {
-      ctx.issues.push({ code: 'custom', message: invalid, input: value });
-      return z.NEVER;
-    }
-    return storedDate(day);
-  });
 }

@@ -1,4 +1,6 @@
 // Words the product shows for each stored value. Safe for client components.
+// Dates and times are worded by lib/days.ts.
+import { formatDay } from '@/lib/days';
 import type {
   Assessment,
   EvidenceKind,
@@ -64,16 +66,6 @@ export const STATUS_LABELS: Record<RecommendationStatus, string> = {
   SUPERSEDED: 'Superseded',
 };
 
-/** Display order of statuses in counts and reports. */
-export const STATUS_ORDER: RecommendationStatus[] = [
-  'NOT_STARTED',
-  'IN_PROGRESS',
-  'IMPLEMENTED',
-  'VERIFIED',
-  'NOT_ACCEPTED',
-  'SUPERSEDED',
-];
-
 export const RAG_LABELS: Record<Rag, string> = { GREEN: 'Green', AMBER: 'Amber', RED: 'Red' };
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
@@ -92,28 +84,8 @@ export const ASSESSMENT_LABELS: Record<Assessment, string> = {
   INSUFFICIENT: 'Insufficient',
 };
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const DATE_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-
-/** "27 September 2012". Date-only fields are stored at UTC midnight. */
-export function formatDate(date: Date | null | undefined): string {
-  return date ? DATE_FORMAT.format(date) : '—';
-}
-
-/** "27 Sept 2012, 14:05" in UK time. */
-export function formatDateTime(date: Date): string {
-  return DATE_TIME_FORMAT.format(date);
-}
-
 /** Where a review stands, in words: "Published 27 September 2012", or its status (and publication date, if any). */
 export function reviewStatusText(review: { status: ReviewStatus; publishedOn: Date | null }): string {
-  if (review.status === 'PUBLISHED' && review.publishedOn) return `Published ${formatDate(review.publishedOn)}`;
-  return `${REVIEW_STATUS_LABELS[review.status]}${review.publishedOn ? `, published ${formatDate(review.publishedOn)}` : ''}`;
+  if (review.status === 'PUBLISHED' && review.publishedOn) return `Published ${formatDay(review.publishedOn)}`;
+  return `${REVIEW_STATUS_LABELS[review.status]}${review.publishedOn ? `, published ${formatDay(review.publishedOn)}` : ''}`;
 }

@@ -4,11 +4,13 @@ import { plural, truncate } from '@/components/recommendation-list/text';
 import { StatusTag } from '@/components/status-tag';
 import type { QueueCounts, QueueEvidence, QueueList, QueueRecommendation, WorkQueue } from '@/lib/dashboard/get-work-queue';
 import { DUE_SOON_DAYS } from '@/lib/dashboard/get-work-queue';
-import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { EVIDENCE_KIND_LABELS, formatDate } from '@/lib/labels';
+import { EVIDENCE_KIND_LABELS } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
 import { listHref } from '@/lib/recommendations/list-recommendations.schema';
+import { statusesWhere } from '@/lib/recommendations/status';
 
-const OPEN: RecommendationStatus[] = ['NOT_STARTED', 'IN_PROGRESS'];
+const OPEN = statusesWhere('open');
+const AWAITING_VERIFICATION = statusesWhere('awaitsVerification');
 
 /** "What needs you": the signed-in user's own queue, by role. */
 export function WorkQueueSection({ queue }: { queue: WorkQueue }) {
@@ -103,7 +105,7 @@ function RecommendationTable({
               <td>
                 <DueDate dueDate={item.dueDate} overdue={item.overdue} daysOverdue={item.daysOverdue} />
               </td>
-              <td>{showStatusSince ? formatDate(item.statusChangedAt) : <StatusTag status={item.status} />}</td>
+              <td>{showStatusSince ? formatDay(item.statusChangedAt) : <StatusTag status={item.status} />}</td>
             </tr>
           ))}
         </tbody>
@@ -123,12 +125,12 @@ function EvidenceList({ items, assessed }: { items: QueueEvidence[]; assessed: b
           {assessed ? (
             <span className="secondary">
               Found insufficient{item.assessedBy ? ` by ${item.assessedBy}` : ''}
-              {item.assessedAt ? ` on ${formatDate(item.assessedAt)}` : ''}
+              {item.assessedAt ? ` on ${formatDay(item.assessedAt)}` : ''}
               {item.assessmentComment ? `: “${truncate(item.assessmentComment, 160)}”` : ''}
             </span>
           ) : (
             <span className="secondary">
-              Submitted by {item.submittedBy} on {formatDate(item.submittedAt)}
+              Submitted by {item.submittedBy} on {formatDay(item.submittedAt)}
             </span>
           )}
         </li>
@@ -149,7 +151,7 @@ function OwnerQueue({ queue }: { queue: Extract<WorkQueue, { kind: 'owner' }> })
           { value: queue.counts.open, label: 'open', href: openHref },
           { value: queue.counts.overdue, label: 'overdue', href: listHref({ agency, overdue: true }) },
           { value: queue.counts.dueSoon, label: `due in the next ${DUE_SOON_DAYS} days` },
-          { value: queue.counts.awaitingVerification, label: 'awaiting verification', href: listHref({ agency, status: ['IMPLEMENTED'] }) },
+          { value: queue.counts.awaitingVerification, label: 'awaiting verification', href: listHref({ agency, status: AWAITING_VERIFICATION }) },
         ]}
       />
 
@@ -178,7 +180,7 @@ function OwnerQueue({ queue }: { queue: Extract<WorkQueue, { kind: 'owner' }> })
 }
 
 function ReviewerQueue({ queue }: { queue: Extract<WorkQueue, { kind: 'reviewer' }> }) {
-  const awaitingHref = listHref({ status: ['IMPLEMENTED'] });
+  const awaitingHref = listHref({ status: AWAITING_VERIFICATION });
   const overdueHref = listHref({ overdue: true });
   const own = queue.pendingEvidence.ownSubmissions;
   return (
@@ -251,7 +253,7 @@ function ViewerQueue({ counts }: { counts: QueueCounts }) {
           { value: counts.open, label: 'open', href: listHref({ status: OPEN }) },
           { value: counts.overdue, label: 'overdue', href: listHref({ overdue: true }) },
           { value: counts.dueSoon, label: `due in the next ${DUE_SOON_DAYS} days` },
-          { value: counts.awaitingVerification, label: 'awaiting verification', href: listHref({ status: ['IMPLEMENTED'] }) },
+          { value: counts.awaitingVerification, label: 'awaiting verification', href: listHref({ status: AWAITING_VERIFICATION }) },
           { value: counts.verified, label: 'verified', href: listHref({ status: ['VERIFIED'] }) },
         ]}
       />

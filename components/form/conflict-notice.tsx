@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatDateTime } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import type { ConflictingChange } from '@/lib/errors';
 
 /** Tells the user that someone else saved first: who changed what, and when. */

@@ -1,10 +1,10 @@
-import { formatDate } from '@/lib/labels';
+import { dayOf, formatDay } from '@/lib/days';
 
 /** A due date, with an "Overdue" tag (in words, not colour alone) when it has passed. */
 export function DueDate({ dueDate, overdue, daysOverdue }: { dueDate: Date; overdue: boolean; daysOverdue: number }) {
   return (
     <>
-      <time dateTime={dueDate.toISOString().slice(0, 10)}>{formatDate(dueDate)}</time>
+      <time dateTime={dayOf(dueDate)}>{formatDay(dueDate)}</time>
       {overdue ? (
         <>
           <br />

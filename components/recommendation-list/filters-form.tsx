@@ -1,5 +1,6 @@
 import Link from '@/components/link';
-import { PRIORITY_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
+import { PRIORITY_LABELS, STATUS_LABELS } from '@/lib/labels';
+import { STATUS_ORDER } from '@/lib/recommendations/status';
 import type { FilterOptions } from '@/lib/recommendations/list-recommendations';
 import {
   DEFAULT_DIR,

@@ -1,6 +1,6 @@
 import Link from '@/components/link';
 import { RagTag, StatusTag } from '@/components/status-tag';
-import { formatDate } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
 import type { RecommendationListPage } from '@/lib/recommendations/list-recommendations';
 import {
   DEFAULT_DIR,
@@ -109,7 +109,7 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
                 {row.rag.overridden ? <span className="small secondary"> (set by a reviewer)</span> : null}
               </td>
               <td>
-                <time dateTime={row.updatedAt.toISOString()}>{formatDate(row.updatedAt)}</time>
+                <time dateTime={row.updatedAt.toISOString()}>{formatDay(row.updatedAt)}</time>
               </td>
             </tr>
           ))}

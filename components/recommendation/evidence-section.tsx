@@ -1,6 +1,7 @@
 import type { Assessment } from '@/lib/generated/prisma/enums';
 import { FILE_KINDS, formatFileSize } from '@/lib/evidence/file-type';
-import { ASSESSMENT_LABELS, EVIDENCE_KIND_LABELS, formatDateTime } from '@/lib/labels';
+import { ASSESSMENT_LABELS, EVIDENCE_KIND_LABELS } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 import type { ActionResult } from '@/lib/server-action';
 import { AssessEvidenceForm } from './assess-evidence-form';

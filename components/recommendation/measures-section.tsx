@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 import type { ActionResult } from '@/lib/server-action';
 import { MeasureForm } from './measure-form';

@@ -8,7 +8,8 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import { Priority, ResponseKind } from '@/lib/generated/prisma/enums';
-import { formatDate, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
+import { PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
 import type { CreateRecommendationInput, UpdateRecommendationInput } from '@/lib/recommendations/recommendation.schema';
 import type { ActionResult } from '@/lib/server-action';
 
@@ -108,7 +109,7 @@ export function EditRecommendationForm({
       <Field
         id={fieldId('dueDate')}
         label="Due date"
-        hint={`Originally due ${formatDate(originalDueDate)}. Moving the due date needs a reason, which is kept on record.`}
+        hint={`Originally due ${formatDay(originalDueDate)}. Moving the due date needs a reason, which is kept on record.`}
         error={errorFor('dueDate')}
       >
         <input className="input input--narrow" type="date" {...form.register('dueDate')} />

@@ -1,5 +1,5 @@
 import Link from '@/components/link';
-import { formatDateTime } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 
 /**

@@ -5,6 +5,7 @@
 // reach 3:1 against white (WCAG 1.4.11), and every status also has its own
 // pattern, position and legend entry, so colour is never the only cue (1.4.1).
 // Colours and strokes live in app/globals.css (no inline styles: strict CSP).
+import { formatMonth, formatMonthShort } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { STATUS_LABELS } from '@/lib/labels';
 import {
@@ -13,7 +14,6 @@ import {
   linearScale,
   linePath,
   listInWords,
-  monthName,
   niceTicks,
   progressSummary,
   spreadPoints,
@@ -252,8 +252,8 @@ export function ProgressChart({ months }: { months: Report['progressByMonth'] })
   const showMarkers = months.length <= 18;
   const implemented = months.map((m, i) => ({ x: xs[i]!, y: y(m.implemented) }));
   const verified = months.map((m, i) => ({ x: xs[i]!, y: y(m.verified) }));
-  const first = monthName(months[0]!.month);
-  const last = monthName(months.at(-1)!.month);
+  const first = formatMonth(months[0]!.month);
+  const last = formatMonth(months.at(-1)!.month);
 
   return (
     <figure className="report-chart">
@@ -299,7 +299,7 @@ export function ProgressChart({ months }: { months: Report['progressByMonth'] })
             <g key={m.month}>
               <line x1={xs[i]} x2={xs[i]} y1={bottom} y2={bottom + 5} className="chart-axis" />
               <text x={xs[i]} y={bottom + 22} className="chart-tick chart-tick--x">
-                {monthName(m.month, 'short')}
+                {formatMonthShort(m.month)}
               </text>
             </g>
           ) : null,
@@ -313,10 +313,10 @@ export function ProgressChart({ months }: { months: Report['progressByMonth'] })
           ? months.map((m, i) => (
               <g key={m.month}>
                 <circle cx={implemented[i]!.x} cy={implemented[i]!.y} r="5.5" className="chart-marker--implemented">
-                  <title>{`${monthName(m.month)}: ${m.implemented} implemented or verified`}</title>
+                  <title>{`${formatMonth(m.month)}: ${m.implemented} implemented or verified`}</title>
                 </circle>
                 <rect x={verified[i]!.x - 4.5} y={verified[i]!.y - 4.5} width="9" height="9" className="chart-marker--verified">
-                  <title>{`${monthName(m.month)}: ${m.verified} verified`}</title>
+                  <title>{`${formatMonth(m.month)}: ${m.verified} verified`}</title>
                 </rect>
               </g>
             ))
@@ -326,7 +326,7 @@ export function ProgressChart({ months }: { months: Report['progressByMonth'] })
         id="chart-data-progress"
         caption={`${title}: at the end of each month`}
         headers={['Month', 'Implemented or verified', 'Verified']}
-        rows={months.map((m) => [monthName(m.month), m.implemented, m.verified])}
+        rows={months.map((m) => [formatMonth(m.month), m.implemented, m.verified])}
       />
     </figure>
   );

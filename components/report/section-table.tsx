@@ -3,7 +3,7 @@
 // A client component although nothing in it is interactive: its props (the
 // section's rows as plain values) are a third of the size of the element tree
 // a server component would send for hydration (a review report: 191 → 128 kB).
-import { formatDate, formatDateTime } from '@/lib/labels';
+import { dayOf, formatDateTime, formatDay } from '@/lib/days';
 import type { Cell, Column, Section } from '@/lib/reports/report-sections';
 
 const NUMERIC: ReadonlySet<Column['kind']> = new Set(['number', 'percent']);
@@ -13,7 +13,7 @@ export function formatCell(cell: Cell, column: Column): React.ReactNode {
   if (cell === null || cell === '') return '';
   if (cell instanceof Date) {
     return column.kind === 'date' ? (
-      <time dateTime={cell.toISOString().slice(0, 10)}>{formatDate(cell)}</time>
+      <time dateTime={dayOf(cell)}>{formatDay(cell)}</time>
     ) : (
       <time dateTime={cell.toISOString()}>{formatDateTime(cell)}</time>
     );

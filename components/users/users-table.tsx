@@ -1,5 +1,6 @@
 import Link from '@/components/link';
-import { formatDateTime, ROLE_LABELS } from '@/lib/labels';
+import { ROLE_LABELS } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import type { UserSummary } from '@/lib/users/list-users';
 
 /** Every user, with what an admin checks at a glance: role, agency, active, last sign-in, two-factor. */

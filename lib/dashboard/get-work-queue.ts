@@ -3,15 +3,17 @@ import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
 import type { EvidenceKind, RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { daysOverdue, isOverdue } from '@/lib/recommendations/rag';
+import { addDays, type Day, ukDay } from '@/lib/days';
+import { daysOverdue, isOverdue, statusesWhere } from '@/lib/recommendations/status';
+import { openSql, overdueSql, overdueWhere, statusListSql } from '@/lib/recommendations/status-sql';
 
 /** How many items each list on the dashboard shows; the rest are a "see all" link away. */
 export const QUEUE_LIMIT = 10;
 /** "Due soon" means due today or within this many days. */
 export const DUE_SOON_DAYS = 30;
 
-const DAY = 24 * 60 * 60 * 1000;
-const OPEN: RecommendationStatus[] = ['NOT_STARTED', 'IN_PROGRESS'];
+const OPEN = statusesWhere('open');
+const AWAITING_VERIFICATION = statusesWhere('awaitsVerification');
 
 export type QueueCounts = {
   /** Live recommendations in scope. */
@@ -98,10 +100,6 @@ const evidenceSelect = {
 type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
 
-function startOfUtcDay(now: Date) {
-  return new Date(Math.floor(now.getTime() / DAY) * DAY);
-}
-
 /** Live recommendations of live reviews: archived records drop out of every queue. */
 const LIVE: Prisma.RecommendationWhereInput = { archivedAt: null, review: { archivedAt: null } };
 
@@ -112,9 +110,9 @@ const LIVE: Prisma.RecommendationWhereInput = { archivedAt: null, review: { arch
  */
 export async function getWorkQueue(actor: Actor, now = new Date()): Promise<WorkQueue> {
   assertCan(actor, 'review:read');
-  const today = startOfUtcDay(now);
-  const toRecommendation = (row: RecommendationRow) => queueRecommendation(row, now);
-  const toEvidence = (row: EvidenceRow) => queueEvidence(row, now);
+  const today = ukDay(now);
+  const toRecommendation = (row: RecommendationRow) => queueRecommendation(row, today);
+  const toEvidence = (row: EvidenceRow) => queueEvidence(row, today);
 
   switch (actor.role) {
     case 'OWNER': {
@@ -124,7 +122,7 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
         archivedAt: null,
         assessment: 'INSUFFICIENT',
         // Still worth acting on: the recommendation is not closed.
-        recommendation: { AND: [ownAgency, { status: { in: [...OPEN, 'IMPLEMENTED'] } }] },
+        recommendation: { AND: [ownAgency, { status: { in: statusesWhere('closed', false) } }] },
       };
       const [agency, counts, open, insufficient, insufficientTotal] = await Promise.all([
         db.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { id: true, name: true } }),
@@ -160,14 +158,14 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
       const [counts, awaiting, overdue, evidence, evidenceCounts] = await Promise.all([
         countRecommendations(today),
         db.recommendation.findMany({
-          where: { AND: [LIVE, { status: 'IMPLEMENTED' }] },
+          where: { AND: [LIVE, { status: { in: AWAITING_VERIFICATION } }] },
           // Waiting longest first.
           orderBy: [{ statusChangedAt: 'asc' }, { id: 'asc' }],
           take: QUEUE_LIMIT,
           select: recommendationSelect,
         }),
         db.recommendation.findMany({
-          where: { AND: [LIVE, { status: { in: OPEN } }, { dueDate: { lt: today } }] },
+          where: { AND: [LIVE, overdueWhere(today)] },
           orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
           take: QUEUE_LIMIT,
           select: recommendationSelect,
@@ -195,17 +193,16 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
 }
 
 /** Every count the dashboard shows, in one pass over the (optionally one agency's) live recommendations. */
-async function countRecommendations(today: Date, agencyId?: string): Promise<QueueCounts> {
-  const day = today.toISOString().slice(0, 10);
-  const soon = new Date(today.getTime() + DUE_SOON_DAYS * DAY).toISOString().slice(0, 10);
+async function countRecommendations(today: Day, agencyId?: string): Promise<QueueCounts> {
+  const soon = addDays(today, DUE_SOON_DAYS);
   const agency = agencyId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerAgencyId" = ${agencyId}`;
-  const open = Prisma.sql`r.status IN ('NOT_STARTED', 'IN_PROGRESS')`;
+  const open = openSql('r');
   const [row] = await db.$queryRaw<QueueCounts[]>`
     SELECT count(*)::int AS total,
            count(*) FILTER (WHERE ${open})::int AS open,
-           count(*) FILTER (WHERE ${open} AND r."dueDate" < ${day}::date)::int AS overdue,
-           count(*) FILTER (WHERE ${open} AND r."dueDate" >= ${day}::date AND r."dueDate" <= ${soon}::date)::int AS "dueSoon",
-           count(*) FILTER (WHERE r.status = 'IMPLEMENTED')::int AS "awaitingVerification",
+           count(*) FILTER (WHERE ${overdueSql('r', today)})::int AS overdue,
+           count(*) FILTER (WHERE ${open} AND r."dueDate" >= ${today}::date AND r."dueDate" <= ${soon}::date)::int AS "dueSoon",
+           count(*) FILTER (WHERE r.status IN ${statusListSql(AWAITING_VERIFICATION)})::int AS "awaitingVerification",
            count(*) FILTER (WHERE r.status = 'VERIFIED')::int AS verified
     FROM "Recommendation" r
     JOIN "Review" v ON v.id = r."reviewId"
@@ -225,7 +222,7 @@ async function countPendingEvidence(actorId: string): Promise<{ total: number; o
   return row ?? { total: 0, ownSubmissions: 0 };
 }
 
-function queueRecommendation(row: RecommendationRow, now: Date): QueueRecommendation {
+function queueRecommendation(row: RecommendationRow, today: Day): QueueRecommendation {
   return {
     id: row.id,
     reference: row.reference,
@@ -234,13 +231,13 @@ function queueRecommendation(row: RecommendationRow, now: Date): QueueRecommenda
     ownerAgency: row.ownerAgency,
     status: row.status,
     dueDate: row.dueDate,
-    overdue: isOverdue(row.status, row.dueDate, now),
-    daysOverdue: daysOverdue(row.status, row.dueDate, now),
+    overdue: isOverdue(row, today),
+    daysOverdue: daysOverdue(row, today),
     statusChangedAt: row.statusChangedAt,
   };
 }
 
-function queueEvidence(row: EvidenceRow, now: Date): QueueEvidence {
+function queueEvidence(row: EvidenceRow, today: Day): QueueEvidence {
   return {
     id: row.id,
     title: row.title,
@@ -250,6 +247,6 @@ function queueEvidence(row: EvidenceRow, now: Date): QueueEvidence {
     assessedAt: row.assessedAt,
     assessedBy: row.assessedBy?.name ?? null,
     assessmentComment: row.assessmentComment,
-    recommendation: queueRecommendation(row.recommendation, now),
+    recommendation: queueRecommendation(row.recommendation, today),
   };
 }

@@ -1,6 +1,7 @@
 // A finding's status follows from the recommendations that answer it
 // (PRODUCT.md, "Finding"). Pure, so that every case has a test.
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { isClosed, isDone, isSetAside, isUnderWay } from '@/lib/recommendations/status';
 
 export type FindingStatus = 'UNANSWERED' | 'OPEN' | 'BEING_ADDRESSED' | 'ADDRESSED';
 
@@ -11,9 +12,6 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   ADDRESSED: 'Addressed',
 };
 
-/** Recommendations that are not (or no longer) being pursued: closed without doing the work. */
-const SET_ASIDE: ReadonlySet<RecommendationStatus> = new Set(['NOT_ACCEPTED', 'SUPERSEDED']);
-const WORK_UNDER_WAY: ReadonlySet<RecommendationStatus> = new Set(['IN_PROGRESS', 'IMPLEMENTED', 'VERIFIED']);
 
 /**
  * The status of a finding, from the statuses of the live (not archived)
@@ -35,8 +33,9 @@ const WORK_UNDER_WAY: ReadonlySet<RecommendationStatus> = new Set(['IN_PROGRESS'
  */
 export function findingStatus(statuses: readonly RecommendationStatus[]): FindingStatus {
   if (statuses.length === 0) return 'UNANSWERED';
-  const verified = statuses.some((status) => status === 'VERIFIED');
-  if (verified && statuses.every((status) => status === 'VERIFIED' || SET_ASIDE.has(status))) return 'ADDRESSED';
-  if (statuses.some((status) => WORK_UNDER_WAY.has(status))) return 'BEING_ADDRESSED';
+  // Closed with the work done (verified), as against closed by being set aside.
+  const doneAndClosed = (status: RecommendationStatus) => isDone(status) && isClosed(status);
+  if (statuses.some(doneAndClosed) && statuses.every((status) => doneAndClosed(status) || isSetAside(status))) return 'ADDRESSED';
+  if (statuses.some(isUnderWay)) return 'BEING_ADDRESSED';
   return 'OPEN';
 }

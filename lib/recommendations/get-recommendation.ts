@@ -5,7 +5,9 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { evidenceFacts } from './evidence-facts';
-import { computeRag, isOverdue } from './rag';
+import { ukDay } from '@/lib/days';
+import { computeRag } from './rag';
+import { isOverdue } from './status';
 import { nextStatuses } from './workflow';
 
 export type RecommendationDetail = Awaited<ReturnType<typeof getRecommendation>>;
@@ -100,7 +102,7 @@ export async function getRecommendation(actor: Actor, id: string, { fullHistory 
     ...recommendation,
     measures,
     rag,
-    overdue: isOverdue(recommendation.status, recommendation.dueDate, now),
+    overdue: isOverdue(recommendation, ukDay(now)),
     statusOptions: can(actor, 'recommendation:update-progress', record)
       ? nextStatuses(recommendation.status, { role: actor.role, ownAgency, ...evidenceFacts(recommendation.evidence, actor.id) })
       : [],

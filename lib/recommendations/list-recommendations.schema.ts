@@ -3,6 +3,7 @@
 // without that value, and the page says which values it ignored.
 // Safe to import from any module (no server-only code).
 import { z } from 'zod';
+import { dayTextField } from '@/lib/day-fields';
 import { Priority, RecommendationStatus } from '@/lib/generated/prisma/enums';
 
 export const LIST_SORTS = ['due', 'status', 'updated'] as const;
@@ -44,7 +45,7 @@ export type RecommendationListFilters = {
 export type IgnoredParam = { param: string; value: string; reason: string };
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a valid identifier');
-const isoDate = z.iso.date();
+const isoDate = dayTextField('not a real date');
 const isoDateTime = z.iso.datetime({ precision: 3 });
 
 /** One schema per parameter, so that a bad value drops only that parameter. */

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { STATUS_ORDER } from '@/lib/labels';
+import { STATUS_ORDER } from '@/lib/recommendations/status';
 import { createAgency, createUser } from '@/tests/support/factories';
 import { createMeasure, createRecommendation, createReview, day } from '@/tests/support/list-factories';
 import { listFilterOptions, listRecommendations, PAGE_SIZE, type RecommendationListRow } from './list-recommendations';

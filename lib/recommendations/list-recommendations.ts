@@ -4,7 +4,10 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
 import { escapeLike } from '@/lib/db/like';
 import type { Priority, Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { computeRag, daysOverdue, isOverdue, type RagResult } from './rag';
+import { dayOf, ukDay } from '@/lib/days';
+import { computeRag, type RagResult } from './rag';
+import { daysOverdue, isOverdue } from './status';
+import { overdueSql } from './status-sql';
 import { encodeCursor, type ListCursor, type RecommendationListFilters } from './list-recommendations.schema';
 
 export const PAGE_SIZE = 25;
@@ -61,13 +64,6 @@ type RawRow = {
   measures: { target: number; currentValue: number }[];
 };
 
-const OPEN_STATUSES = Prisma.sql`('NOT_STARTED', 'IN_PROGRESS')`;
-
-/** Start of the UTC day, as a date literal: what date-only columns compare against. */
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** `%`, `_` and `\` match literally in a free-text search. */
 function likePattern(text: string) {
   return `%${escapeLike(text)}%`;
@@ -89,7 +85,7 @@ function filterSql(filters: RecommendationListFilters, now: Date): Prisma.Sql {
   if (filters.lead) conditions.push(Prisma.sql`r."leadOfficerId" = ${filters.lead}`);
   if (filters.priority) conditions.push(Prisma.sql`r.priority = ${filters.priority}::"Priority"`);
   if (filters.overdue) {
-    conditions.push(Prisma.sql`r.status IN ${OPEN_STATUSES} AND r."dueDate" < ${utcDay(now)}::date`);
+    conditions.push(overdueSql('r', ukDay(now)));
   }
   if (filters.q) {
     const pattern = likePattern(filters.q);
@@ -119,12 +115,11 @@ function cursorValues(cursor: ListCursor): Prisma.Sql {
 }
 
 function cursorFor(row: RawRow, filters: RecommendationListFilters, before: boolean): string {
-  const day = (date: Date) => date.toISOString().slice(0, 10);
   const keys =
     filters.sort === 'due'
-      ? [day(row.dueDate)]
+      ? [dayOf(row.dueDate)]
       : filters.sort === 'status'
-        ? [row.status, day(row.dueDate)]
+        ? [row.status, dayOf(row.dueDate)]
         : [row.updatedAt.toISOString()];
   return encodeCursor({ sort: filters.sort, dir: filters.dir, before, keys, id: row.id });
 }
@@ -232,8 +227,8 @@ function toListRow(row: RawRow, now: Date): RecommendationListRow {
       },
       now,
     ),
-    overdue: isOverdue(row.status, row.dueDate, now),
-    daysOverdue: daysOverdue(row.status, row.dueDate, now),
+    overdue: isOverdue(row, ukDay(now)),
+    daysOverdue: daysOverdue(row, ukDay(now)),
   };
 }
 

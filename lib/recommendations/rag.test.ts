@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRag, daysOverdue, isOverdue, measureProgress, type RagInput, STALL_DAYS } from './rag';
+import { computeRag, measureProgress, type RagInput, STALL_DAYS } from './rag';
 
 const d = (iso: string) => new Date(iso);
 const base: RagInput = {
@@ -10,19 +10,6 @@ const base: RagInput = {
   lastProgressAt: d('2012-11-01T10:00:00Z'),
   measures: [],
 };
-
-describe('isOverdue and daysOverdue', () => {
-  it('counts only open work past its due date', () => {
-    expect(isOverdue('IN_PROGRESS', d('2013-03-31'), d('2013-03-31T23:59:00Z'))).toBe(false);
-    expect(isOverdue('IN_PROGRESS', d('2013-03-31'), d('2013-04-01T00:00:01Z'))).toBe(true);
-    expect(isOverdue('NOT_STARTED', d('2013-03-31'), d('2013-04-10T00:00:00Z'))).toBe(true);
-    for (const status of ['IMPLEMENTED', 'VERIFIED', 'NOT_ACCEPTED', 'SUPERSEDED'] as const) {
-      expect(isOverdue(status, d('2013-03-31'), d('2014-01-01'))).toBe(false);
-    }
-    expect(daysOverdue('IN_PROGRESS', d('2013-03-31'), d('2013-04-10T15:00:00Z'))).toBe(10);
-    expect(daysOverdue('VERIFIED', d('2013-03-31'), d('2013-04-10'))).toBe(0);
-  });
-});
 
 describe('measureProgress', () => {
   it('averages each measure capped at its target, ignoring measures without a target', () => {
@@ -41,6 +28,21 @@ describe('computeRag', () => {
     const result = computeRag({ ...base, lastProgressAt: d('2013-03-30') }, d('2013-04-05'));
     expect(result.rating).toBe('RED');
     expect(result.reasons).toEqual(['Overdue by 5 days']);
+  });
+
+  it('turns red at UK midnight, not UTC midnight, in summer time', () => {
+    const summer = { ...base, dueDate: d('2026-07-01'), originalDueDate: d('2026-07-01'), startedAt: d('2026-06-01T09:00:00Z'), lastProgressAt: d('2026-07-01T09:00:00Z') };
+    // 22:59 UTC on 1 July is 23:59 in London: still the due day.
+    expect(computeRag(summer, d('2026-07-01T22:59:00Z')).rating).not.toBe('RED');
+    // 23:30 UTC on 1 July is 00:30 on 2 July in London: overdue by a day.
+    expect(computeRag(summer, d('2026-07-01T23:30:00Z'))).toMatchObject({ rating: 'RED', reasons: ['Overdue by 1 day'] });
+  });
+
+  it('counts days without an update as UK calendar days', () => {
+    // Last update 23:30 UTC on 31 May (1 June in London); 61 UK days later is 1 August.
+    const input = { ...base, dueDate: d('2026-12-31'), originalDueDate: d('2026-12-31'), startedAt: d('2026-05-01T09:00:00Z'), lastProgressAt: d('2026-05-31T23:30:00Z') };
+    expect(computeRag(input, d('2026-07-31T12:00:00Z')).reasons).not.toContain('No update for 61 days');
+    expect(computeRag(input, d('2026-08-01T12:00:00Z')).reasons).toContain('No update for 61 days');
   });
 
   it(`is red when stalled for more than ${STALL_DAYS} days`, () => {

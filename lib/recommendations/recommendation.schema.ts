@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { Priority, ResponseKind } from '@/lib/generated/prisma/enums';
 import { referenceField } from '@/lib/findings/finding.schema';
-import { dayField, idField, optionalText } from '@/lib/reviews/review.schema';
+import { dayField } from '@/lib/day-fields';
+import { idField, optionalText } from '@/lib/reviews/review.schema';
 import { versionField } from './update-progress.schema';
 
 export const CHOOSE_FINDINGS = 'Choose at least one finding that this recommendation answers';

@@ -1,12 +1,11 @@
 // What each recommendation status means, written once (decision 0012). The
-// TypeScript rules below, the SQL lists of `status-sql.ts`, the labels, the
-// counts and the charts all come from this table: adding a status is one row
-// here plus its words. Safe for client components.
+// TypeScript rules below, the SQL lists of `status-sql.ts`, the counts and the
+// charts all come from this table: adding a status is one row here plus its
+// words in lib/labels.ts. Safe for client components.
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { type Day, dayOf, daysBetween } from '@/lib/days';
 
 export type StatusMeaning = {
-  label: string;
   /** Work is still to be done on it. */
   open: boolean;
   /** The work is done: counts towards "implemented or verified". */
@@ -15,6 +14,8 @@ export type StatusMeaning = {
   closed: boolean;
   /** Part of what the partnership took on (not set aside by a reviewer). */
   committed: boolean;
+  /** Done, and waiting for a reviewer to verify it. */
+  awaitsVerification: boolean;
   /** Work on it has started (a finding it answers is being addressed). */
   underWay: boolean;
   /** Past its due date it is overdue. */
@@ -23,22 +24,18 @@ export type StatusMeaning = {
 
 /** In workflow order: the order of counts, reports, charts and the list's status sort (the enum's own order). */
 export const STATUSES: Readonly<Record<RecommendationStatus, StatusMeaning>> = {
-  NOT_STARTED: { label: 'Not started', open: true, done: false, closed: false, committed: true, underWay: false, canBeOverdue: true },
-  IN_PROGRESS: { label: 'In progress', open: true, done: false, closed: false, committed: true, underWay: true, canBeOverdue: true },
-  IMPLEMENTED: { label: 'Implemented', open: false, done: true, closed: false, committed: true, underWay: true, canBeOverdue: false },
-  VERIFIED: { label: 'Verified', open: false, done: true, closed: true, committed: true, underWay: true, canBeOverdue: false },
-  NOT_ACCEPTED: { label: 'Not accepted', open: false, done: false, closed: true, committed: false, underWay: false, canBeOverdue: false },
-  SUPERSEDED: { label: 'Superseded', open: false, done: false, closed: true, committed: false, underWay: false, canBeOverdue: false },
+  NOT_STARTED: { open: true, done: false, closed: false, committed: true, awaitsVerification: false, underWay: false, canBeOverdue: true },
+  IN_PROGRESS: { open: true, done: false, closed: false, committed: true, awaitsVerification: false, underWay: true, canBeOverdue: true },
+  IMPLEMENTED: { open: false, done: true, closed: false, committed: true, awaitsVerification: true, underWay: true, canBeOverdue: false },
+  VERIFIED: { open: false, done: true, closed: true, committed: true, awaitsVerification: false, underWay: true, canBeOverdue: false },
+  NOT_ACCEPTED: { open: false, done: false, closed: true, committed: false, awaitsVerification: false, underWay: false, canBeOverdue: false },
+  SUPERSEDED: { open: false, done: false, closed: true, committed: false, awaitsVerification: false, underWay: false, canBeOverdue: false },
 };
 
 /** Every status, in workflow order. */
 export const STATUS_ORDER = Object.keys(STATUSES) as RecommendationStatus[];
 
-export const STATUS_LABELS: Readonly<Record<RecommendationStatus, string>> = Object.fromEntries(
-  STATUS_ORDER.map((status) => [status, STATUSES[status].label]),
-) as Record<RecommendationStatus, string>;
-
-type Quality = Exclude<keyof StatusMeaning, 'label'>;
+type Quality = keyof StatusMeaning;
 
 /** The statuses with a quality, in workflow order: `statusesWhere('open')`. */
 export function statusesWhere(quality: Quality, value = true): RecommendationStatus[] {

@@ -71,10 +71,8 @@ export async function updateRecommendation(actor: Actor, input: z.output<typeof 
           // An id and its name travel together: two lead officers may share a role name.
           for (const [idKey, nameKey] of [['ownerAgencyId', 'ownerAgency'], ['leadOfficerId', 'leadOfficer'], ['findingIds', 'findings']] as const) {
             if (idKey in changes.after || nameKey in changes.after) {
-              changes.before[idKey] = beforeValues[idKey];
-              changes.before[nameKey] = beforeValues[nameKey];
-              changes.after[idKey] = afterValues[idKey];
-              changes.after[nameKey] = afterValues[nameKey];
+              Object.assign(changes.before, { [idKey]: beforeValues[idKey], [nameKey]: beforeValues[nameKey] });
+              Object.assign(changes.after, { [idKey]: afterValues[idKey], [nameKey]: afterValues[nameKey] });
             }
           }
           const fieldsChanged = Object.keys(changes.after).length > 0;

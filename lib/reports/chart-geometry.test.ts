@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formatMonth, formatMonthShort } from '@/lib/days';
 import {
   labelledIndices,
   linearScale,
   linePath,
   listInWords,
-  monthName,
   niceTicks,
   progressSummary,
   spreadPoints,
@@ -114,8 +114,8 @@ describe('linePath', () => {
 
 describe('words', () => {
   it('names months', () => {
-    expect(monthName('2012-09')).toBe('September 2012');
-    expect(monthName('2013-03', 'short')).toBe('Mar 2013');
+    expect(formatMonth('2012-09')).toBe('September 2012');
+    expect(formatMonthShort('2013-03')).toBe('Mar 2013');
   });
 
   it('lists things in English', () => {

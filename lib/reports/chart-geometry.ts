@@ -1,6 +1,8 @@
 // Geometry and words for the report's hand-drawn SVG charts: pure, no DOM,
 // so that it can be unit-tested and the components stay declarative.
+import { formatMonth } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { statusesWhere } from '@/lib/recommendations/status';
 import { STATUS_LABELS } from '@/lib/labels';
 import type { Report } from './compute-report';
 
@@ -80,14 +82,6 @@ export function linePath(points: readonly { x: number; y: number }[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`).join(' ');
 }
 
-const MONTH_LONG = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const MONTH_SHORT = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "2013-03" → "March 2013" (long) or "Mar 2013" (short). */
-export function monthName(month: string, style: 'long' | 'short' = 'long'): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return (style === 'long' ? MONTH_LONG : MONTH_SHORT).format(new Date(Date.UTC(y, m - 1, 1)));
-}
 
 /** "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[]): string {
@@ -99,7 +93,11 @@ const n = (value: number) => value.toLocaleString('en-GB');
 const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** Done first, so that the bars' done portions line up against the axis and compare across agencies. */
-export const CHART_STATUS_ORDER: RecommendationStatus[] = ['VERIFIED', 'IMPLEMENTED', 'IN_PROGRESS', 'NOT_STARTED', 'NOT_ACCEPTED', 'SUPERSEDED'];
+export const CHART_STATUS_ORDER: RecommendationStatus[] = [
+  ...statusesWhere('done').reverse(),
+  ...statusesWhere('open').reverse(),
+  ...statusesWhere('committed', false),
+];
 
 /** "Children's social care owns 6 recommendations: 1 verified, 4 in progress and 1 not started." for each agency. */
 export function statusByAgencySummary(byAgency: Report['byAgency']): string {
@@ -121,12 +119,12 @@ export function progressSummary(months: Report['progressByMonth']): string {
   const first = months[0];
   const last = months.at(-1);
   if (!first || !last) return 'There is no history to chart yet.';
-  const lastMonth = monthName(last.month);
+  const lastMonth = formatMonth(last.month);
   if (months.length === 1) {
     if (last.implemented === 0) return `At the end of ${lastMonth}, no recommendations were implemented or verified.`;
     return `At the end of ${lastMonth}, ${plural(last.implemented, 'recommendation was', 'recommendations were')} implemented or verified, ${last.verified === 0 ? 'none' : n(last.verified)} of them verified.`;
   }
-  const firstMonth = monthName(first.month);
+  const firstMonth = formatMonth(first.month);
   const implemented =
     first.implemented === last.implemented
       ? `Implemented or verified stayed at ${n(last.implemented)} from ${firstMonth} to ${lastMonth}`
@@ -134,7 +132,7 @@ export function progressSummary(months: Report['progressByMonth']): string {
   const verified = first.verified === last.verified ? `verified ${change(first.verified, last.verified)}` : `verified ${change(first.verified, last.verified)} to ${n(last.verified)}`;
   const sentences = [`${implemented}; ${verified} over the same months.`];
   const peak = months.reduce((best, m) => (m.implemented > best.implemented ? m : best), first);
-  if (peak.implemented > last.implemented) sentences.push(`Implemented or verified peaked at ${n(peak.implemented)} in ${monthName(peak.month)}.`);
+  if (peak.implemented > last.implemented) sentences.push(`Implemented or verified peaked at ${n(peak.implemented)} in ${formatMonth(peak.month)}.`);
   sentences.push('Each month shows where things stood at its end; the last month, where they stood on the report date.');
   return sentences.join(' ');
 }

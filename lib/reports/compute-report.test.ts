@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport, type Names, percent, progressByMonth } from './compute-report';
+import { type EventKind, payloadToStore } from '@/lib/audit/event-catalogue';
 import type { ReportEvent } from './replay';
 
 let nextId = 1;
-function event(at: string, kind: string, subjectId: string, fields: Partial<ReportEvent> = {}): ReportEvent {
+/** An event as recordEvent would store it (its payload through the catalogue). */
+function event(at: string, kind: EventKind, subjectId: string, fields: Partial<ReportEvent> = {}): ReportEvent {
+  const payload = payloadToStore(kind, fields.before as never, fields.after as never);
   return {
     id: nextId++,
     occurredAt: new Date(at),
@@ -12,16 +15,30 @@ function event(at: string, kind: string, subjectId: string, fields: Partial<Repo
     reviewId: 'review',
     recommendationId: kind.startsWith('recommendation.') ? subjectId : null,
     actorId: 'chair',
-    before: null,
-    after: null,
     note: null,
     ...fields,
+    ...payload,
   };
 }
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const created = (at: string, id: string, reference: string, ownerAgencyId: string, dueDate: string) =>
   event(at, 'recommendation.created', id, {
-    after: { reference, text: `Recommendation ${reference}`, status: 'NOT_STARTED', ownerAgencyId, leadOfficerId: null, priority: 'HIGH', dueDate, originalDueDate: dueDate },
+    after: {
+      reference,
+      text: `Recommendation ${reference}`,
+      response: 'ACCEPTED',
+      status: 'NOT_STARTED',
+      ownerAgencyId,
+      ownerAgency: ownerAgencyId,
+      leadOfficerId: null,
+      leadOfficer: null,
+      findingIds: [],
+      findings: [],
+      priority: 'HIGH',
+      dueDate: day(dueDate),
+      originalDueDate: day(dueDate),
+    },
   });
 const status = (at: string, id: string, from: string, to: string, actorId = 'owner', note = `${from} to ${to}`) =>
   event(at, 'recommendation.status_changed', id, { before: { status: from }, after: { status: to }, actorId, note });
@@ -33,13 +50,13 @@ const EVENTS: ReportEvent[] = [
   created('2012-09-27T10:03:00Z', 'r4', 'R4', 'police', '2013-06-30'),
   event('2012-09-28T09:00:00Z', 'measure.created', 'm1', { recommendationId: 'r1', after: { name: 'Staff trained', unit: 'staff', target: 4000, currentValue: 0 } }),
   status('2012-10-05T09:00:00Z', 'r1', 'NOT_STARTED', 'IN_PROGRESS'),
-  event('2012-10-20T09:00:00Z', 'measure.updated', 'm1', { recommendationId: 'r1', before: { currentValue: 0 }, after: { currentValue: 1500 }, actorId: 'owner' }),
+  event('2012-10-20T09:00:00Z', 'measure.updated', 'm1', { recommendationId: 'r1', before: { currentValue: 0, name: 'Staff trained' }, after: { currentValue: 1500, name: 'Staff trained' }, actorId: 'owner' }),
   event('2012-11-01T09:00:00Z', 'evidence.submitted', 'e1', { recommendationId: 'r1', after: { title: 'Register', kind: 'TRAINING_RECORD' }, actorId: 'owner' }),
   status('2012-11-02T09:00:00Z', 'r1', 'IN_PROGRESS', 'IMPLEMENTED'),
-  event('2012-11-10T09:00:00Z', 'evidence.assessed', 'e1', { recommendationId: 'r1', after: { assessment: 'ACCEPTED' }, actorId: 'qa' }),
+  event('2012-11-10T09:00:00Z', 'evidence.assessed', 'e1', { recommendationId: 'r1', before: { assessment: 'PENDING', title: 'Register' }, after: { assessment: 'ACCEPTED', title: 'Register' }, actorId: 'qa' }),
   status('2012-11-12T09:00:00Z', 'r1', 'IMPLEMENTED', 'VERIFIED', 'qa'),
   status('2012-12-01T09:00:00Z', 'r4', 'NOT_STARTED', 'NOT_ACCEPTED', 'chair', 'Out of the partnership’s remit'),
-  event('2013-01-15T09:00:00Z', 'recommendation.due_date_changed', 'r2', { before: { dueDate: '2013-03-31' }, after: { dueDate: '2013-06-30' } }),
+  event('2013-01-15T09:00:00Z', 'recommendation.due_date_changed', 'r2', { before: { dueDate: day('2013-03-31') }, after: { dueDate: day('2013-06-30') } }),
 ];
 
 const NAMES: Names = {

@@ -1,10 +1,11 @@
 // Report arithmetic: pure functions over replayed state, so that the screen,
 // the CSV, the XLSX and the PDF all show numbers from this one computation.
 import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { STATUS_ORDER } from '@/lib/labels';
-import { computeRag, daysOverdue, isOverdue, measureProgress } from '@/lib/recommendations/rag';
+import { ukDay, ukMonth, nextMonth } from '@/lib/days';
+import { computeRag, measureProgress } from '@/lib/recommendations/rag';
+import { daysOverdue, isCommitted, isDone, isOverdue, STATUS_ORDER } from '@/lib/recommendations/status';
 import { byReference } from '@/lib/reviews/reference-order';
-import { apply, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
+import { apply, emptyState, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
 
 export type Names = {
   agencies: Map<string, string>;
@@ -64,10 +65,6 @@ export type Report = {
 export const emptyStatusCounts = (): StatusCounts =>
   Object.fromEntries(STATUS_ORDER.map((status) => [status, 0])) as StatusCounts;
 
-/** Not accepted and superseded recommendations are not part of what was promised. */
-const COMMITTED = (status: RecommendationStatus) => status !== 'NOT_ACCEPTED' && status !== 'SUPERSEDED';
-const DONE = (status: RecommendationStatus) => status === 'IMPLEMENTED' || status === 'VERIFIED';
-
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
 }
@@ -77,7 +74,7 @@ function live(state: ReplayedState) {
 }
 
 function row(r: RecommendationState, state: ReplayedState, names: Names, at: Date): ReportRow {
-  const measures = [...state.measures.values()].filter((m) => m.recommendationId === r.id && !m.archived);
+  const measures = [...state.measures.values()].filter((m) => m.recommendationId === r.id);
   const rag = computeRag(
     {
       status: r.status,
@@ -101,35 +98,29 @@ function row(r: RecommendationState, state: ReplayedState, names: Names, at: Dat
     leadOfficer: r.leadOfficerId ? (names.users.get(r.leadOfficerId) ?? '') : '',
     dueDate: r.dueDate,
     originalDueDate: r.originalDueDate,
-    overdue: isOverdue(r.status, r.dueDate, at),
-    daysOverdue: daysOverdue(r.status, r.dueDate, at),
+    overdue: isOverdue(r, ukDay(at)),
+    daysOverdue: daysOverdue(r, ukDay(at)),
     latestNote: r.latestNote ?? '',
   };
-}
-
-/** "2013-03" for the month an instant falls in (UTC). */
-function monthOf(date: Date) {
-  return date.toISOString().slice(0, 7);
 }
 
 /** Implemented (or verified) and verified counts at the end of each month, from the first event to `asAt`. */
 export function progressByMonth(events: readonly ReportEvent[], asAt: Date): Report['progressByMonth'] {
   const inRange = events.filter((e) => e.occurredAt.getTime() <= asAt.getTime());
   if (inRange.length === 0) return [];
-  const state: ReplayedState = { recommendations: new Map(), measures: new Map(), evidence: new Map() };
+  const state = emptyState();
   const months: Report['progressByMonth'] = [];
   const snapshot = (month: string) => {
     const recs = live(state);
-    months.push({ month, implemented: recs.filter((r) => DONE(r.status)).length, verified: recs.filter((r) => r.status === 'VERIFIED').length });
+    months.push({ month, implemented: recs.filter((r) => isDone(r.status)).length, verified: recs.filter((r) => r.status === 'VERIFIED').length });
   };
-  let current = monthOf(inRange[0]!.occurredAt);
-  const last = monthOf(asAt);
+  let current = ukMonth(inRange[0]!.occurredAt);
+  const last = ukMonth(asAt);
   let i = 0;
   while (current <= last) {
-    while (i < inRange.length && monthOf(inRange[i]!.occurredAt) <= current) apply(state, inRange[i++]!);
+    while (i < inRange.length && ukMonth(inRange[i]!.occurredAt) <= current) apply(state, inRange[i++]!);
     snapshot(current);
-    const [y, m] = current.split('-').map(Number) as [number, number];
-    current = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    current = nextMonth(current);
   }
   return months;
 }
@@ -150,7 +141,7 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
     byStatus[r.status] += 1;
     byRag[r.rag ?? 'NONE'] += 1;
   }
-  const committed = rows.filter((r) => COMMITTED(r.status));
+  const committed = rows.filter((r) => isCommitted(r.status));
 
   const agencies = new Map<string, ReportRow[]>();
   for (const r of rows) agencies.set(r.ownerAgency, [...(agencies.get(r.ownerAgency) ?? []), r]);
@@ -159,20 +150,20 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
     .map(([agency, agencyRows]) => {
       const counts = emptyStatusCounts();
       for (const r of agencyRows) counts[r.status] += 1;
-      const agencyCommitted = agencyRows.filter((r) => COMMITTED(r.status));
+      const agencyCommitted = agencyRows.filter((r) => isCommitted(r.status));
       return {
         agency,
         total: agencyRows.length,
         byStatus: counts,
         overdue: agencyRows.filter((r) => r.overdue).length,
-        implementedPercent: percent(agencyCommitted.filter((r) => DONE(r.status)).length, agencyCommitted.length),
+        implementedPercent: percent(agencyCommitted.filter((r) => isDone(r.status)).length, agencyCommitted.length),
       };
     });
 
   const references = new Map(rows.map((r) => [r.id, r.reference]));
   const liveIds = new Set(rows.map((r) => r.id));
   const measures = [...state.measures.values()]
-    .filter((m) => !m.archived && liveIds.has(m.recommendationId))
+    .filter((m) => liveIds.has(m.recommendationId))
     .map((m) => ({
       reference: references.get(m.recommendationId) ?? '',
       name: m.name,
@@ -183,13 +174,13 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
     }))
     .sort(byReference);
 
-  const evidence = [...state.evidence.values()].filter((e) => !e.archived && liveIds.has(e.recommendationId));
+  const evidence = [...state.evidence.values()].filter((e) => liveIds.has(e.recommendationId));
   const userName = (id: string | null) => (id ? (names.users.get(id) ?? 'Unknown user') : 'The system');
 
   const before = replay(events, since);
   const wasOverdue = new Set(
     live(before)
-      .filter((r) => isOverdue(r.status, r.dueDate, since))
+      .filter((r) => isOverdue(r, ukDay(since)))
       .map((r) => r.id),
   );
   const between = events.filter((e) => e.occurredAt > since && e.occurredAt <= asAt);
@@ -201,7 +192,7 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
       recommendations: rows.length,
       byStatus,
       byRag,
-      implementedPercent: percent(committed.filter((r) => DONE(r.status)).length, committed.length),
+      implementedPercent: percent(committed.filter((r) => isDone(r.status)).length, committed.length),
       verifiedPercent: percent(committed.filter((r) => r.status === 'VERIFIED').length, committed.length),
       overdue: rows.filter((r) => r.overdue).length,
     },

@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, ReportTooLargeError, RuleError } from '@/lib/errors';
 import { computeReport, type Names } from './compute-report';
-import { daysBefore, endOfUkDay, ukDay } from './dates';
+import { addDays, endOfUkDay, ukDay } from '@/lib/days';
 import { type ReportEvent, replay } from './replay';
 import type { ReportQuery } from './report-query.schema';
 
@@ -41,7 +41,7 @@ export async function getReport(actor: Actor, scope: string, query: ReportQuery,
   const today = ukDay(now);
   const asAtDay = query.asAt ?? today;
   if (asAtDay > today) throw new RuleError('The date must be today or in the past', 'asAt');
-  const sinceDay = query.since ?? daysBefore(asAtDay, 30);
+  const sinceDay = query.since ?? addDays(asAtDay, -30);
   if (sinceDay >= asAtDay) throw new RuleError('The date to compare with must be before the report date', 'since');
 
   const newest = await db.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });

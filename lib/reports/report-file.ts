@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatDate } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
 import type { ReportResult } from './get-report';
 import { PARTNERSHIP } from './get-report';
 import { reportSections } from './report-sections';
@@ -16,8 +16,6 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-const day = (value: string) => formatDate(new Date(`${value}T00:00:00Z`));
-
 /** "review-of-multi-agency-responses": whole words, at most 60 characters. */
 function slug(text: string) {
   const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -33,7 +31,7 @@ function slug(text: string) {
 /** The report as a file: the same sections, and so the same numbers, as the screen. */
 export async function reportFile(result: ReportResult, format: ReportFormat) {
   const sections = reportSections(result.report, { withReview: result.scope === PARTNERSHIP });
-  const subtitle = `As at ${day(result.asAtDay)}. Changes since ${day(result.sinceDay)}.`;
+  const subtitle = `As at ${formatDay(result.asAtDay)}. Changes since ${formatDay(result.sinceDay)}.`;
   const name = result.scope === PARTNERSHIP ? 'partnership' : slug(result.reviews[0]?.title ?? 'review');
   const fileName = `followthrough-${name}-as-at-${result.asAtDay}.${format}`;
   const body =

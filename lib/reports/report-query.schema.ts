@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { dayTextField } from '@/lib/day-fields';
 
-const day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Enter a real date');
+const day = dayTextField();
 
 /** The report form's query string: both dates optional (as at today, changes over the last 30 days). */
 export const reportQuerySchema = z.object({

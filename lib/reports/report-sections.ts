@@ -1,6 +1,7 @@
 // The report as titled tables of typed cells: the one shape that the CSV,
 // XLSX and PDF writers (and the on-screen tables) all render.
-import { RAG_LABELS, STATUS_LABELS, STATUS_ORDER } from '@/lib/labels';
+import { RAG_LABELS, STATUS_LABELS } from '@/lib/labels';
+import { STATUS_ORDER } from '@/lib/recommendations/status';
 import type { Report } from './compute-report';
 
 export type Cell = string | number | Date | null;

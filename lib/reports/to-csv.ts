@@ -1,9 +1,10 @@
+import { dayOf } from '@/lib/days';
 import type { Cell, Section } from './report-sections';
 
 /** RFC 4180 quoting, and a leading apostrophe where a spreadsheet would run a formula (CSV injection). */
 function csvCell(cell: Cell, kind: string): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return kind === 'date' ? cell.toISOString().slice(0, 10) : cell.toISOString();
+  if (cell instanceof Date) return kind === 'date' ? dayOf(cell) : cell.toISOString();
   if (typeof cell === 'number') return String(cell);
   const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

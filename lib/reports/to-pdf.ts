@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatDate, formatDateTime } from '@/lib/labels';
+import { formatDateTime, formatDay } from '@/lib/days';
 import type { Cell, Column, Section } from './report-sections';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -9,7 +9,7 @@ const BOLD = 'Helvetica-Bold';
 
 function text(cell: Cell, column: Column): string {
   if (cell === null || cell === '') return '';
-  if (cell instanceof Date) return column.kind === 'date' ? formatDate(cell) : formatDateTime(cell);
+  if (cell instanceof Date) return column.kind === 'date' ? formatDay(cell) : formatDateTime(cell);
   if (typeof cell === 'number') return column.kind === 'percent' ? `${cell.toFixed(1)}%` : cell.toLocaleString('en-GB');
   return cell;
 }

@@ -5,7 +5,9 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { findingStatus } from '@/lib/findings/finding-status';
-import { computeRag, isOverdue } from '@/lib/recommendations/rag';
+import { ukDay } from '@/lib/days';
+import { computeRag } from '@/lib/recommendations/rag';
+import { isOverdue } from '@/lib/recommendations/status';
 
 export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
 
@@ -69,7 +71,7 @@ export async function getReview(actor: Actor, id: string, now = new Date()) {
       leadOfficer: r.leadOfficer,
       dueDate: r.dueDate,
       originalDueDate: r.originalDueDate,
-      overdue: isOverdue(r.status, r.dueDate, now),
+      overdue: isOverdue(r, ukDay(now)),
       findings: answers.sort(byReference),
     })),
   };

@@ -4,54 +4,8 @@
 // parsing twice gives the same result.
 import { z } from 'zod';
 import { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
+import { optionalDayField } from '@/lib/day-fields';
 import { versionField } from '@/lib/recommendations/update-progress.schema';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** 'YYYY-MM-DD' (what `<input type="date">` gives) to a Date at UTC midnight, or null if it is not a real day. */
-export function parseDay(value: string): Date | null {
-  if (!ISO_DAY.test(value)) return null;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
-  const year = date.getUTCFullYear();
-  return year >= 1900 && year <= 2200 ? date : null;
-}
-
-/** A date-only value as the date input wants it ('' for none). */
-export function dayInputValue(date: Date | null | undefined): string {
-  return date ? date.toISOString().slice(0, 10) : '';
-}
-
-/** A required date from a date input. */
-export function dayField(missing: string, invalid = 'Enter a real date') {
-  return z.union([z.date(), z.string().trim()], { error: missing }).transform((value, ctx) => {
-    if (value instanceof Date) return value;
-    if (value === '') {
-      ctx.issues.push({ code: 'custom', message: missing, input: value });
-      return z.NEVER;
-    }
-    const date = parseDay(value);
-    if (!date) {
-      ctx.issues.push({ code: 'custom', message: invalid, input: value });
-      return z.NEVER;
-    }
-    return date;
-  });
-}
-
-/** An optional date from a date input: empty means none (null). */
-export function optionalDayField(invalid = 'Enter a real date, or leave it blank') {
-  return z.union([z.date(), z.null(), z.string().trim()]).optional().transform((value, ctx) => {
-    if (value instanceof Date) return value;
-    if (value === null || value === undefined || value === '') return null;
-    const date = parseDay(value);
-    if (!date) {
-      ctx.issues.push({ code: 'custom', message: invalid, input: value });
-      return z.NEVER;
-    }
-    return date;
-  });
-}
 
 /** Free text that may be left empty; empty becomes null. */
 export function optionalText(max: number, tooLong: string) {

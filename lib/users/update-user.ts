@@ -5,6 +5,7 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { NotFoundError, RuleError } from '@/lib/errors';
 import { assertAnotherActiveAdmin, lockForAdminChange } from './user-rules';
 import type { updateUserSchema } from './user.schema';
@@ -36,7 +37,9 @@ export async function updateUser(actor: Actor, input: z.output<typeof updateUser
       agencyName = agency.name;
     }
 
-    const changes = changedFields(
+    // The agency's name travels with its id, for the history to read.
+    type Fields = { name: string; role: Role; agencyId: string; agencyName?: string };
+    const changes: { before: Partial<Fields>; after: Partial<Fields> } = changedFields<Fields>(
       { name: before.name, role: before.role, agencyId: before.agencyId },
       { name: input.name, role: input.role, agencyId: input.agencyId },
     );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { TwoFactorSettings } from '@/components/account/two-factor-settings';
 import { requireUser } from '@/lib/auth/session';
 import { getTwoFactorStatus } from '@/lib/auth/two-factor';
-import { formatDateTime } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import { confirmEnrolmentAction, disableTwoFactorAction, startEnrolmentAction } from './actions';
 
 export const metadata: Metadata = { title: 'Two-factor sign-in' };

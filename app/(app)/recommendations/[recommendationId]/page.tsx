@@ -6,7 +6,8 @@ import { MeasuresSection } from '@/components/recommendation/measures-section';
 import { Timeline } from '@/components/recommendation/timeline';
 import { UpdateProgressForm } from '@/components/recommendation/update-progress-form';
 import { RagTag, StatusTag } from '@/components/status-tag';
-import { formatDate, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
+import { PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
+import { dayOf, daysBetween, formatDay } from '@/lib/days';
 import {
   addCommentAction,
   assessEvidenceAction,
@@ -35,7 +36,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function RecommendationPage(props: Props) {
   const { user, recommendation: r } = await load(props);
   const slipped = r.dueDate.getTime() !== r.originalDueDate.getTime();
-  const slippageDays = Math.round((r.dueDate.getTime() - r.originalDueDate.getTime()) / 86_400_000);
+  const slippageDays = daysBetween(dayOf(r.originalDueDate), dayOf(r.dueDate));
   return (
     <>
       <p className="small">
@@ -73,10 +74,10 @@ export default async function RecommendationPage(props: Props) {
         <div className="summary-list__row">
           <dt>Due date</dt>
           <dd>
-            {formatDate(r.dueDate)}
+            {formatDay(r.dueDate)}
             {slipped ? (
               <p className="small secondary">
-                Originally due {formatDate(r.originalDueDate)}: moved {Math.abs(slippageDays)} days {slippageDays > 0 ? 'later' : 'earlier'}
+                Originally due {formatDay(r.originalDueDate)}: moved {Math.abs(slippageDays)} days {slippageDays > 0 ? 'later' : 'earlier'}
                 {r.dueDateChangeReason ? ` (“${r.dueDateChangeReason}”)` : ''}
               </p>
             ) : null}

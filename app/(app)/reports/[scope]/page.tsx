@@ -10,7 +10,7 @@ import { type ReportDateErrors, ReportDateForm } from '@/components/report/repor
 import { SectionTable } from '@/components/report/section-table';
 import { requireUser } from '@/lib/auth/session';
 import { ReportTooLargeError, RuleError } from '@/lib/errors';
-import { formatDate } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
 import { getReport, PARTNERSHIP } from '@/lib/reports/get-report';
 import { type ReportQuery, reportQuerySchema } from '@/lib/reports/report-query.schema';
 import { reportSections, type Section } from '@/lib/reports/report-sections';
@@ -23,7 +23,7 @@ const isField = (field: unknown): field is keyof ReportDateErrors => field === '
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
 /** "2013-03-31" → "31 March 2013". */
-const day = (value: string) => formatDate(new Date(`${value}T00:00:00Z`));
+const day = (value: string) => formatDay(new Date(`${value}T00:00:00Z`));
 
 /**
  * The report for the dates asked for; when they are not valid, or break a

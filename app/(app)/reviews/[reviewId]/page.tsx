@@ -3,7 +3,8 @@ import Link from '@/components/link';
 import { FindingStatusTag } from '@/components/finding/finding-status-tag';
 import { RagTag, StatusTag } from '@/components/status-tag';
 import { can } from '@/lib/auth/permissions';
-import { formatDate, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, SEVERITY_LABELS } from '@/lib/labels';
+import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, SEVERITY_LABELS } from '@/lib/labels';
+import { formatDay } from '@/lib/days';
 import { listHref } from '@/lib/recommendations/list-recommendations.schema';
 import { loadReview } from './load-review';
 
@@ -38,12 +39,12 @@ export default async function ReviewPage({ params }: Props) {
         <div className="summary-list__row">
           <dt>Period covered</dt>
           <dd>
-            {review.periodStart || review.periodEnd ? `${formatDate(review.periodStart)} to ${formatDate(review.periodEnd)}` : 'Not recorded'}
+            {review.periodStart || review.periodEnd ? `${formatDay(review.periodStart)} to ${formatDay(review.periodEnd)}` : 'Not recorded'}
           </dd>
         </div>
         <div className="summary-list__row">
           <dt>Published</dt>
-          <dd>{review.publishedOn ? formatDate(review.publishedOn) : 'Not yet'}</dd>
+          <dd>{review.publishedOn ? formatDay(review.publishedOn) : 'Not yet'}</dd>
         </div>
         <div className="summary-list__row">
           <dt>Status</dt>
@@ -194,9 +195,9 @@ export default async function ReviewPage({ params }: Props) {
                     {r.leadOfficer ? <span className="small secondary">, {r.leadOfficer.name}</span> : null}
                   </td>
                   <td>
-                    {formatDate(r.dueDate)}
+                    {formatDay(r.dueDate)}
                     {r.dueDate.getTime() !== r.originalDueDate.getTime() ? (
-                      <span className="small secondary"> (originally {formatDate(r.originalDueDate)})</span>
+                      <span className="small secondary"> (originally {formatDay(r.originalDueDate)})</span>
                     ) : null}
                     {r.overdue ? (
                       <>

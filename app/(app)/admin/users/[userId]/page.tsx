@@ -11,7 +11,8 @@ import { listAgencyNames } from '@/lib/agencies/list-agencies';
 import { requiresTwoFactor } from '@/lib/auth/account-steps';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { formatDateTime, ROLE_LABELS } from '@/lib/labels';
+import { ROLE_LABELS } from '@/lib/labels';
+import { formatDateTime } from '@/lib/days';
 import { getUser } from '@/lib/users/get-user';
 import { deactivateUserAction, reactivateUserAction, resetPasswordAction, resetTwoFactorAction, updateUserAction } from './actions';
 

@@ -9,7 +9,7 @@ import { listAgencies } from '@/lib/agencies/list-agencies';
 import { can } from '@/lib/auth/permissions';
 import { isClosed } from '@/lib/recommendations/workflow';
 import { getReview } from '@/lib/reviews/get-review';
-import { dayInputValue } from '@/lib/reviews/review.schema';
+import { dayInputValue } from '@/lib/days';
 import {
   archiveRecommendationAction,
   overrideRagAction,

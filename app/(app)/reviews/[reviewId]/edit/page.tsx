@@ -4,7 +4,7 @@ import { ArchiveForm } from '@/components/review/archive-form';
 import { EditReviewForm } from '@/components/review/edit-review-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { can } from '@/lib/auth/permissions';
-import { dayInputValue } from '@/lib/reviews/review.schema';
+import { dayInputValue } from '@/lib/days';
 import { loadReview } from '../load-review';
 import { archiveReviewAction, updateReviewAction } from './actions';
 
