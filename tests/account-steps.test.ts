@@ -87,7 +87,7 @@ describe('denied actions are recorded', () => {
       db.$transaction(async (tx) => {
         const agency = await tx.agency.create({ data: { name, shortName: name } });
         await recordEvent(tx, { actorId: actor.id, kind: 'agency.created', subjectId: agency.id, after: { name, shortName: name } });
-        throw new ForbiddenError('agency:manage');
+        throw new ForbiddenError('user:manage');
         return input;
       }),
     );
@@ -95,16 +95,16 @@ describe('denied actions are recorded', () => {
     expect(await refused({ id: 'review-123' })).toEqual({ ok: false, formError: 'You do not have permission to do that' });
     expect(await db.agency.findUnique({ where: { name } })).toBeNull();
     const [denied] = await eventsOf('access.denied', 'review-123');
-    expect(denied).toMatchObject({ actorId: viewer.id, subjectType: 'access', subjectId: 'review-123', after: { action: 'agency:manage' } });
+    expect(denied).toMatchObject({ actorId: viewer.id, subjectType: 'access', subjectId: 'review-123', after: { action: 'user:manage' } });
 
     // Without a record id, the subject is the action.
     await refused({});
-    expect(await eventsOf('access.denied', 'agency:manage')).toHaveLength(1);
+    expect(await eventsOf('access.denied', 'user:manage')).toHaveLength(1);
     // Text that cannot be stored is refused as bad input before anything else, and records nothing.
     expect(await refused({ id: 'bad\u0000id\ud800' })).toEqual({ ok: false, fieldErrors: { id: [expect.stringMatching(/cannot be stored/)] } });
-    expect(await eventsOf('access.denied', 'agency:manage')).toHaveLength(1);
-    const [byAction] = await eventsOf('access.denied', 'agency:manage');
-    expect(byAction).toMatchObject({ actorId: viewer.id, after: { action: 'agency:manage' } });
+    expect(await eventsOf('access.denied', 'user:manage')).toHaveLength(1);
+    const [byAction] = await eventsOf('access.denied', 'user:manage');
+    expect(byAction).toMatchObject({ actorId: viewer.id, after: { action: 'user:manage' } });
   });
 
   it('records nothing for other refusals', async () => {

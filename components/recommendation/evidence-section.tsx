@@ -30,13 +30,10 @@ function linkHost(url: string) {
  */
 export function EvidenceSection({
   recommendation,
-  currentUserId,
   submitEvidenceAction,
   assessEvidenceAction,
 }: {
   recommendation: RecommendationDetail;
-  /** The signed-in user: nobody assesses evidence they submitted. */
-  currentUserId: string;
   submitEvidenceAction: (input: FormData) => Promise<ActionResult<{ evidenceId: string }>>;
   assessEvidenceAction: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
@@ -92,19 +89,12 @@ export function EvidenceSection({
                     </p>
                     {item.assessmentComment ? <blockquote className="timeline__note">{item.assessmentComment}</blockquote> : null}
                   </div>
+                ) : item.mayAssess ? (
+                  <AssessEvidenceForm evidenceId={item.id} version={item.version} evidenceTitle={item.title} action={assessEvidenceAction} />
                 ) : permissions.assessEvidence ? (
-                  item.submittedById === currentUserId ? (
-                    <p className="small">
-                      <strong>You submitted this</strong>, so another reviewer must assess it.
-                    </p>
-                  ) : (
-                    <AssessEvidenceForm
-                      evidenceId={item.id}
-                      version={item.version}
-                      evidenceTitle={item.title}
-                      action={assessEvidenceAction}
-                    />
-                  )
+                  <p className="small">
+                    <strong>You submitted this</strong>, so another reviewer must assess it.
+                  </p>
                 ) : null}
               </li>
             );

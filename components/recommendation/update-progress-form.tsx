@@ -6,22 +6,25 @@ import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { STATUS_LABELS } from '@/lib/labels';
+import type { StatusChoices } from '@/lib/recommendations/workflow';
 import type { ActionResult } from '@/lib/server-action';
 
-type Option = { status: RecommendationStatus; check: { allowed: true } | { allowed: false; reason: string } };
-
-/** Progress note, with a change of status where the workflow allows one. */
+/**
+ * Progress note, with a change of status where the workflow allows one. Only
+ * the moves this user may make now are offered; the others are listed with
+ * why (the same rule the server enforces, lib/recommendations/workflow.ts).
+ */
 export function UpdateProgressForm({
   recommendationId,
   version,
   currentStatus,
-  options,
+  choices,
   action,
 }: {
   recommendationId: string;
   version: number;
   currentStatus: RecommendationStatus;
-  options: Option[];
+  choices: StatusChoices;
   action: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
   const { form, onSubmit, summary, conflict, saved, errorFor } = useActionForm({
@@ -30,7 +33,6 @@ export function UpdateProgressForm({
     defaultValues: { recommendationId, version, status: currentStatus, note: '' },
     onSuccess: ({ version: next }) => form.reset({ recommendationId, version: next, status: currentStatus, note: '' }),
   });
-  const blocked = options.filter((option) => !option.check.allowed);
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="update-progress-heading">
       <h2 id="update-progress-heading">Update progress</h2>
@@ -46,24 +48,24 @@ export function UpdateProgressForm({
       <Field id={fieldId('status')} label="Status" error={errorFor('status')}>
         <select className="select" {...form.register('status')}>
           <option value={currentStatus}>Keep as {STATUS_LABELS[currentStatus].toLowerCase()}</option>
-          {options.map((option) => (
-            <option key={option.status} value={option.status}>
-              {STATUS_LABELS[option.status]}
+          {choices.offered.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
             </option>
           ))}
         </select>
       </Field>
-      {blocked.length ? (
-        <details className="small">
-          <summary>Why some changes may be refused</summary>
-          <ul>
-            {blocked.map((option) => (
-              <li key={option.status}>
-                {STATUS_LABELS[option.status]}: {option.check.allowed ? '' : option.check.reason}
+      {choices.notOffered.length ? (
+        <div className="small" id="status-not-offered">
+          <p className="secondary">Not offered now:</p>
+          <ul aria-label="Statuses not offered, and why">
+            {choices.notOffered.map(({ status, reason }) => (
+              <li key={status}>
+                {STATUS_LABELS[status]}: {reason}
               </li>
             ))}
           </ul>
-        </details>
+        </div>
       ) : null}
       <Field
         id={fieldId('note')}

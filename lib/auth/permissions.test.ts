@@ -17,13 +17,12 @@ const EXPECTED: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
   'recommendation:assign-owner': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
   'recommendation:change-due-date': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
   'recommendation:override-rag': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
-  'recommendation:close': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
+  'recommendation:decide': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
   'evidence:assess': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
   'recommendation:update-progress': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] },
   'evidence:submit': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] },
   'comment:add': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] },
   'user:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
-  'agency:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
 };
 
 describe('can', () => {

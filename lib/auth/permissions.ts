@@ -1,6 +1,9 @@
-// Who may do what: PRODUCT.md's role table, written once. The domain layer
-// calls `assertCan` before every read and write; pages ask `can` only to
-// decide what to show, never as the check itself.
+// Who may do what: PRODUCT.md's role table, written once, with its two
+// record-level rules (owners act on their own agency's records; nobody judges
+// their own evidence). The domain layer calls `assertCan` before every read and
+// write, and the status workflow (lib/recommendations/workflow.ts) asks here
+// who may make each move; pages ask the same functions only to decide what to
+// offer, never as the check itself.
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export type Action =
@@ -13,13 +16,13 @@ export type Action =
   | 'recommendation:change-due-date'
   | 'recommendation:override-rag'
   | 'recommendation:update-progress'
-  | 'recommendation:close'
+  /** A reviewer's decision on a recommendation: verify it, send it back, reopen it, or set it aside. */
+  | 'recommendation:decide'
   | 'evidence:submit'
   | 'evidence:assess'
   | 'comment:add'
   | 'report:read'
-  | 'user:manage'
-  | 'agency:manage';
+  | 'user:manage';
 
 /** The least a permission check needs to know about the acting user. */
 export type PermissionSubject = { role: Role; agencyId: string };
@@ -37,7 +40,7 @@ const REVIEWER_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'recommendation:change-due-date',
   'recommendation:override-rag',
   'recommendation:update-progress',
-  'recommendation:close',
+  'recommendation:decide',
   'evidence:submit',
   'evidence:assess',
   'comment:add',
@@ -76,4 +79,21 @@ export class ForbiddenError extends Error {
 
 export function assertCan(user: PermissionSubject, action: Action, record?: OwnedRecord): void {
   if (!can(user, action, record)) throw new ForbiddenError(action);
+}
+
+/** Evidence as the "own evidence" rule needs it. */
+export type SubmittedEvidence = { submittedById: string };
+
+/**
+ * Nobody verifies their own work (PRODUCT.md): whoever submitted any of a
+ * recommendation's evidence does not verify it, and nobody assesses evidence
+ * they submitted.
+ */
+export function submittedAny(user: { id: string }, evidence: readonly SubmittedEvidence[]): boolean {
+  return evidence.some((item) => item.submittedById === user.id);
+}
+
+/** May assess this piece of evidence: a reviewer who did not submit it. */
+export function canAssess(user: PermissionSubject & { id: string }, evidence: SubmittedEvidence): boolean {
+  return can(user, 'evidence:assess') && !submittedAny(user, [evidence]);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordEvent } from '@/lib/audit/record-event';
 import { claimVersion } from '@/lib/audit/versions';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertCan, canAssess } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
@@ -21,7 +21,7 @@ export async function assessEvidence(actor: Actor, input: AssessEvidenceValues) 
     });
     if (!existing) throw new NotFoundError('evidence');
     assertCan(actor, 'evidence:assess', existing.recommendation);
-    if (existing.submittedById === actor.id) {
+    if (!canAssess(actor, existing)) {
       throw new RuleError('You submitted this evidence, so someone else must assess it', 'assessment');
     }
 

@@ -1,14 +1,13 @@
 import 'server-only';
 import { describeEvent } from '@/lib/audit/describe-event';
-import { assertCan, can } from '@/lib/auth/permissions';
+import { assertCan, can, canAssess } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { evidenceFacts } from './evidence-facts';
 import { ukDay } from '@/lib/days';
 import { computeRag } from './rag';
 import { isOverdue } from './status';
-import { nextStatuses } from './workflow';
+import { statusChoices } from './workflow';
 
 export type RecommendationDetail = Awaited<ReturnType<typeof getRecommendation>>;
 
@@ -96,22 +95,25 @@ export async function getRecommendation(actor: Actor, id: string, { fullHistory 
     now,
   );
 
-  const ownAgency = recommendation.ownerAgencyId === actor.agencyId;
+  const evidenceTitles = new Map(recommendation.evidence.map((item) => [item.id, item.title]));
   const record = { ownerAgencyId: recommendation.ownerAgencyId };
   return {
     ...recommendation,
+    // Whether this user may assess each piece: a reviewer who did not submit it.
+    evidence: recommendation.evidence.map((item) => ({ ...item, mayAssess: item.assessment === 'PENDING' && canAssess(actor, item) })),
     measures,
     rag,
     overdue: isOverdue(recommendation, ukDay(now)),
-    statusOptions: can(actor, 'recommendation:update-progress', record)
-      ? nextStatuses(recommendation.status, { role: actor.role, ownAgency, ...evidenceFacts(recommendation.evidence, actor.id) })
-      : [],
+    // What the status control offers: the same rule the server enforces.
+    statusChoices: can(actor, 'recommendation:update-progress', record)
+      ? statusChoices(recommendation, actor)
+      : { offered: [], notOffered: [] },
     timeline: events.map((event) => ({
       id: event.id,
       at: event.occurredAt,
       kind: event.kind,
       actorName: event.actor?.name ?? 'The system',
-      description: describeEvent({ ...event, actorName: event.actor?.name ?? null }),
+      description: describeEvent({ ...event, actorName: event.actor?.name ?? null }, { evidenceTitles }),
       note: event.kind === 'comment.added' ? (commentBodies.get(event.subjectId) ?? event.note) : event.note,
     })),
     /** How many history entries there are in all (the timeline may show only the latest). */

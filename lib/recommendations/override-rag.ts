@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db, type Tx } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
 import type { overrideRagSchema, withdrawRagOverrideSchema } from './override-rag.schema';
-import { isClosed } from './workflow';
+import { isClosed } from './status';
 
 async function claim(tx: Tx, actor: Actor, id: string, baseVersion: number) {
   const existing = await tx.recommendation.findFirst({ where: { id, archivedAt: null }, select: { ownerAgencyId: true } });

@@ -5,7 +5,6 @@ import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
-import { evidenceFacts } from './evidence-facts';
 import type { updateProgressSchema } from './update-progress.schema';
 import type { z } from 'zod';
 import { checkTransition } from './workflow';
@@ -45,11 +44,7 @@ export async function updateProgress(actor: Actor, input: z.output<typeof update
       return { version };
     }
 
-    const check = checkTransition(recommendation.status, input.status, {
-      role: actor.role,
-      ownAgency: recommendation.ownerAgencyId === actor.agencyId,
-      ...evidenceFacts(recommendation.evidence, actor.id),
-    });
+    const check = checkTransition(recommendation, input.status, actor);
     if (!check.allowed) throw new RuleError(check.reason, 'status');
 
     await tx.recommendation.update({

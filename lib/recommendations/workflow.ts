@@ -1,97 +1,106 @@
-// The status workflow of a recommendation (PRODUCT.md, "Status"), as plain
-// data and one pure function, so that the rules have a test for every case.
-import type { RecommendationStatus, Role } from '@/lib/generated/prisma/enums';
+// The status workflow of a recommendation (PRODUCT.md, "Status"): which moves
+// exist, who may make each (asked of lib/auth/permissions.ts) and what each
+// needs. One pure function answers both the server ("may this user make this
+// move?") and the status control ("which moves does this user have now, and
+// why not the others?").
+import { can, type PermissionSubject, submittedAny } from '@/lib/auth/permissions';
+import type { Assessment, RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { STATUS_LABELS } from '@/lib/labels';
 
-export type WorkflowContext = {
-  role: Role;
-  /** The acting user belongs to the agency that owns the recommendation. */
-  ownAgency: boolean;
-  /** Evidence on record that has not been judged insufficient. */
-  usableEvidenceCount: number;
-  /** Evidence a reviewer has accepted. */
-  acceptedEvidenceCount: number;
-  /** The acting user submitted any of the recommendation's evidence: nobody verifies their own work. */
-  actorSubmittedEvidence: boolean;
+/** The acting user, as the workflow needs them. */
+export type WorkflowActor = PermissionSubject & { id: string };
+
+/** The recommendation, with its live evidence. */
+export type WorkflowRecommendation = {
+  status: RecommendationStatus;
+  ownerAgencyId: string;
+  evidence: readonly { assessment: Assessment; submittedById: string }[];
 };
 
 export type TransitionCheck = { allowed: true } | { allowed: false; reason: string };
 
-const CLOSED: ReadonlySet<RecommendationStatus> = new Set(['VERIFIED', 'NOT_ACCEPTED', 'SUPERSEDED']);
+type Rule = {
+  /** Who may make the move: the owning agency's officers and reviewers, or reviewers only. */
+  permission: 'recommendation:update-progress' | 'recommendation:decide';
+  /** Why the move is not possible yet, if it is not. */
+  needs?: (recommendation: WorkflowRecommendation, actor: WorkflowActor) => string | null;
+  /** What to say to someone who may not make the move. */
+  whoMay?: string;
+};
 
-export function isClosed(status: RecommendationStatus) {
-  return CLOSED.has(status);
-}
+const SET_ASIDE: Rule = { permission: 'recommendation:decide', whoMay: 'A reviewer decides this, with a rationale' };
 
-type Rule = { who: 'owner-or-reviewer' | 'reviewer'; check?: (ctx: WorkflowContext) => string | null };
-
-// from -> to -> who may make the move, and what it needs. Anything missing is not a move.
+// from -> to -> the rule. Anything missing is not a move.
 const RULES: Partial<Record<RecommendationStatus, Partial<Record<RecommendationStatus, Rule>>>> = {
   NOT_STARTED: {
-    IN_PROGRESS: { who: 'owner-or-reviewer' },
-    IMPLEMENTED: { who: 'owner-or-reviewer', check: needsEvidence },
-    NOT_ACCEPTED: { who: 'reviewer' },
-    SUPERSEDED: { who: 'reviewer' },
+    IN_PROGRESS: { permission: 'recommendation:update-progress' },
+    IMPLEMENTED: { permission: 'recommendation:update-progress', needs: needsEvidence },
+    NOT_ACCEPTED: SET_ASIDE,
+    SUPERSEDED: SET_ASIDE,
   },
   IN_PROGRESS: {
-    IMPLEMENTED: { who: 'owner-or-reviewer', check: needsEvidence },
-    NOT_ACCEPTED: { who: 'reviewer' },
-    SUPERSEDED: { who: 'reviewer' },
+    IMPLEMENTED: { permission: 'recommendation:update-progress', needs: needsEvidence },
+    NOT_ACCEPTED: SET_ASIDE,
+    SUPERSEDED: SET_ASIDE,
   },
   IMPLEMENTED: {
     // A reviewer sends it back when the evidence does not show the change.
-    IN_PROGRESS: { who: 'reviewer' },
-    VERIFIED: { who: 'reviewer', check: needsAcceptedEvidenceFromSomeoneElse },
-    SUPERSEDED: { who: 'reviewer' },
+    IN_PROGRESS: { permission: 'recommendation:decide', whoMay: 'A reviewer sends it back when the evidence falls short' },
+    VERIFIED: { permission: 'recommendation:decide', needs: needsAcceptedEvidenceFromSomeoneElse, whoMay: 'A reviewer verifies it' },
+    SUPERSEDED: SET_ASIDE,
   },
   // Closed is closed; a reviewer may reopen with a reason when it was wrong.
-  VERIFIED: { IN_PROGRESS: { who: 'reviewer' } },
-  NOT_ACCEPTED: { NOT_STARTED: { who: 'reviewer' } },
-  SUPERSEDED: { NOT_STARTED: { who: 'reviewer' } },
+  VERIFIED: { IN_PROGRESS: { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it' } },
+  NOT_ACCEPTED: { NOT_STARTED: { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it' } },
+  SUPERSEDED: { NOT_STARTED: { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it' } },
 };
 
-function needsEvidence(ctx: WorkflowContext) {
-  return ctx.usableEvidenceCount > 0
+function needsEvidence(recommendation: WorkflowRecommendation) {
+  return recommendation.evidence.some((item) => item.assessment !== 'INSUFFICIENT')
     ? null
     : 'Add at least one piece of evidence before marking the recommendation as implemented';
 }
 
-function needsAcceptedEvidenceFromSomeoneElse(ctx: WorkflowContext) {
-  if (ctx.acceptedEvidenceCount === 0) {
+function needsAcceptedEvidenceFromSomeoneElse(recommendation: WorkflowRecommendation, actor: WorkflowActor) {
+  if (!recommendation.evidence.some((item) => item.assessment === 'ACCEPTED')) {
     return 'A reviewer must accept at least one piece of evidence before the recommendation can be verified';
   }
-  if (ctx.actorSubmittedEvidence) {
+  if (submittedAny(actor, recommendation.evidence)) {
     return 'You submitted evidence for this recommendation, so another reviewer must verify it';
   }
   return null;
 }
 
-function mayAct(who: Rule['who'], ctx: WorkflowContext) {
-  if (ctx.role === 'ADMIN' || ctx.role === 'REVIEWER') return true;
-  return who === 'owner-or-reviewer' && ctx.role === 'OWNER' && ctx.ownAgency;
-}
-
-export function checkTransition(from: RecommendationStatus, to: RecommendationStatus, ctx: WorkflowContext): TransitionCheck {
+/** May this user move the recommendation to `to` now? If not, why not, in words they can act on. */
+export function checkTransition(recommendation: WorkflowRecommendation, to: RecommendationStatus, actor: WorkflowActor): TransitionCheck {
+  const from = recommendation.status;
   if (from === to) return { allowed: false, reason: 'The recommendation already has that status' };
   const rule = RULES[from]?.[to];
-  if (!rule) return { allowed: false, reason: `A recommendation cannot move from ${label(from)} to ${label(to)}` };
-  if (!mayAct(rule.who, ctx)) {
+  if (!rule) return { allowed: false, reason: `A recommendation cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}` };
+  if (!can(actor, rule.permission, recommendation)) {
     return {
       allowed: false,
-      reason: rule.who === 'reviewer' ? 'Only a reviewer can make this change' : "Only the owning agency or a reviewer can make this change",
+      reason: rule.whoMay ?? 'Only the owning agency or a reviewer can make this change',
     };
   }
-  const problem = rule.check?.(ctx) ?? null;
+  const problem = rule.needs?.(recommendation, actor) ?? null;
   return problem ? { allowed: false, reason: problem } : { allowed: true };
 }
 
-/** The statuses the acting user could choose from now, with why any of them is not yet possible. */
-export function nextStatuses(from: RecommendationStatus, ctx: WorkflowContext) {
-  return Object.keys(RULES[from] ?? {}).map((to) => ({
-    status: to as RecommendationStatus,
-    check: checkTransition(from, to as RecommendationStatus, ctx),
-  }));
-}
+export type StatusChoices = {
+  /** The moves this user may make now: what the status control offers. */
+  offered: RecommendationStatus[];
+  /** The other moves from here, each with why it is not offered (shown beside the control). */
+  notOffered: { status: RecommendationStatus; reason: string }[];
+};
 
-function label(status: RecommendationStatus) {
-  return status.toLowerCase().replace('_', ' ');
+/** The status control's choices for this user on this recommendation now, from the same rule the server enforces. */
+export function statusChoices(recommendation: WorkflowRecommendation, actor: WorkflowActor): StatusChoices {
+  const choices: StatusChoices = { offered: [], notOffered: [] };
+  for (const to of Object.keys(RULES[recommendation.status] ?? {}) as RecommendationStatus[]) {
+    const check = checkTransition(recommendation, to, actor);
+    if (check.allowed) choices.offered.push(to);
+    else choices.notOffered.push({ status: to, reason: check.reason });
+  }
+  return choices;
 }

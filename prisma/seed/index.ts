@@ -4,9 +4,8 @@
 // value of every row is what the reports' replay of that history gives.
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
-import { can } from '@/lib/auth/permissions';
+import { can, canAssess } from '@/lib/auth/permissions';
 import type { Db, Role, Tx } from '@/lib/db/client';
-import { evidenceFacts } from '@/lib/recommendations/evidence-facts';
 import { checkTransition } from '@/lib/recommendations/workflow';
 import { apply, emptyState, type ReportEvent, replay } from '@/lib/reports/replay';
 import { type EventKind, payloadToStore } from '@/lib/audit/event-catalogue';
@@ -370,11 +369,7 @@ function reviewHistory(agencyId: (seedId: string) => string, userId: (key: UserK
         const rec = recommendation(activity.recommendationId);
         const evidence = [...state.evidence.values()].filter((e) => e.recommendationId === rec.id);
         allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
-        const check = checkTransition(rec.status, activity.to, {
-          role: by.role,
-          ownAgency: by.agencyId === rec.ownerAgencyId,
-          ...evidenceFacts(evidence.map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })), by.id),
-        });
+        const check = checkTransition({ ...rec, evidence: evidence.map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })) }, activity.to, by);
         if (!check.allowed) fail(`${rec.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
         push({
           ...scope,
@@ -441,8 +436,7 @@ function reviewHistory(agencyId: (seedId: string) => string, userId: (key: UserK
       }
       case 'assessment': {
         const evidence = state.evidence.get(activity.evidenceId) ?? fail(`no evidence ${activity.evidenceId} yet`);
-        allow(can(by, 'evidence:assess'), `${activity.by} may not assess evidence`);
-        if (evidence.submittedById === by.id) fail(`${activity.by} assessed their own evidence ${evidence.id}`);
+        allow(canAssess(by, { submittedById: evidence.submittedById ?? '' }), `${activity.by} may not assess ${evidence.id}`);
         if (evidence.assessment !== 'PENDING') fail(`${evidence.id} assessed twice`);
         push({
           ...scope,

@@ -34,7 +34,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function RecommendationPage(props: Props) {
-  const { user, recommendation: r } = await load(props);
+  const { recommendation: r } = await load(props);
   const slipped = r.dueDate.getTime() !== r.originalDueDate.getTime();
   const slippageDays = daysBetween(dayOf(r.originalDueDate), dayOf(r.dueDate));
   return (
@@ -127,7 +127,7 @@ export default async function RecommendationPage(props: Props) {
           recommendationId={r.id}
           version={r.version}
           currentStatus={r.status}
-          options={r.statusOptions}
+          choices={r.statusChoices}
           action={updateProgressAction}
         />
       ) : null}
@@ -136,7 +136,6 @@ export default async function RecommendationPage(props: Props) {
 
       <EvidenceSection
         recommendation={r}
-        currentUserId={user.id}
         submitEvidenceAction={submitEvidenceAction}
         assessEvidenceAction={assessEvidenceAction}
       />

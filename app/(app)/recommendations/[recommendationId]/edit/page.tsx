@@ -7,7 +7,7 @@ import { NoPermission } from '@/components/review/no-permission';
 import { RagTag } from '@/components/status-tag';
 import { listAgencies } from '@/lib/agencies/list-agencies';
 import { can } from '@/lib/auth/permissions';
-import { isClosed } from '@/lib/recommendations/workflow';
+import { isClosed } from '@/lib/recommendations/status';
 import { getReview } from '@/lib/reviews/get-review';
 import { dayInputValue } from '@/lib/days';
 import {
