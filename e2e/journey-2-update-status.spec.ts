@@ -38,11 +38,12 @@ test('journey 2: an owner moves a recommendation to implemented with evidence, a
   await expect(owner.getByRole('status').filter({ hasText: 'Progress update saved' })).toBeVisible();
   await expect(owner.getByText(`${OWNER} changed status from Not started to In progress`)).toBeVisible();
 
-  // Implemented without evidence: refused, with the reason next to the field and in the summary.
-  await updateProgress(owner, 'Implemented', 'All referrals now screened');
-  const summary = owner.getByRole('alert', { name: 'There is a problem' });
-  await expect(summary).toContainText('Add at least one piece of evidence before marking the recommendation as implemented');
-  await expect(progressForm(owner).getByLabel('Status')).toHaveAttribute('aria-invalid', 'true');
+  // Implemented without evidence is not offered, and the form says why; nor are a reviewer's decisions.
+  const status = progressForm(owner).getByLabel('Status');
+  await expect(status.locator('option')).toHaveText(['Keep as in progress']);
+  const notOffered = progressForm(owner).getByRole('list', { name: 'Statuses not offered, and why' });
+  await expect(notOffered).toContainText('Implemented: Add at least one piece of evidence before marking the recommendation as implemented');
+  await expect(notOffered).toContainText('Not accepted: A reviewer decides this, with a rationale');
   await expectNoAxeViolations(owner);
 
   // Evidence: a file, checked by content on the server.

@@ -114,6 +114,12 @@ async function makeWorld(agencyId: string): Promise<World> {
   };
 }
 
+/** The world's recommendation implemented, its evidence (submitted by someone else) accepted: ready to verify. */
+async function implementedWithAcceptedEvidence(w: World) {
+  await db.recommendation.update({ where: { id: w.recommendationId }, data: { status: 'IMPLEMENTED', version: 2 } });
+  await db.evidence.update({ where: { id: w.evidenceId }, data: { assessment: 'ACCEPTED' } });
+}
+
 const PDF = new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'audit.pdf', { type: 'application/pdf' });
 const DAY = new Date('2031-06-30');
 
@@ -124,7 +130,7 @@ const REVIEWERS_ONLY: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OW
 const OWNING_AGENCY_OR_REVIEWERS: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] };
 const EVERYONE: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, true], VIEWER: [true, true] };
 
-const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) => Promise<unknown> }[] = [
+const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<void>; run: (actor: Actor, w: World) => Promise<unknown> }[] = [
   { name: 'create a review', allowed: REVIEWERS_ONLY, run: (a) => createReview(a, { title: 'New review', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PLANNED', summary: '', sourceUrl: null }) },
   { name: 'edit a review', allowed: REVIEWERS_ONLY, run: (a, w) => updateReview(a, { id: w.reviewId, version: 1, title: 'Renamed', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PUBLISHED', summary: 'x', sourceUrl: null }) },
   { name: 'archive a review', allowed: REVIEWERS_ONLY, run: (a, w) => archiveReview(a, { id: w.reviewId, version: 1, archiveReason: 'Duplicate' }) },
@@ -146,6 +152,19 @@ const ACTIONS: { name: string; allowed: Expect; run: (actor: Actor, w: World) =>
   { name: 'override the RAG rating', allowed: REVIEWERS_ONLY, run: (a, w) => overrideRag(a, { recommendationId: w.recommendationId, version: 1, rating: 'RED', justification: 'No real progress' }) },
   { name: 'withdraw a RAG override', allowed: REVIEWERS_ONLY, run: (a, w) => withdrawRagOverride(a, { recommendationId: w.recommendationId, version: 1, reason: 'Back on track' }) },
   { name: 'update progress and status', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 1, status: 'IN_PROGRESS', note: 'Started' }) },
+  { name: 'set a recommendation aside (not accepted)', allowed: REVIEWERS_ONLY, run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 1, status: 'NOT_ACCEPTED', note: 'Outside the remit' }) },
+  {
+    name: 'verify a recommendation',
+    allowed: REVIEWERS_ONLY,
+    prepare: implementedWithAcceptedEvidence,
+    run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 2, status: 'VERIFIED', note: 'Evidence checked' }),
+  },
+  {
+    name: 'send an implemented recommendation back to in progress',
+    allowed: REVIEWERS_ONLY,
+    prepare: implementedWithAcceptedEvidence,
+    run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 2, status: 'IN_PROGRESS', note: 'The audit does not show it' }),
+  },
   { name: 'submit evidence', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => submitEvidence(a, { recommendationId: w.recommendationId, title: 'Audit', description: '', kind: 'AUDIT', url: null, file: PDF } as never) },
   { name: 'assess evidence', allowed: REVIEWERS_ONLY, run: (a, w) => assessEvidence(a, { evidenceId: w.evidenceId, version: 1, assessment: 'ACCEPTED', comment: '' }) },
   { name: 'define a measure', allowed: REVIEWERS_ONLY, run: (a, w) => createMeasure(a, { recommendationId: w.recommendationId, name: 'Audits done', unit: '', target: 4 }) },
@@ -192,6 +211,7 @@ describe('authorization: every action, as every role, on own and other agencies\
         const allowed = action.allowed[role][index];
         it(`${role} ${allowed ? 'may' : 'may not'} ${action.name} (${scope} agency's record)`, async () => {
           const world = await makeWorld(scope === 'own' ? agencyOf[role] : otherAgencyId);
+          await action.prepare?.(world);
           const before = await snapshot();
           const attempt = action.run(actors[role], world);
           if (allowed) {

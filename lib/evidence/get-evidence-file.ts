@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
+import { evidenceScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -8,7 +9,7 @@ import { NotFoundError } from '@/lib/errors';
 export async function getEvidenceFile(actor: Actor, evidenceId: string) {
   assertCan(actor, 'review:read');
   const file = await db.evidenceFile.findFirst({
-    where: { evidenceId, evidence: { archivedAt: null, recommendation: { archivedAt: null } } },
+    where: { evidenceId, evidence: evidenceScope(actor) },
     select: { fileName: true, mediaType: true, size: true, content: true },
   });
   if (!file) throw new NotFoundError('file');

@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
+import { findingScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -8,7 +9,7 @@ import { NotFoundError } from '@/lib/errors';
 export async function getFinding(actor: Actor, id: string) {
   assertCan(actor, 'review:read');
   const finding = await db.finding.findFirst({
-    where: { id, archivedAt: null, review: { archivedAt: null } },
+    where: { AND: [{ id }, findingScope(actor)] },
     include: { review: { select: { id: true, title: true } } },
   });
   if (!finding) throw new NotFoundError('finding');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { describeEvent } from '@/lib/audit/describe-event';
 import { assertCan, can, canAssess } from '@/lib/auth/permissions';
+import { recommendationScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -28,7 +29,7 @@ export type GetRecommendationOptions = {
 export async function getRecommendation(actor: Actor, id: string, { fullHistory = false, now = new Date() }: GetRecommendationOptions = {}) {
   assertCan(actor, 'review:read');
   const recommendation = await db.recommendation.findFirst({
-    where: { id, archivedAt: null },
+    where: { AND: [{ id }, recommendationScope(actor)] },
     include: {
       review: { select: { id: true, title: true } },
       findings: { where: { archivedAt: null }, select: { id: true, reference: true, text: true }, orderBy: { reference: 'asc' } },

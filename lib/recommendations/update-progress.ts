@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordEvent } from '@/lib/audit/record-event';
 import { claimVersion } from '@/lib/audit/versions';
-import { assertCan } from '@/lib/auth/permissions';
+import { assertCan, ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
@@ -45,7 +45,8 @@ export async function updateProgress(actor: Actor, input: z.output<typeof update
     }
 
     const check = checkTransition(recommendation, input.status, actor);
-    if (!check.allowed) throw new RuleError(check.reason, 'status');
+    // A move the user may not make at all is refused as any forbidden action is; one that needs something first says what, at the field.
+    if (!check.allowed) throw check.missing ? new ForbiddenError(check.missing) : new RuleError(check.reason, 'status');
 
     await tx.recommendation.update({
       where: { id: recommendation.id },

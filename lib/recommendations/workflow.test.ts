@@ -79,14 +79,20 @@ describe('what a move needs', () => {
   });
 
   it('says who may make a move the user cannot', () => {
-    expect(checkTransition(satisfied('IMPLEMENTED', true), 'VERIFIED', actor('OWNER'))).toEqual({ allowed: false, reason: 'A reviewer verifies it' });
+    expect(checkTransition(satisfied('IMPLEMENTED', true), 'VERIFIED', actor('OWNER'))).toEqual({
+      allowed: false,
+      reason: 'A reviewer verifies it',
+      missing: 'recommendation:decide',
+    });
     expect(checkTransition(satisfied('IN_PROGRESS', true), 'NOT_ACCEPTED', actor('OWNER'))).toEqual({
       allowed: false,
       reason: 'A reviewer decides this, with a rationale',
+      missing: 'recommendation:decide',
     });
     expect(checkTransition(satisfied('IN_PROGRESS', false), 'IMPLEMENTED', actor('OWNER'))).toEqual({
       allowed: false,
       reason: 'Only the owning agency or a reviewer can make this change',
+      missing: 'recommendation:update-progress',
     });
   });
 });

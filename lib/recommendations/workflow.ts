@@ -3,7 +3,7 @@
 // needs. One pure function answers both the server ("may this user make this
 // move?") and the status control ("which moves does this user have now, and
 // why not the others?").
-import { can, type PermissionSubject, submittedAny } from '@/lib/auth/permissions';
+import { type Action, can, type PermissionSubject, submittedAny } from '@/lib/auth/permissions';
 import type { Assessment, RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { STATUS_LABELS } from '@/lib/labels';
 
@@ -17,7 +17,8 @@ export type WorkflowRecommendation = {
   evidence: readonly { assessment: Assessment; submittedById: string }[];
 };
 
-export type TransitionCheck = { allowed: true } | { allowed: false; reason: string };
+/** Refused with the reason; `missing` names the permission when the user may not make the move at all. */
+export type TransitionCheck = { allowed: true } | { allowed: false; reason: string; missing?: Action };
 
 type Rule = {
   /** Who may make the move: the owning agency's officers and reviewers, or reviewers only. */
@@ -81,6 +82,7 @@ export function checkTransition(recommendation: WorkflowRecommendation, to: Reco
     return {
       allowed: false,
       reason: rule.whoMay ?? 'Only the owning agency or a reviewer can make this change',
+      missing: rule.permission,
     };
   }
   const problem = rule.needs?.(recommendation, actor) ?? null;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { byReference } from './reference-order';
 import { assertCan } from '@/lib/auth/permissions';
+import { reviewScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
@@ -15,7 +16,7 @@ export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
 export async function getReview(actor: Actor, id: string, now = new Date()) {
   assertCan(actor, 'review:read');
   const review = await db.review.findFirst({
-    where: { id, archivedAt: null },
+    where: { AND: [{ id }, reviewScope(actor)] },
     include: {
       findings: {
         where: { archivedAt: null },

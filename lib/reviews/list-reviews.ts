@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
+import { reviewScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db, type Prisma } from '@/lib/db';
 import { escapeLike } from '@/lib/db/like';
@@ -24,8 +25,8 @@ export async function listReviews(
   { page = 1, perPage = REVIEWS_PER_PAGE, q = '' }: { page?: number; perPage?: number; q?: string } = {},
 ) {
   assertCan(actor, 'review:read');
-  const live = { archivedAt: null } satisfies Prisma.ReviewWhereInput;
-  const where: Prisma.ReviewWhereInput = q ? { ...live, title: { contains: escapeLike(q), mode: 'insensitive' } } : live;
+  const visible = reviewScope(actor);
+  const where: Prisma.ReviewWhereInput = q ? { AND: [visible, { title: { contains: escapeLike(q), mode: 'insensitive' } }] } : visible;
   const total = await db.review.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   const current = Math.min(page, pageCount);
@@ -63,5 +64,5 @@ export async function listReviews(
 /** How many live reviews are not closed: the partnership report's scope. */
 export async function countOpenReviews(actor: Actor) {
   assertCan(actor, 'review:read');
-  return db.review.count({ where: { archivedAt: null, status: { not: 'CLOSED' } } });
+  return db.review.count({ where: { AND: [reviewScope(actor), { status: { not: 'CLOSED' } }] } });
 }

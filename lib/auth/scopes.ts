@@ -1,0 +1,24 @@
+import 'server-only';
+// What each user may read, as reusable Prisma `where` builders: a record
+// outside them is simply not found. Today every signed-in role reads every
+// live (not archived) record (PRODUCT.md); a narrower scope later (an agency,
+// a partnership) is added here, once, and every read follows. Combine with
+// `AND: [...]`, never by spreading two `where` objects.
+import type { Prisma } from '@/lib/db';
+import type { PermissionSubject } from './permissions';
+
+export function reviewScope(_user: PermissionSubject): Prisma.ReviewWhereInput {
+  return { archivedAt: null };
+}
+
+export function findingScope(user: PermissionSubject): Prisma.FindingWhereInput {
+  return { archivedAt: null, review: reviewScope(user) };
+}
+
+export function recommendationScope(user: PermissionSubject): Prisma.RecommendationWhereInput {
+  return { archivedAt: null, review: reviewScope(user) };
+}
+
+export function evidenceScope(user: PermissionSubject): Prisma.EvidenceWhereInput {
+  return { archivedAt: null, recommendation: recommendationScope(user) };
+}
