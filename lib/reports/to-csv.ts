@@ -1,13 +1,18 @@
 import { dayOf } from '@/lib/days';
 import type { Cell, Section } from './report-sections';
 
-/** RFC 4180 quoting, and a leading apostrophe where a spreadsheet would run a formula (CSV injection). */
-function csvCell(cell: Cell, kind: string): string {
+/**
+ * RFC 4180 quoting of every text cell, and an apostrophe before anything a
+ * spreadsheet would run as a formula (CSV injection): at the start of the cell
+ * and after any character some locales split on (`;` where the list separator
+ * is a semicolon, `,`, tab, line breaks), in case a program splits inside it.
+ */
+export function csvCell(cell: Cell, kind: string): string {
   if (cell === null) return '';
   if (cell instanceof Date) return kind === 'date' ? dayOf(cell) : cell.toISOString();
   if (typeof cell === 'number') return String(cell);
-  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = cell.replace(/(^|[;,\t\r\n])([=+\-@\t\r])/g, "$1'$2");
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /** One CSV file: a title block, then each section as a titled table, separated by blank lines. */
