@@ -64,6 +64,19 @@ describe('createMeasure', () => {
     expect(error).toMatchObject({ field: 'name' });
   });
 
+  it('creates one measure of a name when ten are added at once, and tells the others why at the field', async () => {
+    const recommendation = await createRecommendation(ownAgencyId);
+    const names = ['Audits done', 'Audits done', 'AUDITS DONE', 'audits done', 'Audits done', 'Audits done', 'Audits done', 'Audits Done', 'Audits done', 'Audits done'];
+    const results = await Promise.allSettled(names.map((name) => createMeasure(reviewer, { recommendationId: recommendation.id, name, unit: '', target: 4 })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results.filter((r) => r.status === 'rejected')) {
+      expect(result.reason).toBeInstanceOf(RuleError);
+      expect(result.reason).toMatchObject({ field: 'name', message: 'This recommendation already has a measure with that name' });
+    }
+    expect(await db.measure.count({ where: { recommendationId: recommendation.id } })).toBe(1);
+    expect(await db.historyEvent.count({ where: { kind: 'measure.created', recommendationId: recommendation.id } })).toBe(1);
+  });
+
   it('is for reviewers and admins only: owners (even of the agency) and viewers are forbidden, and nothing is written', async () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const input = { recommendationId: recommendation.id, name: 'Meetings held', unit: 'meetings', target: 12 };

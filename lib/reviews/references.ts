@@ -1,5 +1,6 @@
 import 'server-only';
-import { Prisma, type Tx } from '@/lib/db';
+import type { Tx } from '@/lib/db';
+import { refusingDuplicate } from '@/lib/db/unique';
 import { RuleError } from '@/lib/errors';
 
 export const REFERENCE_TAKEN = 'That reference is already used in this review';
@@ -31,17 +32,7 @@ export async function assertReferenceFree(
   }
 }
 
-/**
- * The fallback for two saves racing past the check: the unique index refuses
- * the second, and the user gets the same field message instead of an error page.
- */
-export async function refusingDuplicateReference<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new RuleError(REFERENCE_TAKEN, 'reference');
-    }
-    throw error;
-  }
+/** Two saves racing past the check: the second gets the same field message (lib/db/unique.ts). */
+export function refusingDuplicateReference<T>(write: () => Promise<T>): Promise<T> {
+  return refusingDuplicate(write, REFERENCE_TAKEN, 'reference');
 }
