@@ -17,6 +17,7 @@ import {
   storedDate,
   ukDay,
   ukMonth,
+  ukWallClock,
 } from './days';
 
 const at = (iso: string) => new Date(iso);
@@ -58,6 +59,13 @@ describe('UK days', () => {
     expect(storedDate('2013-03-31')).toEqual(at('2013-03-31T00:00:00Z'));
     expect(dayInputValue(at('2013-03-31T00:00:00Z'))).toBe('2013-03-31');
     expect(dayInputValue(null)).toBe('');
+  });
+
+  it('gives spreadsheets the time UK clocks showed', () => {
+    expect(ukWallClock(at('2026-07-01T23:30:00Z'))).toEqual(at('2026-07-02T00:30:00Z')); // BST
+    expect(ukWallClock(at('2026-01-15T23:30:00Z'))).toEqual(at('2026-01-15T23:30:00Z')); // GMT
+    expect(ukWallClock(at('2026-10-25T00:30:00Z'))).toEqual(at('2026-10-25T01:30:00Z')); // the first 01:30, in BST
+    expect(ukWallClock(at('2026-10-25T01:30:00Z'))).toEqual(at('2026-10-25T01:30:00Z')); // the second, in GMT
   });
 });
 

@@ -11,7 +11,7 @@
 //   day; `dayOf` and `storedDate` convert between the two.
 import { TZDate } from '@date-fns/tz';
 
-export const UK_TIME_ZONE = 'Europe/London';
+const UK_TIME_ZONE = 'Europe/London';
 
 /** A calendar day, 'YYYY-MM-DD'. */
 export type Day = string;
@@ -29,15 +29,13 @@ function parts(day: Day): [number, number, number] {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** An instant as London's clocks and calendar show it. */
+const inLondon = (instant: Date) => new TZDate(instant.getTime(), UK_TIME_ZONE);
+
 /** The UK calendar day an instant falls in. */
 export function ukDay(instant: Date): Day {
-  const london = new TZDate(instant.getTime(), UK_TIME_ZONE);
+  const london = inLondon(instant);
   return `${pad(london.getFullYear(), 4)}-${pad(london.getMonth() + 1)}-${pad(london.getDate())}`;
-}
-
-/** Today in the UK. */
-export function ukToday(now: Date = new Date()): Day {
-  return ukDay(now);
 }
 
 /** The UK calendar month an instant falls in ('2013-03'). */
@@ -113,10 +111,22 @@ export function formatMonthShort(month: Month): string {
 
 /** "27 September 2012, 12:34pm" in UK time. */
 export function formatDateTime(instant: Date): string {
-  const london = new TZDate(instant.getTime(), UK_TIME_ZONE);
+  const london = inLondon(instant);
   const hours = london.getHours();
   const hour12 = hours % 12 === 0 ? 12 : hours % 12;
   return `${formatInstantDay(instant)}, ${hour12}:${pad(london.getMinutes())}${hours < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * An instant's UK wall-clock time, written as if it were UTC: what a
+ * spreadsheet cell needs, since spreadsheets have no time zones and read a
+ * date's UTC fields.
+ */
+export function ukWallClock(instant: Date): Date {
+  const london = inLondon(instant);
+  return new Date(
+    Date.UTC(london.getFullYear(), london.getMonth(), london.getDate(), london.getHours(), london.getMinutes(), london.getSeconds(), london.getMilliseconds()),
+  );
 }
 
 /** The value a `<time dateTime>` attribute or a date input wants ('' for none). */

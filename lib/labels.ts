@@ -84,6 +84,11 @@ export const ASSESSMENT_LABELS: Record<Assessment, string> = {
   INSUFFICIENT: 'Insufficient',
 };
 
+/** "1 day", "2 days", "1,500 staff": a count and its noun. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
 /** Where a review stands, in words: "Published 27 September 2012", or its status (and publication date, if any). */
 export function reviewStatusText(review: { status: ReviewStatus; publishedOn: Date | null }): string {
   if (review.status === 'PUBLISHED' && review.publishedOn) return `Published ${formatDay(review.publishedOn)}`;

@@ -12,7 +12,7 @@ type Action<I, T> = (input: I) => Promise<ActionResult<T>>;
 
 export type TwoFactorSettingsProps = {
   enabled: boolean;
-  /** "12 March 2026, 10:04", formatted on the server. */
+  /** "12 March 2026, 10:04am", formatted on the server. */
   enabledAt: string | null;
   required: boolean;
   recoveryCodesLeft: number;

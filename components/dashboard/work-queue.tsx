@@ -1,11 +1,11 @@
 import Link from '@/components/link';
 import { DueDate } from '@/components/recommendation-list/due-date';
-import { plural, truncate } from '@/components/recommendation-list/text';
+import { truncate } from '@/components/recommendation-list/text';
 import { StatusTag } from '@/components/status-tag';
 import type { QueueCounts, QueueEvidence, QueueList, QueueRecommendation, WorkQueue } from '@/lib/dashboard/get-work-queue';
 import { DUE_SOON_DAYS } from '@/lib/dashboard/get-work-queue';
-import { EVIDENCE_KIND_LABELS } from '@/lib/labels';
-import { formatDay } from '@/lib/days';
+import { EVIDENCE_KIND_LABELS, plural } from '@/lib/labels';
+import { formatInstantDay } from '@/lib/days';
 import { listHref } from '@/lib/recommendations/list-recommendations.schema';
 import { statusesWhere } from '@/lib/recommendations/status';
 
@@ -105,7 +105,7 @@ function RecommendationTable({
               <td>
                 <DueDate dueDate={item.dueDate} overdue={item.overdue} daysOverdue={item.daysOverdue} />
               </td>
-              <td>{showStatusSince ? formatDay(item.statusChangedAt) : <StatusTag status={item.status} />}</td>
+              <td>{showStatusSince ? formatInstantDay(item.statusChangedAt) : <StatusTag status={item.status} />}</td>
             </tr>
           ))}
         </tbody>
@@ -125,12 +125,12 @@ function EvidenceList({ items, assessed }: { items: QueueEvidence[]; assessed: b
           {assessed ? (
             <span className="secondary">
               Found insufficient{item.assessedBy ? ` by ${item.assessedBy}` : ''}
-              {item.assessedAt ? ` on ${formatDay(item.assessedAt)}` : ''}
+              {item.assessedAt ? ` on ${formatInstantDay(item.assessedAt)}` : ''}
               {item.assessmentComment ? `: “${truncate(item.assessmentComment, 160)}”` : ''}
             </span>
           ) : (
             <span className="secondary">
-              Submitted by {item.submittedBy} on {formatDay(item.submittedAt)}
+              Submitted by {item.submittedBy} on {formatInstantDay(item.submittedAt)}
             </span>
           )}
         </li>

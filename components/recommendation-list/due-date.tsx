@@ -1,4 +1,5 @@
 import { dayOf, formatDay } from '@/lib/days';
+import { plural } from '@/lib/labels';
 
 /** A due date, with an "Overdue" tag (in words, not colour alone) when it has passed. */
 export function DueDate({ dueDate, overdue, daysOverdue }: { dueDate: Date; overdue: boolean; daysOverdue: number }) {
@@ -10,7 +11,7 @@ export function DueDate({ dueDate, overdue, daysOverdue }: { dueDate: Date; over
           <br />
           <strong className="tag tag--red">Overdue</strong>{' '}
           <span className="small secondary">
-            by {daysOverdue} {daysOverdue === 1 ? 'day' : 'days'}
+            by {plural(daysOverdue, 'day')}
           </span>
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import Link from '@/components/link';
 import { RagTag, StatusTag } from '@/components/status-tag';
-import { formatDay } from '@/lib/days';
+import { formatInstantDay } from '@/lib/days';
+import { plural } from '@/lib/labels';
 import type { RecommendationListPage } from '@/lib/recommendations/list-recommendations';
 import {
   DEFAULT_DIR,
@@ -11,7 +12,7 @@ import {
   toListQuery,
 } from '@/lib/recommendations/list-recommendations.schema';
 import { DueDate } from './due-date';
-import { plural, truncate } from './text';
+import { truncate } from './text';
 
 const DIR_WORDS = { asc: 'ascending', desc: 'descending' } as const;
 
@@ -109,7 +110,7 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
                 {row.rag.overridden ? <span className="small secondary"> (set by a reviewer)</span> : null}
               </td>
               <td>
-                <time dateTime={row.updatedAt.toISOString()}>{formatDay(row.updatedAt)}</time>
+                <time dateTime={row.updatedAt.toISOString()}>{formatInstantDay(row.updatedAt)}</time>
               </td>
             </tr>
           ))}

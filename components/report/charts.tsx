@@ -7,7 +7,7 @@
 // Colours and strokes live in app/globals.css (no inline styles: strict CSP).
 import { formatMonth, formatMonthShort } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { STATUS_LABELS } from '@/lib/labels';
+import { plural, STATUS_LABELS } from '@/lib/labels';
 import {
   CHART_STATUS_ORDER,
   labelledIndices,
@@ -40,7 +40,6 @@ const PATTERN_ID = 'report-chart-pattern';
 const labelWidth = (value: number) => 8 * String(value).length + 10;
 
 const n = (value: number) => value.toLocaleString('en-GB');
-const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** The fill a status's shapes take: a pattern reference (an SVG attribute, not a style), or none to let the CSS class decide. */
 function patternFill(status: RecommendationStatus): string | undefined {

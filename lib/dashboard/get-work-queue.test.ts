@@ -145,6 +145,16 @@ describe('getWorkQueue', () => {
     });
   });
 
+  it('counts UK days: just after midnight in London, what was due yesterday is overdue', async () => {
+    // 23:30 UTC on 1 July is 00:30 on 2 July in London: aSoon (due 1 July) is a day overdue.
+    const late = new Date('2026-07-01T23:30:00.000Z');
+    const queue = expectKind(await getWorkQueue(ownerA, late), 'owner');
+    expect(queue.counts).toMatchObject({ open: 4, overdue: 3, dueSoon: 0 });
+    expect(queue.open.items.find((item) => item.reference === 'aSoon')).toMatchObject({ overdue: true, daysOverdue: 1 });
+    const reviewerQueue = expectKind(await getWorkQueue(reviewer, late), 'reviewer');
+    expect(refs(reviewerQueue.overdue.items)).toEqual(['aOverdueMost', 'aOverdue', 'bOverdue', 'aSoon']);
+  });
+
   it('refuses a user without read permission', async () => {
     const stranger = { ...viewer, role: 'NOBODY' } as unknown as Actor;
     await expect(getWorkQueue(stranger, NOW)).rejects.toThrow(/permission/);

@@ -12,7 +12,6 @@ export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
   ADDRESSED: 'Addressed',
 };
 
-
 /**
  * The status of a finding, from the statuses of the live (not archived)
  * recommendations that answer it:

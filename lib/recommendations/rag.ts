@@ -1,7 +1,8 @@
 // RAG rating, computed, never typed (PRODUCT.md, "RAG"). Overdue is status.ts's.
 import { dayOf, daysBetween, ukDay } from '@/lib/days';
 import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { daysOverdue, isClosed, isDone, isOverdue } from './status';
+import { plural } from '@/lib/labels';
+import { daysOverdue, isClosed, isDone, isOverdue, isUnderWay } from './status';
 
 /** Days without an update of substance after which an open recommendation counts as stalled. */
 export const STALL_DAYS = 60;
@@ -21,8 +22,6 @@ export type RagInput = {
 };
 
 export type RagResult = { rating: Rag | null; reasons: string[]; overridden: boolean };
-
-const days = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'day' : 'days'}`;
 
 /** Share of the way to target across the measures (each capped at 1), or null without measures. */
 export function measureProgress(measures: RagInput['measures']): number | null {
@@ -52,9 +51,9 @@ function computedRag(input: RagInput, now: Date): Omit<RagResult, 'overridden'> 
   const today = ukDay(now);
   const due = dayOf(input.dueDate);
   const red: string[] = [];
-  if (isOverdue(input, today)) red.push(`Overdue by ${days(daysOverdue(input, today))}`);
+  if (isOverdue(input, today)) red.push(`Overdue by ${plural(daysOverdue(input, today), 'day')}`);
   const idleDays = daysBetween(ukDay(input.lastProgressAt), today);
-  if (idleDays > STALL_DAYS) red.push(`No update for ${days(idleDays)}`);
+  if (idleDays > STALL_DAYS) red.push(`No update for ${plural(idleDays, 'day')}`);
   if (red.length) return { rating: 'RED', reasons: red };
 
   const amber: string[] = [];
@@ -62,8 +61,8 @@ function computedRag(input: RagInput, now: Date): Omit<RagResult, 'overridden'> 
   const start = ukDay(input.startedAt);
   const span = daysBetween(start, due);
   const elapsed = span > 0 ? Math.min(1, Math.max(0, daysBetween(start, today) / span)) : 1;
-  // Without measures the only progress we know of is "not started" (none).
-  const progress = measureProgress(input.measures) ?? (input.status === 'NOT_STARTED' ? 0 : null);
+  // Without measures the only progress we know of is none: work not under way.
+  const progress = measureProgress(input.measures) ?? (isUnderWay(input.status) ? null : 0);
   if (progress !== null && progress + LAG_TOLERANCE < elapsed) {
     amber.push(`Progress ${Math.round(progress * 100)}% with ${Math.round(elapsed * 100)}% of the time gone`);
   }

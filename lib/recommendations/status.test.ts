@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { payloadToStore } from '@/lib/audit/event-catalogue';
 import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
-import { db } from '@/lib/db';
+import { addDays } from '@/lib/days';
+import { db, Prisma } from '@/lib/db';
 import { RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { computeReport } from '@/lib/reports/compute-report';
 import { createAgency, createUser } from '@/tests/support/factories';
 import { createRecommendation, createReview } from '@/tests/support/list-factories';
 import { listRecommendations } from './list-recommendations';
 import { parseListParams } from './list-recommendations.schema';
-import { daysOverdue, isOverdue, STATUS_ORDER, STATUSES, statusesWhere } from './status';
-import { overdueSql, statusListSql } from './status-sql';
+import { daysOverdue, isOpen, isOverdue, STATUS_ORDER, type StatusMeaning, STATUSES, statusesWhere } from './status';
+import { openSql, overdueSql, overdueWhere, statusListSql } from './status-sql';
 
 describe('the status table', () => {
   it('says what each status means', () => {
@@ -32,9 +35,32 @@ describe('the status table', () => {
     expect(STATUS_ORDER).toEqual(Object.values(RecommendationStatus));
   });
 
-  it('gives SQL the same lists as the TypeScript rules', () => {
-    expect(statusListSql(statusesWhere('open')).values).toEqual(['NOT_STARTED', 'IN_PROGRESS']);
+  it('gives SQL the same lists as the TypeScript rules, quality by quality', () => {
+    for (const quality of Object.keys(STATUSES.NOT_STARTED) as (keyof StatusMeaning)[]) {
+      const rule = STATUS_ORDER.filter((status) => STATUSES[status][quality]);
+      expect(statusListSql(statusesWhere(quality)).values, quality).toEqual(rule);
+    }
     expect(overdueSql('r', '2026-07-02').values).toEqual([...statusesWhere('canBeOverdue'), '2026-07-02']);
+  });
+
+  it('gives the same answers in PostgreSQL as in TypeScript, for every status due before, on and after today', async () => {
+    const agency = await createAgency();
+    const review = await createReview();
+    const today = '2026-07-02';
+    const rows = [];
+    for (const status of STATUS_ORDER) {
+      for (const dueDate of [addDays(today, -1), today, addDays(today, 1)]) {
+        rows.push(await createRecommendation({ reviewId: review.id, ownerAgencyId: agency.id, status, dueDate }));
+      }
+    }
+    const inSql = await db.$queryRaw<{ id: string; open: boolean; overdue: boolean }[]>(Prisma.sql`
+      SELECT r.id, ${openSql('r')} AS open, ${overdueSql('r', today)} AS overdue
+      FROM "Recommendation" r WHERE r."reviewId" = ${review.id}`);
+    const asSql = Object.fromEntries(inSql.map((r) => [r.id, { open: r.open, overdue: r.overdue }]));
+    expect(asSql).toEqual(Object.fromEntries(rows.map((r) => [r.id, { open: isOpen(r.status), overdue: isOverdue(r, today) }])));
+
+    const inFilter = await db.recommendation.findMany({ where: { reviewId: review.id, ...overdueWhere(today) }, select: { id: true } });
+    expect(inFilter.map((r) => r.id).sort()).toEqual(rows.filter((r) => isOverdue(r, today)).map((r) => r.id).sort());
   });
 });
 
@@ -51,24 +77,42 @@ describe('overdue', () => {
     expect(daysOverdue({ status: 'VERIFIED', dueDate: due }, '2013-04-10')).toBe(0);
   });
 
-  it('is the same in the rule, the list and the work queue just after UK midnight in summer', async () => {
+  it('is the same in the rule, RAG, the list, the work queue and the report just after UK midnight in summer', async () => {
     const agency = await createAgency();
     const owner = await createUser('OWNER', agency.id);
     const review = await createReview();
-    const due = await createRecommendation({ reviewId: review.id, ownerAgencyId: agency.id, status: 'IN_PROGRESS', dueDate: '2026-07-01' });
+    const started = new Date('2026-06-20T09:00:00Z');
+    const due = await createRecommendation({
+      reviewId: review.id, ownerAgencyId: agency.id, status: 'IN_PROGRESS', dueDate: '2026-07-01', createdAt: started, lastProgressAt: started,
+    });
     await createRecommendation({ reviewId: review.id, ownerAgencyId: agency.id, status: 'IMPLEMENTED', dueDate: '2026-06-01' });
-    const counts = async (now: Date) => {
+    const created = {
+      id: 1, occurredAt: started, kind: 'recommendation.created', subjectId: due.id, reviewId: review.id, recommendationId: due.id, actorId: owner.id, note: null,
+      ...payloadToStore('recommendation.created', undefined, {
+        reference: due.reference, text: due.text, response: 'ACCEPTED', priority: due.priority, status: due.status, ownerAgencyId: agency.id, ownerAgency: 'Agency',
+        leadOfficerId: null, leadOfficer: null, findingIds: [], findings: [], dueDate: due.dueDate, originalDueDate: due.originalDueDate,
+      }),
+    };
+    const names = { agencies: new Map([[agency.id, 'Agency']]), users: new Map(), reviews: new Map([[review.id, 'Review']]) };
+
+    const everywhere = async (now: Date) => {
       const list = await listRecommendations(owner, parseListParams({ agency: agency.id, overdue: '1' }).filters, now);
       const queue = await getWorkQueue(owner, now);
+      const report = computeReport([created], names, now, new Date('2026-06-01T00:00:00Z'));
       return {
-        list: list.rows.map((row) => [row.id, row.overdue, row.daysOverdue]),
+        list: list.rows.map((row) => [row.id, row.overdue, row.daysOverdue, row.rag.rating, row.rag.reasons]),
         queue: queue.kind === 'owner' ? queue.counts.overdue : -1,
+        report: report.overdue.map((row) => [row.reference, row.daysOverdue, row.rag]),
       };
     };
     // 22:59 UTC on 1 July is 23:59 in London: due today, not overdue anywhere.
-    expect(await counts(new Date('2026-07-01T22:59:00Z'))).toEqual({ list: [], queue: 0 });
+    expect(await everywhere(new Date('2026-07-01T22:59:00Z'))).toEqual({ list: [], queue: 0, report: [] });
     // 23:30 UTC on 1 July is 00:30 on 2 July in London: overdue by a day everywhere.
-    expect(await counts(new Date('2026-07-01T23:30:00Z'))).toEqual({ list: [[due.id, true, 1]], queue: 1 });
-    expect(isOverdue(await db.recommendation.findUniqueOrThrow({ where: { id: due.id } }), '2026-07-02')).toBe(true);
+    expect(await everywhere(new Date('2026-07-01T23:30:00Z'))).toEqual({
+      list: [[due.id, true, 1, 'RED', ['Overdue by 1 day']]],
+      queue: 1,
+      report: [[due.reference, 1, 'RED']],
+    });
+    expect(isOverdue(due, '2026-07-02')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, formatMonthShort } from '@/lib/days';
 import {
+  CHART_STATUS_ORDER,
   labelledIndices,
   linearScale,
   linePath,
@@ -113,11 +113,6 @@ describe('linePath', () => {
 });
 
 describe('words', () => {
-  it('names months', () => {
-    expect(formatMonth('2012-09')).toBe('September 2012');
-    expect(formatMonthShort('2013-03')).toBe('Mar 2013');
-  });
-
   it('lists things in English', () => {
     expect(listInWords([])).toBe('');
     expect(listInWords(['a'])).toBe('a');
@@ -139,6 +134,10 @@ describe('statusByAgencySummary', () => {
     ).toBe(
       "There are 7 recommendations across 2 owner agencies. Children's social care owns 6 recommendations: 1 verified, 4 in progress and 1 not started. Police owns 1 recommendation: 1 superseded.",
     );
+  });
+
+  it('orders the bars done, then open, then set aside, furthest along first', () => {
+    expect(CHART_STATUS_ORDER).toEqual(['VERIFIED', 'IMPLEMENTED', 'IN_PROGRESS', 'NOT_STARTED', 'NOT_ACCEPTED', 'SUPERSEDED']);
   });
 });
 

@@ -3,7 +3,7 @@
 import { formatMonth } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { statusesWhere } from '@/lib/recommendations/status';
-import { STATUS_LABELS } from '@/lib/labels';
+import { plural, STATUS_LABELS } from '@/lib/labels';
 import type { Report } from './compute-report';
 
 /** A linear scale from [0, domainMax] onto [rangeStart, rangeEnd] (either direction). */
@@ -82,7 +82,6 @@ export function linePath(points: readonly { x: number; y: number }[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`).join(' ');
 }
 
-
 /** "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -90,7 +89,6 @@ export function listInWords(items: readonly string[]): string {
 }
 
 const n = (value: number) => value.toLocaleString('en-GB');
-const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** Done first, so that the bars' done portions line up against the axis and compare across agencies. */
 export const CHART_STATUS_ORDER: RecommendationStatus[] = [

@@ -147,4 +147,13 @@ describe('progressByMonth', () => {
       { month: '2013-01', implemented: 1, verified: 1 },
     ]);
   });
+
+  it('puts each event in its UK month', () => {
+    // 23:30 UTC on 30 June 2026 is 00:30 on 1 July in London.
+    const july = [created('2026-06-30T23:30:00Z', 'r9', 'R9', 'csc', '2026-12-31'), status('2026-07-31T23:30:00Z', 'r9', 'NOT_STARTED', 'IMPLEMENTED')];
+    expect(progressByMonth(july, new Date('2026-08-15T12:00:00Z'))).toEqual([
+      { month: '2026-07', implemented: 0, verified: 0 },
+      { month: '2026-08', implemented: 1, verified: 0 },
+    ]);
+  });
 });

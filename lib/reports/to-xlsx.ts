@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Section } from './report-sections';
+import { ukWallClock } from '@/lib/days';
+import type { Cell, Column, Section } from './report-sections';
 
 const FORMATS = { date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm', percent: '0.0', number: '#,##0.##' } as const;
 
@@ -19,7 +20,7 @@ export async function reportXlsx(heading: string[], sections: Section[]): Promis
     header.eachCell((cell) => {
       cell.border = { bottom: { style: 'thin' } };
     });
-    for (const row of section.rows) sheet.addRow(row.map((cell) => cell ?? ''));
+    for (const row of section.rows) sheet.addRow(row.map((cell, i) => sheetCell(cell, section.columns[i]!)));
     section.columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
       if (column.kind !== 'text') sheetColumn.numFmt = FORMATS[column.kind];
@@ -30,6 +31,12 @@ export async function reportXlsx(heading: string[], sections: Section[]): Promis
     sheet.views = [{ state: 'frozen', ySplit: heading.length + 2 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Times as UK clocks showed them (a day's date-only value is already the day). */
+function sheetCell(cell: Cell, column: Column) {
+  if (cell instanceof Date && column.kind === 'datetime') return ukWallClock(cell);
+  return cell ?? '';
 }
 
 function displayLength(cell: unknown) {

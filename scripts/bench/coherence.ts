@@ -3,6 +3,7 @@
 // report replay arrives at the current rows (for a sample of reviews), and
 // the counts are what the scale promises.
 import pg from 'pg';
+import { dayOf } from '@/lib/days';
 import { type ReportEvent, replay } from '@/lib/reports/replay';
 import { benchPgClient } from './load';
 
@@ -131,8 +132,9 @@ async function checkReplay(client: pg.Client, reviewCount: number) {
       const same =
         replayed &&
         replayed.status === row.status &&
-        replayed.dueDate.getTime() === new Date(`${isoDay(row.dueDate)}T00:00:00Z`).getTime() &&
-        replayed.originalDueDate.getTime() === new Date(`${isoDay(row.originalDueDate)}T00:00:00Z`).getTime() &&
+        // benchPgClient reads a `date` column as its day ('YYYY-MM-DD').
+        dayOf(replayed.dueDate) === row.dueDate &&
+        dayOf(replayed.originalDueDate) === row.originalDueDate &&
         replayed.lastProgressAt.getTime() === row.lastProgressAt.getTime() &&
         replayed.latestNote === row.progressNote &&
         replayed.priority === row.priority &&
@@ -161,6 +163,3 @@ async function checkReplay(client: pg.Client, reviewCount: number) {
   }
   return { name, failing: failing.length, examples: failing.slice(0, 5) };
 }
-
-/** A date column as its day (benchPgClient reads `date` as text). */
-const isoDay = (value: string) => value.slice(0, 10);

@@ -10,6 +10,7 @@
 import pg from 'pg';
 import { type ChainContent, eventHash } from '@/lib/audit/chain';
 import { hashPassword } from '@/lib/auth/password';
+import { dayOf } from '@/lib/days';
 import { BENCH_PASSWORD, type Partnership, type Row } from './simulate';
 
 type Column = [name: string, type: string];
@@ -74,8 +75,8 @@ async function insert(client: pg.Client, table: string, columns: Column[], rows:
         const value = row[name];
         if (value === undefined || value === null) return null;
         if (type === 'jsonb' && typeof value !== 'string') return JSON.stringify(value);
-        // Dates as UTC text (pg would send local time): timestamps as Prisma stores them, dates as the UTC day.
-        if (value instanceof Date) return type === 'date' ? value.toISOString().slice(0, 10) : value.toISOString().replace('Z', '');
+        // As text (pg would send local time): timestamps in UTC as Prisma stores them, dates as the day they hold.
+        if (value instanceof Date) return type === 'date' ? dayOf(value) : value.toISOString().replace('Z', '');
         return value;
       }),
     );

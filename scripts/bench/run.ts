@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { ukDay } from '@/lib/days';
 import { dropDatabase, type EmbeddedDatabase, projectRoot, startEmbeddedPostgres } from '../database';
 import { firstLoadJs, scriptsInHtml } from './bundles';
 import { appVerifyChain, checkChain } from './chain-check';
@@ -631,7 +632,7 @@ async function main() {
     report.targets = summariseTargets(report);
     report.notes.push(
       'Everything shares the one machine: the app instance(s), PostgreSQL and the load generator compete for the same cores (the load average before and after the run is in the JSON).',
-      `Data: ${BENCH_END.toISOString().slice(0, 10)} is the end of the simulated history; each run works on a fresh copy of the generated database (bench_run_scale_${scale}).`,
+      `Data: ${ukDay(BENCH_END)} is the end of the simulated history; each run works on a fresh copy of the generated database (bench_run_scale_${scale}).`,
     );
     const written = await writeReport(report, path.resolve(projectRoot, args['results-dir']!));
     console.log(`\n${written.text}`);

@@ -9,6 +9,7 @@
 // and every versioned row's version is the subjectVersion of its last event.
 import { createHash } from 'node:crypto';
 import { type EventKind, payloadToStore, subjectTypeOf } from '@/lib/audit/event-catalogue';
+import { addDays, dayOf, storedDate, ukDay } from '@/lib/days';
 
 export type Row = Record<string, unknown>;
 
@@ -62,8 +63,10 @@ const WORDS =
     ' ',
   );
 
+/** 24 hours of simulated time, for spacing instants; dates are UK days (lib/days.ts). */
 const DAY = 86_400_000;
-const day = (ms: number) => new Date(Math.floor(ms / DAY) * DAY);
+/** The UK day an instant of the simulation falls in, as a date-only column holds it. */
+const day = (ms: number) => storedDate(ukDay(new Date(ms)));
 
 /** The e-mail of a partnership's user (u: 0 admin, 1-4 reviewers, 5 viewer, 6-39 owners). */
 export const benchEmail = (partnership: number, user: number) => `p${partnership}.user${user}@bench.test`;
@@ -233,7 +236,7 @@ export function simulatePartnership(index: number, options: { end: Date; years: 
           out.comments.push({ id: commentId, recommendationId: id, authorId: author, body: sentence(15), createdAt: new Date(at) });
           event(at, { actorId: author, subjectType: 'comment', subjectId: commentId, kind: 'comment.added', note: null, ...scope });
         } else if (rnd() < 0.15 && status !== 'VERIFIED' && due.getTime() === originalDue.getTime()) {
-          const moved = day(due.getTime() + 90 * DAY);
+          const moved = storedDate(addDays(dayOf(due), 90));
           event(at, { actorId: reviewers[1], subjectType: 'recommendation', subjectId: id, subjectVersion: ++version, kind: 'recommendation.due_date_changed', before: { dueDate: due.toISOString() }, after: { dueDate: moved.toISOString() }, note: 'Capacity: agreed at the board', ...scope });
           due = moved;
           updatedAt = at;

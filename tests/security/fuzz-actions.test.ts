@@ -53,6 +53,7 @@ import * as newUserActions from '@/app/(app)/admin/users/new/actions';
 import { verifyPassword } from '@/lib/auth/password';
 import { totpCode } from '@/lib/auth/totp';
 import { enrolTwoFactor } from '@/tests/support/auth-factories';
+import { dayOf } from '@/lib/days';
 
 // Two-factor enrolment seals its pending secret with the app's secret, as `npm start` provides it.
 process.env.NEXTAUTH_SECRET ||= 'fuzz-tests-secret-fuzz-tests-secret-0123456789';
@@ -117,7 +118,7 @@ const NEW_PASSWORD = 'quiet harbour lantern seventeen';
 
 let enrolledSecret = '';
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+const day = dayOf;
 
 // A minimal one-page PDF: a file the server accepts by its content.
 const PDF = new TextEncoder().encode(

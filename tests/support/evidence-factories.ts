@@ -2,13 +2,14 @@
 // directly (not through a use case), and small but genuine files of each kind.
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { storedDate } from '@/lib/days';
 
 /** A review with one recommendation owned by the given agency. */
 export async function createRecommendation(ownerAgencyId: string, overrides: { archived?: boolean } = {}) {
   const review = await db.review.create({
     data: { title: `Review ${randomUUID().slice(0, 8)}`, kind: 'SERIOUS_CASE_REVIEW', commissioningBody: 'Test board' },
   });
-  const due = new Date(Date.UTC(2030, 0, 31));
+  const due = storedDate('2030-01-31');
   const recommendation = await db.recommendation.create({
     data: {
       reviewId: review.id,

@@ -6,7 +6,7 @@ import { MeasuresSection } from '@/components/recommendation/measures-section';
 import { Timeline } from '@/components/recommendation/timeline';
 import { UpdateProgressForm } from '@/components/recommendation/update-progress-form';
 import { RagTag, StatusTag } from '@/components/status-tag';
-import { PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
+import { plural, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/labels';
 import { dayOf, daysBetween, formatDay } from '@/lib/days';
 import {
   addCommentAction,
@@ -77,7 +77,7 @@ export default async function RecommendationPage(props: Props) {
             {formatDay(r.dueDate)}
             {slipped ? (
               <p className="small secondary">
-                Originally due {formatDay(r.originalDueDate)}: moved {Math.abs(slippageDays)} days {slippageDays > 0 ? 'later' : 'earlier'}
+                Originally due {formatDay(r.originalDueDate)}: moved {plural(Math.abs(slippageDays), 'day')} {slippageDays > 0 ? 'later' : 'earlier'}
                 {r.dueDateChangeReason ? ` (“${r.dueDateChangeReason}”)` : ''}
               </p>
             ) : null}

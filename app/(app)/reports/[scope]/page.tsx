@@ -22,9 +22,6 @@ const FIELD_NAMES: Record<keyof ReportDateErrors, string> = { asAt: 'The report 
 const isField = (field: unknown): field is keyof ReportDateErrors => field === 'asAt' || field === 'since';
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
-/** "2013-03-31" → "31 March 2013". */
-const day = (value: string) => formatDay(new Date(`${value}T00:00:00Z`));
-
 /**
  * The report for the dates asked for; when they are not valid, or break a
  * rule (a future date, a comparison date after the report date), the errors
@@ -72,7 +69,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const query = await searchParams;
   const { errors, result } = await load((await params).scope, first(query.asAt), first(query.since));
   if (!result) return { title: 'Partnership progress report' };
-  return { title: `${Object.keys(errors).length ? 'Error: ' : ''}${result.title}, as at ${day(result.asAtDay)}` };
+  return { title: `${Object.keys(errors).length ? 'Error: ' : ''}${result.title}, as at ${formatDay(result.asAtDay)}` };
 }
 
 export default async function ReportPage({ params, searchParams }: Props) {
@@ -90,7 +87,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     placed.add(key);
     return found ? <SectionTable section={found} /> : null;
   };
-  const dates = `as at ${day(asAtDay)}, changes since ${day(sinceDay)}`;
+  const dates = `as at ${formatDay(asAtDay)}, changes since ${formatDay(sinceDay)}`;
   const summaryErrors = (Object.keys(errors) as (keyof ReportDateErrors)[]).map((field) => ({ fieldId: field, message: errors[field]! }));
 
   return (
@@ -107,7 +104,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <ErrorSummary errors={summaryErrors} />
       <h1 className="report-title">{result.title}</h1>
       <p className="report-caption" data-report-dates="">
-        As at {day(asAtDay)} · changes since {day(sinceDay)}
+        As at {formatDay(asAtDay)} · changes since {formatDay(sinceDay)}
       </p>
       {summaryErrors.length ? (
         <p className="small secondary">The report below is for the usual dates, as at today with changes over the last 30 days, until the dates are put right.</p>
@@ -133,7 +130,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="position-heading">
-        <h2 id="position-heading">Position as at {day(asAtDay)}</h2>
+        <h2 id="position-heading">Position as at {formatDay(asAtDay)}</h2>
         {section('summary')}
         <StatusByAgencyChart byAgency={report.byAgency} />
         {section('by-agency')}
@@ -144,7 +141,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="changes-heading">
-        <h2 id="changes-heading">What changed since {day(sinceDay)}</h2>
+        <h2 id="changes-heading">What changed since {formatDay(sinceDay)}</h2>
         {section('status-changes')}
         {section('new-evidence')}
         {section('newly-overdue')}
