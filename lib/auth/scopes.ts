@@ -4,7 +4,7 @@ import 'server-only';
 // live (not archived) record (PRODUCT.md); a narrower scope later (an agency,
 // a partnership) is added here, once, and every read follows. Combine with
 // `AND: [...]`, never by spreading two `where` objects.
-import type { Prisma } from '@/lib/db';
+import { type Prisma, Prisma as PrismaSql } from '@/lib/db';
 import type { PermissionSubject } from './permissions';
 
 export function reviewScope(_user: PermissionSubject): Prisma.ReviewWhereInput {
@@ -21,4 +21,12 @@ export function recommendationScope(user: PermissionSubject): Prisma.Recommendat
 
 export function evidenceScope(user: PermissionSubject): Prisma.EvidenceWhereInput {
   return { archivedAt: null, recommendation: recommendationScope(user) };
+}
+
+/**
+ * `recommendationScope` for hand-written SQL over `r` (Recommendation) joined
+ * to `v` (its Review): the lists and counts that run as one statement.
+ */
+export function recommendationScopeSql(_user: PermissionSubject): Prisma.Sql {
+  return PrismaSql.sql`r."archivedAt" IS NULL AND v."archivedAt" IS NULL`;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
+import { evidenceScope, recommendationScope, recommendationScopeSql } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
 import type { EvidenceKind, RecommendationStatus } from '@/lib/generated/prisma/enums';
@@ -100,8 +101,6 @@ const evidenceSelect = {
 type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
 
-/** Live recommendations of live reviews: archived records drop out of every queue. */
-const LIVE: Prisma.RecommendationWhereInput = { archivedAt: null, review: { archivedAt: null } };
 
 /**
  * What needs this user now, by role: an owner sees their own agency's work
@@ -110,13 +109,15 @@ const LIVE: Prisma.RecommendationWhereInput = { archivedAt: null, review: { arch
  */
 export async function getWorkQueue(actor: Actor, now = new Date()): Promise<WorkQueue> {
   assertCan(actor, 'review:read');
+  // What the user may see; archived records drop out of every queue.
+  const visible = recommendationScope(actor);
   const today = ukDay(now);
   const toRecommendation = (row: RecommendationRow) => queueRecommendation(row, today);
   const toEvidence = (row: EvidenceRow) => queueEvidence(row, today);
 
   switch (actor.role) {
     case 'OWNER': {
-      const ownAgency: Prisma.RecommendationWhereInput = { AND: [LIVE, { ownerAgencyId: actor.agencyId }] };
+      const ownAgency: Prisma.RecommendationWhereInput = { AND: [visible, { ownerAgencyId: actor.agencyId }] };
       const openWhere: Prisma.RecommendationWhereInput = { AND: [ownAgency, { status: { in: OPEN } }] };
       const insufficientWhere: Prisma.EvidenceWhereInput = {
         archivedAt: null,
@@ -126,7 +127,7 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
       };
       const [agency, counts, open, insufficient, insufficientTotal] = await Promise.all([
         db.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { id: true, name: true } }),
-        countRecommendations(today, actor.agencyId),
+        countRecommendations(actor, today, actor.agencyId),
         db.recommendation.findMany({
           where: openWhere,
           orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
@@ -152,20 +153,20 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
 
     case 'REVIEWER':
     case 'ADMIN': {
-      const pending: Prisma.EvidenceWhereInput = { archivedAt: null, assessment: 'PENDING', recommendation: LIVE };
+      const pending: Prisma.EvidenceWhereInput = { AND: [evidenceScope(actor), { assessment: 'PENDING' }] };
       // Nobody assesses their own evidence (PRODUCT.md): leave it to someone else.
       const assessable: Prisma.EvidenceWhereInput = { AND: [pending, { submittedById: { not: actor.id } }] };
       const [counts, awaiting, overdue, evidence, evidenceCounts] = await Promise.all([
-        countRecommendations(today),
+        countRecommendations(actor, today),
         db.recommendation.findMany({
-          where: { AND: [LIVE, { status: { in: AWAITING_VERIFICATION } }] },
+          where: { AND: [visible, { status: { in: AWAITING_VERIFICATION } }] },
           // Waiting longest first.
           orderBy: [{ statusChangedAt: 'asc' }, { id: 'asc' }],
           take: QUEUE_LIMIT,
           select: recommendationSelect,
         }),
         db.recommendation.findMany({
-          where: { AND: [LIVE, overdueWhere(today)] },
+          where: { AND: [visible, overdueWhere(today)] },
           orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
           take: QUEUE_LIMIT,
           select: recommendationSelect,
@@ -176,7 +177,7 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
           take: QUEUE_LIMIT,
           select: evidenceSelect,
         }),
-        countPendingEvidence(actor.id),
+        countPendingEvidence(actor),
       ]);
       return {
         kind: 'reviewer',
@@ -188,12 +189,12 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
     }
 
     case 'VIEWER':
-      return { kind: 'viewer', counts: await countRecommendations(today) };
+      return { kind: 'viewer', counts: await countRecommendations(actor, today) };
   }
 }
 
 /** Every count the dashboard shows, in one pass over the (optionally one agency's) live recommendations. */
-async function countRecommendations(today: Day, agencyId?: string): Promise<QueueCounts> {
+async function countRecommendations(actor: Actor, today: Day, agencyId?: string): Promise<QueueCounts> {
   const soon = addDays(today, DUE_SOON_DAYS);
   const agency = agencyId === undefined ? Prisma.empty : Prisma.sql`AND r."ownerAgencyId" = ${agencyId}`;
   const open = openSql('r');
@@ -206,19 +207,19 @@ async function countRecommendations(today: Day, agencyId?: string): Promise<Queu
            count(*) FILTER (WHERE r.status = 'VERIFIED')::int AS verified
     FROM "Recommendation" r
     JOIN "Review" v ON v.id = r."reviewId"
-    WHERE r."archivedAt" IS NULL AND v."archivedAt" IS NULL ${agency}`;
+    WHERE ${recommendationScopeSql(actor)} ${agency}`;
   return row ?? { total: 0, open: 0, overdue: 0, dueSoon: 0, awaitingVerification: 0, verified: 0 };
 }
 
 /** Live evidence awaiting assessment: what this user may assess, and what they submitted themselves. One query. */
-async function countPendingEvidence(actorId: string): Promise<{ total: number; ownSubmissions: number }> {
+async function countPendingEvidence(actor: Actor): Promise<{ total: number; ownSubmissions: number }> {
   const [row] = await db.$queryRaw<{ total: number; ownSubmissions: number }[]>`
-    SELECT count(*) FILTER (WHERE e."submittedById" <> ${actorId})::int AS total,
-           count(*) FILTER (WHERE e."submittedById" = ${actorId})::int AS "ownSubmissions"
+    SELECT count(*) FILTER (WHERE e."submittedById" <> ${actor.id})::int AS total,
+           count(*) FILTER (WHERE e."submittedById" = ${actor.id})::int AS "ownSubmissions"
     FROM "Evidence" e
     JOIN "Recommendation" r ON r.id = e."recommendationId"
     JOIN "Review" v ON v.id = r."reviewId"
-    WHERE e.assessment = 'PENDING' AND e."archivedAt" IS NULL AND r."archivedAt" IS NULL AND v."archivedAt" IS NULL`;
+    WHERE e.assessment = 'PENDING' AND e."archivedAt" IS NULL AND ${recommendationScopeSql(actor)}`;
   return row ?? { total: 0, ownSubmissions: 0 };
 }
 

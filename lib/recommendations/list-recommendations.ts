@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/permissions';
+import { recommendationScopeSql } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
 import { escapeLike } from '@/lib/db/like';
@@ -71,10 +72,10 @@ function likePattern(text: string) {
 
 /**
  * The filters as one SQL condition over `r` (Recommendation) and `v` (its
- * Review): live recommendations of live reviews, every filter AND-ed.
+ * Review): what the user may see (lib/auth/scopes.ts), every filter AND-ed.
  */
-function filterSql(filters: RecommendationListFilters, now: Date): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`r."archivedAt" IS NULL`, Prisma.sql`v."archivedAt" IS NULL`];
+function filterSql(actor: Actor, filters: RecommendationListFilters, now: Date): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [recommendationScopeSql(actor)];
   if (filters.review) conditions.push(Prisma.sql`r."reviewId" = ${filters.review}`);
   if (filters.status.length) {
     conditions.push(
@@ -137,7 +138,7 @@ export async function listRecommendations(
 ): Promise<RecommendationListPage> {
   assertCan(actor, 'review:read');
 
-  const where = filterSql(filters, now);
+  const where = filterSql(actor, filters, now);
   const columns = SORT_COLUMNS[filters.sort];
   const cursor = filters.cursor;
   const backwards = cursor?.before ?? false;
