@@ -41,7 +41,7 @@ test('journey 2: an owner moves a recommendation to implemented with evidence, a
   // Implemented without evidence is not offered, and the form says why; nor are a reviewer's decisions.
   const status = progressForm(owner).getByLabel('Status');
   await expect(status.locator('option')).toHaveText(['Keep as in progress']);
-  const notOffered = progressForm(owner).getByRole('list', { name: 'Statuses not offered, and why' });
+  const notOffered = progressForm(owner).getByRole('list', { name: 'Not offered now, and why:' });
   await expect(notOffered).toContainText('Implemented: Add at least one piece of evidence before marking the recommendation as implemented');
   await expect(notOffered).toContainText('Not accepted: A reviewer decides this, with a rationale');
   await expectNoAxeViolations(owner);

@@ -56,9 +56,11 @@ export function UpdateProgressForm({
         </select>
       </Field>
       {choices.notOffered.length ? (
-        <div className="small" id="status-not-offered">
-          <p className="secondary">Not offered now:</p>
-          <ul aria-label="Statuses not offered, and why">
+        <div className="small">
+          <p className="secondary" id="not-offered-heading">
+            Not offered now, and why:
+          </p>
+          <ul aria-labelledby="not-offered-heading">
             {choices.notOffered.map(({ status, reason }) => (
               <li key={status}>
                 {STATUS_LABELS[status]}: {reason}

@@ -159,8 +159,11 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
       return `${who} archived the ${subjectTypeOf(event.kind)}${'reference' in event.after ? ` ${event.after.reference}` : ''}`;
     case 'review.updated':
       return `${who} changed the review: ${changes(event.before, event.after, REVIEW_KIND_LABELS)}`;
-    case 'finding.updated':
     case 'recommendation.updated':
+      // Version 1 recorded a progress note this way.
+      if (event.after.progressNote !== undefined) return `${who} added a progress update`;
+      return `${who} changed the recommendation: ${changes(event.before, event.after)}`;
+    case 'finding.updated':
     case 'user.updated':
       return `${who} changed the ${subjectTypeOf(event.kind)}: ${changes(event.before, event.after)}`;
     default:

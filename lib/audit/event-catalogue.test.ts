@@ -128,6 +128,17 @@ describe('the history event catalogue', () => {
     expect(event.after).toEqual({ ...version1, ownerAgency: null, leadOfficer: null, findings: null });
   });
 
+  it('reads version 1 of "user.created" (the first admin, without `active`) as an active user', () => {
+    const after = { email: 'manager@partnership.test', name: 'Business manager', role: 'ADMIN', agencyId: 'a1' };
+    expect(readEvent({ kind: 'user.created', before: null, after }).after).toEqual({ ...after, active: true });
+  });
+
+  it('reads version 1 of "recommendation.updated" (a progress note, from the early seed) with its note, not as an empty change', () => {
+    const event = readEvent({ kind: 'recommendation.updated', before: { progressNote: null }, after: { progressNote: 'Briefings under way' } });
+    expect(event).toMatchObject({ before: { progressNote: null }, after: { progressNote: 'Briefings under way' } });
+    expect(() => payloadToStore('recommendation.updated', {}, {})).toThrow(InvalidEventError);
+  });
+
   it('reads version 1 of "comment.added" (which copied the comment) without the comment', () => {
     expect(readEvent({ kind: 'comment.added', before: null, after: { body: 'Accepted in part.' } })).toMatchObject({ before: null, after: null });
   });

@@ -98,6 +98,12 @@ const CATALOGUE = {
         mustChangePassword: z.boolean().optional(),
       },
     },
+    {
+      // Version 1 (the first admin, from the command line, until fc404db): no `active`; a new user is active.
+      before: null,
+      after: { email: text, name: text, role: z.enum(Role), agencyId: id },
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({ before, after: { ...(after as object), active: true } }),
+    },
   ],
   'user.updated': [{ before: userFields, after: userFields, partial: true }],
   'user.deactivated': [{ before: { active: z.literal(true) }, after: { active: z.literal(false) } }],
@@ -148,7 +154,15 @@ const CATALOGUE = {
       }),
     },
   ],
-  'recommendation.updated': [{ before: recommendationFields, after: recommendationFields, partial: true }],
+  'recommendation.updated': [
+    { before: recommendationFields, after: recommendationFields, partial: true },
+    {
+      // Version 1 (the demo seed until a16bf0b): a progress note, before recommendation.progress_updated existed.
+      before: { progressNote: optionalText },
+      after: { progressNote: text },
+      upcast: (payload: { before: unknown; after: unknown }) => payload,
+    },
+  ],
   'recommendation.status_changed': [
     { before: { status: z.enum(RecommendationStatus) }, after: { status: z.enum(RecommendationStatus) } },
   ],
@@ -240,7 +254,7 @@ export type AfterOf<K extends EventKind> = K extends keyof ReadWithOlderVersions
 type CurrentAfter<K extends EventKind> = ObjectOf<Current<K>['after'], PartialFlag<K>>;
 type WithNull<T, F extends keyof T> = Omit<T, F> & { [P in F]: T[P] | null };
 
-/** Where an older version lacked a field of the current one, readers see null. */
+/** Where an older version lacked a field of the current one, readers see null; a field only an older version had is kept. */
 type ReadWithOlderVersions = {
   'recommendation.created': {
     before: null;
@@ -251,6 +265,11 @@ type ReadWithOlderVersions = {
     after: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
   };
   'comment.added': { before: null; after: null };
+  'user.created': { before: null; after: CurrentAfter<'user.created'> };
+  'recommendation.updated': {
+    before: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string | null };
+    after: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string };
+  };
 };
 
 /** A stored event, read through the catalogue: `kind` tells the shape of `before` and `after`. */
@@ -272,7 +291,9 @@ type CompiledVersion = {
 function compile(shape: Shape | null, partial: boolean, strict: boolean): z.ZodType {
   if (shape === null) return z.null();
   const object = strict ? z.strictObject(shape) : z.object(shape);
-  return partial ? object.partial() : object;
+  // A change names at least one of its fields: otherwise an older version's
+  // payload (whose fields reading ignores) would pass as an empty change.
+  return partial ? object.partial().refine((value) => Object.keys(value).length > 0, 'names none of its fields') : object;
 }
 
 const COMPILED = Object.fromEntries(

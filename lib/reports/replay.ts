@@ -202,7 +202,9 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
       if (after.leadOfficerId !== undefined) recommendation.leadOfficerId = after.leadOfficerId;
       if (after.findingIds !== undefined) recommendation.findingIds = [...after.findingIds];
       ownVersion();
-      touch(false);
+      // Version 1 carried a progress note here (before recommendation.progress_updated existed).
+      if (after.progressNote !== undefined) recommendation.latestNote = after.progressNote;
+      touch(after.progressNote !== undefined);
       return;
     }
     case 'recommendation.status_changed':
