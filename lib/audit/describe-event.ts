@@ -147,6 +147,8 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
       return event.after.by === 'admin' ? `${who} reset the user's two-factor sign-in` : `${who} turned off two-factor sign-in`;
     case 'user.recovery_code_used':
       return `${who} signed in with a recovery code (${event.after.remaining} left)`;
+    case 'user.reauthentication_failed':
+      return `${who} entered a wrong ${event.after.purpose === 'change password' ? 'current password' : 'code'} (to ${event.after.purpose})`;
     case 'access.denied':
       return `${who} was refused: ${event.after.action}`;
     case 'review.created':

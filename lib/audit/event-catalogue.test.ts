@@ -28,6 +28,7 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'user.two_factor_enabled': { after: { method: 'authenticator app', recoveryCodes: 10 } },
   'user.two_factor_disabled': { after: { by: 'admin' } },
   'user.recovery_code_used': { after: { remaining: 9 } },
+  'user.reauthentication_failed': { after: { purpose: 'change password' } },
   'access.denied': { after: { action: 'review:create' } },
   'review.created': {
     after: {

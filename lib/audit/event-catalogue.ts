@@ -121,6 +121,8 @@ const CATALOGUE = {
   'user.two_factor_enabled': [{ before: null, after: { method: text, recoveryCodes: z.number().int() } }],
   'user.two_factor_disabled': [{ before: null, after: { by: z.enum(['user', 'admin']) } }],
   'user.recovery_code_used': [{ before: null, after: { remaining: z.number().int() } }],
+  /** A signed-in user re-entered a factor (current password, a current code) wrongly. */
+  'user.reauthentication_failed': [{ before: null, after: { purpose: z.enum(['change password', 'turn off two-factor']) } }],
   'access.denied': [{ before: null, after: { action: text } }],
   'review.created': [{ before: null, after: reviewFields }],
   'review.updated': [{ before: reviewFields, after: reviewFields, partial: true }],

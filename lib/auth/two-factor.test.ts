@@ -141,6 +141,8 @@ describe('turning two-factor off', () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     expect(await db.recoveryCode.count({ where: { userId: owner.id } })).toBe(0);
     expect(await eventsOf('user.two_factor_disabled', owner.id)).toHaveLength(1);
+    // The wrong code was counted against the account and recorded (no free guessing from a stolen session).
+    expect(await eventsOf('user.reauthentication_failed', owner.id)).toHaveLength(1);
     // And signing in takes only the password again.
     expect(await authenticate({ email: owner.email, password: TEST_PASSWORD }, { now: NOW })).not.toBeNull();
   });

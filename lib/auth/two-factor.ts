@@ -6,6 +6,7 @@ import { db, type Tx } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
 import { hasTwoFactor, requiresTwoFactor } from './account-steps';
 import { assertCan } from './permissions';
+import { assertNotThrottled, recordReauthenticationFailure } from './reauthentication';
 import type { Actor, SessionUser } from './session-user';
 import { base32Encode, formatSecretForDisplay, generateTotpSecret, totpUri, verifyTotp } from './totp';
 import type { ConfirmEnrolmentInput, DisableTwoFactorInput, PendingEnrolment } from './two-factor.schema';
@@ -216,16 +217,23 @@ export async function disableTwoFactor(actor: SessionUser, input: DisableTwoFact
   if (requiresTwoFactor(actor.role)) {
     throw new RuleError('Admins and reviewers must keep two-factor sign-in. Ask an admin to reset it if you have lost your device.');
   }
-  return db.$transaction(async (tx) => {
+  const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, email: true } });
+  await assertNotThrottled(account, 'code', now);
+  const disabled = await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, totpSecret: true, totpEnabledAt: true } });
     if (!user.totpEnabledAt) throw new RuleError('Two-factor sign-in is not set up for your account.');
     const used = await consumeSecondFactor(tx, user, input.code, now);
-    if (!used) throw new RuleError('The code is not right, or has already been used.', 'code');
+    if (!used) return false;
     await clearTwoFactor(tx, actor.id);
     await endOtherSessions(tx, actor.id, actor.sessionId, 'two-factor changed', now);
     await recordEvent(tx, { actorId: actor.id, kind: 'user.two_factor_disabled', subjectId: actor.id, after: { by: 'user' }, note: null });
-    return null;
+    return true;
   });
+  if (!disabled) {
+    await recordReauthenticationFailure(account, 'turn off two-factor', now);
+    throw new RuleError('The code is not right, or has already been used.', 'code');
+  }
+  return null;
 }
 
 /** Clears a user's two-factor secret and recovery codes (their own switch-off, or an admin's reset). */

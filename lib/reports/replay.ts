@@ -307,6 +307,7 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
     case 'user.two_factor_enabled':
     case 'user.two_factor_disabled':
     case 'user.recovery_code_used':
+    case 'user.reauthentication_failed':
     case 'access.denied':
     case 'finding.created':
     case 'finding.updated':

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { recordEvent } from '@/lib/audit/record-event';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { assertNotThrottled, recordReauthenticationFailure } from '@/lib/auth/reauthentication';
 import type { Actor } from '@/lib/auth/session-user';
 import { endOtherSessions } from '@/lib/auth/user-session';
 import { db } from '@/lib/db';
@@ -40,7 +41,11 @@ export async function changePassword(
 ): Promise<ChangedPassword> {
   const user = await db.user.findUnique({ where: { id: actor.id }, include: { agency: true } });
   if (!user || !user.active) throw new RuleError('Your account is no longer active');
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new RuleError(CURRENT_PASSWORD_WRONG, 'currentPassword');
+  await assertNotThrottled(user, 'currentPassword');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordReauthenticationFailure(user, 'change password');
+    throw new RuleError(CURRENT_PASSWORD_WRONG, 'currentPassword');
+  }
 
   await assertPasswordAllowed(
     input.newPassword,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
+import { accountKey } from '@/lib/auth/throttle';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { type Actor, findSessionUser } from '@/lib/auth/session-user';
 import { startSession } from '@/lib/auth/user-session';
@@ -332,7 +333,27 @@ describe('changePassword', () => {
     const before = await userRow(id);
     await expect(changePassword(actor, input('not my password', NEWER))).rejects.toEqual(new RuleError(CURRENT_PASSWORD_WRONG, 'currentPassword'));
     expect(await userRow(id)).toEqual(before);
-    expect(await eventsFor(id)).toHaveLength(1);
+    // Nothing changed, but the wrong entry is on record.
+    expect((await eventsFor(id)).map((e) => [e.kind, e.after])).toEqual([
+      ['user.created', expect.anything()],
+      ['user.reauthentication_failed', { purpose: 'change password' }],
+    ]);
+  });
+
+  it('is no guessing oracle: wrong current passwords count against the account, and it is refused while throttled', async () => {
+    const { id, actor } = await signedInUser();
+    const user = await db.user.findUniqueOrThrow({ where: { id } });
+    const messages: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const error = await changePassword(actor, input(`guess ${i}`, NEWER)).catch((e: unknown) => e as RuleError);
+      messages.push((error as RuleError).message);
+    }
+    // The first wrong entries say so; from the fifth the account waits (the sign-in throttle's own policy), right password or not.
+    expect(messages.slice(0, 5)).toEqual(Array(5).fill(CURRENT_PASSWORD_WRONG));
+    expect(messages.slice(5).every((m) => /Too many|try again/i.test(m))).toBe(true);
+    await expect(changePassword(actor, input(TEST_PASSWORD, NEWER))).rejects.toMatchObject({ field: 'currentPassword', message: expect.stringMatching(/try again/i) });
+    expect(await db.signInThrottle.findUnique({ where: { key: accountKey(user.email) } })).toMatchObject({ failures: 5 });
+    expect(await db.historyEvent.count({ where: { subjectId: id, kind: 'user.reauthentication_failed' } })).toBe(5);
   });
 
   it('applies the password policy to the new one, with the user’s own name and agency', async () => {
