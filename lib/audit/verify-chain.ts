@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
 import { eventHash } from './chain';
+import { readEvent } from './event-catalogue';
 
 export type ChainBreak = { id: number; reason: string };
 
@@ -11,6 +12,8 @@ export type ChainCheck = {
   lastId: number | null;
   lastHash: string | null;
   firstBroken: ChainBreak | null;
+  /** Events (of those checked) that no version of their kind in the event catalogue reads, and the first few of them. */
+  unreadable: { count: number; first: ChainBreak[] };
 };
 
 const SELECT = {
@@ -36,6 +39,9 @@ const SELECT = {
  * and checking that it links to the event before it. Stops at the first
  * broken link. Events appended while it runs are left for the next check.
  *
+ * Each event is also read through the event catalogue: one that no version
+ * of its kind describes is counted (the code could no longer replay it).
+ *
  * What it proves: no stored event was altered, removed or inserted out of
  * turn, short of rewriting every later hash too. Cutting events off the end
  * leaves a shorter chain that still verifies: compare `lastHash` with a copy
@@ -48,11 +54,13 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number } =
   let checked = 0;
   let previous: { id: number; hash: string } | null = null;
   let after = 0;
+  const unreadable: ChainCheck['unreadable'] = { count: 0, first: [] };
   const broken = (id: number, reason: string): ChainCheck => ({
     checked,
     lastId: previous?.id ?? null,
     lastHash: previous?.hash ?? null,
     firstBroken: { id, reason },
+    unreadable,
   });
 
   while (lastId !== null && after < lastId) {
@@ -77,8 +85,15 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number } =
         );
       }
       previous = { id: event.id, hash: event.hash };
+      // Every shape the history holds must stay readable (decision 0013).
+      try {
+        readEvent(event);
+      } catch (error) {
+        unreadable.count++;
+        if (unreadable.first.length < 5) unreadable.first.push({ id: event.id, reason: (error as Error).message });
+      }
     }
     after = events[events.length - 1]!.id;
   }
-  return { checked, lastId: previous?.id ?? null, lastHash: previous?.hash ?? null, firstBroken: null };
+  return { checked, lastId: previous?.id ?? null, lastHash: previous?.hash ?? null, firstBroken: null, unreadable };
 }

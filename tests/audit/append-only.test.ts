@@ -26,12 +26,13 @@ describe('the history table', () => {
     expect(total).toBeGreaterThan(50);
     expect(await unchainedEvents()).toBe(0);
     const result = await verifyChain(db);
-    expect(result).toMatchObject({ checked: total, firstBroken: null });
+    expect(result).toMatchObject({ checked: total, firstBroken: null, unreadable: { count: 0, first: [] } });
     // Batch boundaries change nothing.
     expect(await verifyChain(db, { batchSize: 7 })).toEqual(result);
 
     const cli = await runAuditVerify();
     expect(cli.stdout).toContain(`Verified ${total} history events: the chain is intact.`);
+    expect(cli.stdout).toContain('Every event reads through the history event catalogue.');
     expect(cli.code).toBe(0);
   });
 
@@ -126,5 +127,36 @@ describe('tampering behind the app’s back', () => {
     // An event recorded by the app after a gap in ids (rolled-back inserts leave those) still chains.
     await db.$transaction((tx) => recordEvent(tx, { actorId: null, kind: 'review.updated', subjectId: 'review-x', before: { title: 'Before' }, after: { title: 'After' }, note: 'After the gap' }));
     expect(await verifyChain(db)).toMatchObject({ checked: total + 1, firstBroken: null });
+  });
+
+  it('names an event that no version of its kind reads, even when its chain link is intact', async () => {
+    // A shape the catalogue does not describe, chained as recordEvent would chain it (so only the catalogue can tell).
+    const [head] = await db.$queryRaw<{ hash: string | null }[]>`SELECT hash FROM "HistoryEvent" ORDER BY id DESC LIMIT 1`;
+    const content = {
+      occurredAt: new Date(),
+      actorId: null,
+      subjectType: 'recommendation',
+      subjectId: 'r-x',
+      subjectVersion: null,
+      kind: 'recommendation.status_changed',
+      before: { state: 'NOT_STARTED' },
+      after: { state: 'IN_PROGRESS' },
+      note: null,
+      reviewId: null,
+      recommendationId: null,
+    };
+    const hash = eventHash(head!.hash, content);
+    const [inserted] = await db.$queryRaw<{ id: number }[]>`
+      INSERT INTO "HistoryEvent" ("occurredAt", "subjectType", "subjectId", kind, before, after, "prevHash", hash)
+      VALUES (${content.occurredAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', 'recommendation', 'r-x', ${content.kind}, ${JSON.stringify(content.before)}::jsonb, ${JSON.stringify(content.after)}::jsonb, ${head!.hash}, ${hash})
+      RETURNING id`;
+    const result = await verifyChain(db);
+    expect(result.firstBroken).toBeNull();
+    expect(result.unreadable).toMatchObject({ count: 1, first: [{ id: inserted!.id, reason: expect.stringContaining('recommendation.status_changed') }] });
+    const cli = await runAuditVerify();
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain(`event ${inserted!.id}: A stored "recommendation.status_changed" event matches no version of its schema`);
+    // Leave the history as the catalogue reads it (the file's own check reads every event afterwards).
+    await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, inserted!.id);
   });
 });
