@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db, Tx } from '@/lib/db';
 import { eventHash } from './chain';
 import { readEvent } from './event-catalogue';
+import type { Fingerprint } from './fingerprint';
 
 export type ChainBreak = { id: number; reason: string };
 
@@ -12,6 +13,8 @@ export type ChainCheck = {
   lastId: number | null;
   lastHash: string | null;
   firstBroken: ChainBreak | null;
+  /** Whether the chain holds the event of an expected fingerprint (given as `expect`), with that hash. */
+  expected?: 'found' | 'missing' | 'different';
   /** Events (of those checked) that no version of their kind in the event catalogue reads, and the first few of them. */
   unreadable: { count: number; first: ChainBreak[] };
 };
@@ -47,7 +50,7 @@ const SELECT = {
  * leaves a shorter chain that still verifies: compare `lastHash` with a copy
  * kept elsewhere to catch that.
  */
-export async function verifyChain(db: Db | Tx, options: { batchSize?: number } = {}): Promise<ChainCheck> {
+export async function verifyChain(db: Db | Tx, options: { batchSize?: number; expect?: Fingerprint } = {}): Promise<ChainCheck> {
   const batchSize = options.batchSize ?? 5000;
   const { _max } = await db.historyEvent.aggregate({ _max: { id: true } });
   const lastId = _max.id;
@@ -55,12 +58,14 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number } =
   let previous: { id: number; hash: string } | null = null;
   let after = 0;
   const unreadable: ChainCheck['unreadable'] = { count: 0, first: [] };
+  let expected: ChainCheck['expected'] = options.expect ? 'missing' : undefined;
   const broken = (id: number, reason: string): ChainCheck => ({
     checked,
     lastId: previous?.id ?? null,
     lastHash: previous?.hash ?? null,
     firstBroken: { id, reason },
     unreadable,
+    expected,
   });
 
   while (lastId !== null && after < lastId) {
@@ -75,8 +80,8 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number } =
       checked++;
       if (event.hash === null) return broken(event.id, 'it has no hash: it was not written through the chain');
       if (eventHash(event.prevHash, event) !== event.hash) return broken(event.id, 'hash does not match its content');
-      const expected = previous?.hash ?? null;
-      if (event.prevHash !== expected) {
+      const link = previous?.hash ?? null;
+      if (event.prevHash !== link) {
         return broken(
           event.id,
           previous
@@ -85,6 +90,7 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number } =
         );
       }
       previous = { id: event.id, hash: event.hash };
+      if (options.expect?.id === event.id) expected = event.hash.startsWith(options.expect.hashPrefix) ? 'found' : 'different';
       // Every shape the history holds must stay readable (decision 0013).
       try {
         readEvent(event);
@@ -95,5 +101,5 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number } =
     }
     after = events[events.length - 1]!.id;
   }
-  return { checked, lastId: previous?.id ?? null, lastHash: previous?.hash ?? null, firstBroken: null, unreadable };
+  return { checked, lastId: previous?.id ?? null, lastHash: previous?.hash ?? null, firstBroken: null, unreadable, expected };
 }

@@ -130,7 +130,12 @@ describe('report files', () => {
     const result = await getReport(chair, ROCHDALE, { asAt: '2013-01-31', since: '2012-12-31' });
     const { totals } = result.report;
 
+    // The history fingerprint it was built from: the newest event up to the end of its day, on every file and page.
+    const newest = await db.historyEvent.findFirstOrThrow({ where: { occurredAt: { lte: new Date('2013-01-31T23:59:59.999Z') } }, orderBy: { id: 'desc' } });
+    expect(result.fingerprint).toBe(`${newest.id}:${newest.hash!.slice(0, 16)}`);
     const csv = await reportFile(result, 'csv');
+    expect(csv.body.toString('utf8')).toContain(`History fingerprint ${result.fingerprint}.`);
+    expect([...(await xlsxSheets((await reportFile(result, 'xlsx')).body)).values()][0]!.flat().join(' ')).toContain(`History fingerprint ${result.fingerprint}.`);
     expect(csv.fileName).toBe('followthrough-review-of-multi-agency-responses-to-child-sexual-as-at-2013-01-31.csv');
     const summary = csvSections(csv.body.toString('utf8')).get('Summary')!;
     expect(summary[0]).toEqual(['Measure', 'Value']);
@@ -151,6 +156,7 @@ describe('report files', () => {
     pages.forEach((text, i) => {
       expect(text).toContain('Progress report: Review of multi-agency responses');
       expect(text).toContain('As at 31 January 2013');
+      expect(text).toContain(`History fingerprint ${result.fingerprint}`);
       expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
     });
   });

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { NotFoundError, ReportTooLargeError, RuleError } from '@/lib/errors';
 import { computeReport, type Names } from './compute-report';
 import { addDays, endOfUkDay, ukDay } from '@/lib/days';
+import { fingerprintOf } from '@/lib/audit/fingerprint';
 import { type ReportEvent, replay } from './replay';
 import type { ReportQuery } from './report-query.schema';
 
@@ -141,6 +142,12 @@ async function buildReport(scope: string, asAtDay: string, sinceDay: string) {
     db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
   ]);
   const then = replay(namingEvents, asAt);
+  // The newest event of the history this report shows (everything up to the end of its day): printed on it, it anchors it.
+  const newest = await db.historyEvent.findFirst({
+    where: { occurredAt: { lte: asAt } },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, hash: true },
+  });
   // Names as they were; where the history holds none (a record made before it was kept), today's.
   const names: Names = {
     agencies: new Map([...agencies.map((a) => [a.id, a.shortName] as const), ...then.agencies]),
@@ -154,6 +161,7 @@ async function buildReport(scope: string, asAtDay: string, sinceDay: string) {
     reviews: reviews.map(({ id, title }) => ({ id, title })),
     asAtDay,
     sinceDay,
+    fingerprint: newest ? fingerprintOf(newest) : null,
     report: computeReport(events, names, asAt, endOfUkDay(sinceDay)),
   };
 }

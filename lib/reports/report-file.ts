@@ -31,7 +31,7 @@ function slug(text: string) {
 /** The report as a file: the same sections, and so the same numbers, as the screen. */
 export async function reportFile(result: ReportResult, format: ReportFormat) {
   const sections = reportSections(result.report, { withReview: result.scope === PARTNERSHIP });
-  const subtitle = `As at ${formatDay(result.asAtDay)}. Changes since ${formatDay(result.sinceDay)}.`;
+  const subtitle = `As at ${formatDay(result.asAtDay)}. Changes since ${formatDay(result.sinceDay)}.${result.fingerprint ? ` History fingerprint ${result.fingerprint}.` : ''}`;
   const name = result.scope === PARTNERSHIP ? 'partnership' : slug(result.reviews[0]?.title ?? 'review');
   const fileName = `followthrough-${name}-as-at-${result.asAtDay}.${format}`;
   const body =

@@ -3,6 +3,7 @@
 // the trigger off) is caught by the hash chain and by `npm run audit:verify`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventHash } from '@/lib/audit/chain';
+import { fingerprintOf } from '@/lib/audit/fingerprint';
 import { recordEvent } from '@/lib/audit/record-event';
 import { verifyChain } from '@/lib/audit/verify-chain';
 import { db } from '@/lib/db';
@@ -83,6 +84,41 @@ describe('tampering behind the app’s back', () => {
 
     await behindTheAppsBack(`UPDATE "HistoryEvent" SET "actorId" = $2, hash = $3 WHERE id = $1`, victim!.id, victim!.actorId, victim!.hash);
     expect((await verifyChain(db)).firstBroken).toBeNull();
+  });
+
+  it('a rewrite that recomputes every later hash passes the chain check, but not a fingerprint kept from before it', async () => {
+    const events = await everything();
+    const latest = events.at(-1)!;
+    const fingerprint = fingerprintOf(latest)!;
+    const before = await runAuditVerify('--expect', fingerprint);
+    expect(before.stdout).toContain(`History fingerprint ${fingerprint}.`);
+    expect(before.stdout).toContain(`The history holds fingerprint ${fingerprint}`);
+    expect(before.code).toBe(0);
+
+    // Someone with the database rewrites a note and every hash after it (what the probe did in one transaction).
+    const from = events.findIndex((e) => e.id === middle.id);
+    let prevHash = events[from - 1]!.hash;
+    const rehash = async (rows: typeof events, note: (row: (typeof events)[number]) => string | null) => {
+      for (const row of rows) {
+        const content = { ...row, prevHash, note: note(row) };
+        const hash = eventHash(prevHash, content);
+        await behindTheAppsBack(`UPDATE "HistoryEvent" SET note = $2, "prevHash" = $3, hash = $4 WHERE id = $1`, row.id, content.note, prevHash, hash);
+        prevHash = hash;
+      }
+    };
+    await rehash(events.slice(from), (row) => (row.id === middle.id ? 'Nothing to see here' : row.note));
+    expect((await verifyChain(db)).firstBroken).toBeNull();
+    const after = await runAuditVerify('--expect', fingerprint);
+    expect(after.stderr).toContain(`Fingerprint ${fingerprint} does NOT match: event ${latest.id} has another hash`);
+    expect(after.code).toBe(1);
+    const unknown = await runAuditVerify('--expect', `${latest.id + 1000}:0123456789abcdef`);
+    expect(unknown.stderr).toContain('is NOT in the history');
+    expect(unknown.code).toBe(1);
+
+    // Put it back as it was.
+    prevHash = events[from - 1]!.hash;
+    await rehash(events.slice(from), (row) => row.note);
+    expect((await runAuditVerify('--expect', fingerprint)).code).toBe(0);
   });
 
   it('catches a deleted row in the middle, at the event after the gap', async () => {

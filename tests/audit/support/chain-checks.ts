@@ -20,9 +20,9 @@ export async function behindTheAppsBack(sql: string, ...params: unknown[]) {
 }
 
 /** Runs `npm run audit:verify` (its script, without npm) on this test file's database. */
-export async function runAuditVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runAuditVerify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['--conditions=react-server', 'scripts/audit-verify.ts'], {
+    const { stdout, stderr } = await promisify(execFile)(TSX, ['--conditions=react-server', 'scripts/audit-verify.ts', ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
       timeout: 60_000,

@@ -106,6 +106,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <p className="report-caption" data-report-dates="">
         As at {formatDay(asAtDay)} · changes since {formatDay(sinceDay)}
       </p>
+      {result.fingerprint ? (
+        <p className="small secondary">
+          History fingerprint <code>{result.fingerprint}</code> (it identifies the history this report was built from: keep it with the
+          minutes, and the history can later be shown to be unchanged up to it).
+        </p>
+      ) : null}
       {summaryErrors.length ? (
         <p className="small secondary">The report below is for the usual dates, as at today with changes over the last 30 days, until the dates are put right.</p>
       ) : null}
