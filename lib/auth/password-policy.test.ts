@@ -55,6 +55,11 @@ describe('password length', () => {
     expect(await checkPassword(`${max}y`, context)).toBe(PASSWORD_MESSAGES.tooLong);
   });
 
+  it('refuses a password of spaces only, however long (a blank current password is then a missing field)', () => {
+    expect(checkPasswordLength(' '.repeat(20))).toBe(PASSWORD_MESSAGES.onlySpaces);
+    expect(checkPasswordLength('\t \u00a0'.repeat(8))).toBe(PASSWORD_MESSAGES.onlySpaces);
+  });
+
   it('has no composition rules: all lowercase letters and spaces are fine', async () => {
     expect(await checkPassword('purple tractor umbrella', context)).toBeNull();
     expect(await checkPassword('ångström–crème brûlée', context)).toBeNull();

@@ -15,6 +15,7 @@ export const PASSWORD_MAX_LENGTH = 1024;
 /** What each refusal tells the user to do. */
 export const PASSWORD_MESSAGES = {
   missing: 'Enter a password',
+  onlySpaces: 'Enter a password with letters, digits or symbols in it, not only spaces',
   tooShort: `Enter a password of at least ${PASSWORD_MIN_LENGTH} characters. Three or more random words make a strong one that is easy to remember`,
   tooLong: `Enter a password of ${PASSWORD_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
   common: 'Choose a password that is not a commonly used one. Three or more random words make a strong one',
@@ -49,6 +50,7 @@ export function checkPasswordLength(password: string): string | null {
   const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return PASSWORD_MESSAGES.tooShort;
   if (length > PASSWORD_MAX_LENGTH) return PASSWORD_MESSAGES.tooLong;
+  if (password.trim() === '') return PASSWORD_MESSAGES.onlySpaces;
   return null;
 }
 

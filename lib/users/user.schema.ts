@@ -93,7 +93,9 @@ export const changePasswordSchema = z
     currentPassword: z
       .string({ error: 'Enter your current password' })
       .min(1, 'Enter your current password')
-      .max(PASSWORD_MAX_LENGTH, 'Enter your current password'),
+      .max(PASSWORD_MAX_LENGTH, 'Enter your current password')
+      // No password the policy accepts is only spaces, so a blank one is a missing field, not a wrong guess to count.
+      .refine((value) => value.trim() !== '', 'Enter your current password'),
     newPassword: newPasswordField('Enter a new password'),
     confirmPassword: z.string({ error: 'Enter your new password again' }).min(1, 'Enter your new password again'),
   })
