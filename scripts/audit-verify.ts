@@ -9,7 +9,7 @@
 import { createPrismaClient } from '@/lib/db/client';
 import { fingerprintOf, parseFingerprint } from '@/lib/audit/fingerprint';
 import { verifyChain } from '@/lib/audit/verify-chain';
-import { withLocalDatabase } from './database';
+import { appRoleProblems, withLocalDatabase } from './database';
 
 let exitCode = 0;
 const expectIndex = process.argv.indexOf('--expect');
@@ -20,8 +20,8 @@ if (expect === null) {
   process.exit(2);
 }
 try {
-  await withLocalDatabase(async (databaseUrl) => {
-    const db = createPrismaClient(databaseUrl, 1);
+  await withLocalDatabase(async ({ appUrl }) => {
+    const db = createPrismaClient(appUrl, 1);
     try {
       const started = performance.now();
       const result = await verifyChain(db, { expect });
@@ -43,6 +43,11 @@ try {
         }
         console.log(`Took ${seconds.toFixed(1)} s.`);
       }
+      if (result.alteredContent.count > 0) {
+        exitCode = 1;
+        console.error(`${result.alteredContent.count.toLocaleString('en-GB')} comments or evidence files are not what their events recorded:`);
+        for (const event of result.alteredContent.first) console.error(`  event ${event.id}: ${event.reason}`);
+      }
       if (result.unreadable.count > 0) {
         exitCode = 1;
         console.error(`${result.unreadable.count.toLocaleString('en-GB')} events match no version of their kind in lib/audit/event-catalogue.ts:`);
@@ -63,6 +68,8 @@ try {
           );
         }
       }
+      // Not a failure of the chain, but what would let it be rewritten unseen.
+      for (const problem of await appRoleProblems(appUrl)) console.error(`WARNING: ${problem}.`);
     } finally {
       await db.$disconnect();
     }

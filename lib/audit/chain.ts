@@ -110,3 +110,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function wellFormed(text: string) {
   return /[\uD800-\uDFFF]/.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
 }
+
+/** The SHA-256 (lowercase hex) of content the chain covers by its hash: a comment's text, an evidence file's bytes. */
+export function contentSha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}

@@ -76,7 +76,7 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'measure.updated': { before: { currentValue: new Prisma.Decimal('300'), name: 'Staff trained' }, after: { currentValue: 1200.5, name: 'Staff trained' } },
   'evidence.submitted': { after: { title: 'Registers', kind: 'TRAINING_RECORD', url: 'https://example.test/registers' } },
   'evidence.assessed': { before: { assessment: 'PENDING', title: 'Registers' }, after: { assessment: 'ACCEPTED', title: 'Registers' } },
-  'comment.added': {},
+  'comment.added': { after: { bodySha256: 'a'.repeat(64) } },
 };
 
 /** What the database gives back for a stored payload: JSON, read again. */
@@ -140,8 +140,10 @@ describe('the history event catalogue', () => {
     expect(() => payloadToStore('recommendation.updated', {}, {})).toThrow(InvalidEventError);
   });
 
-  it('reads version 1 of "comment.added" (which copied the comment) without the comment', () => {
-    expect(readEvent({ kind: 'comment.added', before: null, after: { body: 'Accepted in part.' } })).toMatchObject({ before: null, after: null });
+  it('reads versions 1 and 2 of "comment.added" (the comment copied, or nothing) without a content hash', () => {
+    expect(readEvent({ kind: 'comment.added', before: null, after: { body: 'Accepted in part.' } })).toMatchObject({ before: null, after: { bodySha256: null } });
+    // Version 2 (no payload): the comment's text was outside the chain then.
+    expect(readEvent({ kind: 'comment.added', before: null, after: null })).toMatchObject({ after: { bodySha256: null } });
   });
 
   it('ignores, when reading, fields a version does not name, and treats SQL NULL and JSON null alike', () => {

@@ -38,6 +38,8 @@ const amount = z
 const text = z.string();
 const optionalText = z.string().nullable();
 const id = z.string();
+/** A SHA-256, lowercase hex. */
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 type Shape = z.ZodRawShape;
 
@@ -205,8 +207,14 @@ const CATALOGUE = {
     },
   ],
   'comment.added': [
-    // The comment's text lives in its own table, not in the history's payload.
-    { before: null, after: null },
+    // The comment's text lives in its own table; its SHA-256 here puts it under the chain (audit:verify checks it).
+    { before: null, after: { bodySha256: sha256 } },
+    {
+      // Version 2 (until 2026-11-28): nothing; the comment's text was outside the chain.
+      before: null,
+      after: null,
+      upcast: () => ({ before: null, after: { bodySha256: null } }),
+    },
     {
       // Version 1 (the demo seed until 2026-11-28) copied the comment's text.
       before: null,
@@ -266,7 +274,7 @@ type ReadWithOlderVersions = {
     before: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
     after: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
   };
-  'comment.added': { before: null; after: null };
+  'comment.added': { before: null; after: { bodySha256: string | null } };
   'user.created': { before: null; after: CurrentAfter<'user.created'> };
   'recommendation.updated': {
     before: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string | null };

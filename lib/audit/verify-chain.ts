@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
-import { eventHash } from './chain';
+import { contentSha256, eventHash } from './chain';
 import { readEvent } from './event-catalogue';
 import type { Fingerprint } from './fingerprint';
 
@@ -15,6 +15,8 @@ export type ChainCheck = {
   firstBroken: ChainBreak | null;
   /** Whether the chain holds the event of an expected fingerprint (given as `expect`), with that hash. */
   expected?: 'found' | 'missing' | 'different';
+  /** Comments and evidence files whose content no longer has the SHA-256 their event recorded (the first few). */
+  alteredContent: { count: number; first: ChainBreak[] };
   /** Events (of those checked) that no version of their kind in the event catalogue reads, and the first few of them. */
   unreadable: { count: number; first: ChainBreak[] };
 };
@@ -59,12 +61,18 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number; ex
   let after = 0;
   const unreadable: ChainCheck['unreadable'] = { count: 0, first: [] };
   let expected: ChainCheck['expected'] = options.expect ? 'missing' : undefined;
+  const alteredContent: ChainCheck['alteredContent'] = { count: 0, first: [] };
+  const altered = (id: number, reason: string) => {
+    alteredContent.count++;
+    if (alteredContent.first.length < 5) alteredContent.first.push({ id, reason });
+  };
   const broken = (id: number, reason: string): ChainCheck => ({
     checked,
     lastId: previous?.id ?? null,
     lastHash: previous?.hash ?? null,
     firstBroken: { id, reason },
     unreadable,
+    alteredContent,
     expected,
   });
 
@@ -76,6 +84,9 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number; ex
       select: SELECT,
     });
     if (events.length === 0) break;
+    // What the chain covers by hash only: comment texts and evidence files, a batch at a time.
+    const commentHashes = new Map<string, number>();
+    const fileHashes = new Map<string, { id: number; sha256: string }>();
     for (const event of events) {
       checked++;
       if (event.hash === null) return broken(event.id, 'it has no hash: it was not written through the chain');
@@ -93,13 +104,49 @@ export async function verifyChain(db: Db | Tx, options: { batchSize?: number; ex
       if (options.expect?.id === event.id) expected = event.hash.startsWith(options.expect.hashPrefix) ? 'found' : 'different';
       // Every shape the history holds must stay readable (decision 0013).
       try {
-        readEvent(event);
+        const read = readEvent(event);
+        if (read.kind === 'comment.added' && read.after.bodySha256) commentHashes.set(event.subjectId, event.id);
+        if (read.kind === 'evidence.submitted' && read.after.sha256) fileHashes.set(event.subjectId, { id: event.id, sha256: read.after.sha256 });
       } catch (error) {
         unreadable.count++;
         if (unreadable.first.length < 5) unreadable.first.push({ id: event.id, reason: (error as Error).message });
       }
     }
+    await checkContent(db, events, commentHashes, fileHashes, altered);
     after = events[events.length - 1]!.id;
   }
-  return { checked, lastId: previous?.id ?? null, lastHash: previous?.hash ?? null, firstBroken: null, unreadable, expected };
+  return { checked, lastId: previous?.id ?? null, lastHash: previous?.hash ?? null, firstBroken: null, unreadable, alteredContent, expected };
+}
+
+/** Recomputes the SHA-256 of the comments and evidence files whose events recorded one, and reports any that differ. */
+async function checkContent(
+  db: Db | Tx,
+  events: { id: number; subjectId: string; after: unknown }[],
+  commentHashes: Map<string, number>,
+  fileHashes: Map<string, { id: number; sha256: string }>,
+  altered: (id: number, reason: string) => void,
+) {
+  if (commentHashes.size > 0) {
+    const comments = await db.comment.findMany({ where: { id: { in: [...commentHashes.keys()] } }, select: { id: true, body: true } });
+    const found = new Map(comments.map((c) => [c.id, c.body]));
+    for (const event of events) {
+      const eventId = commentHashes.get(event.subjectId);
+      if (eventId !== event.id) continue;
+      const body = found.get(event.subjectId);
+      const recorded = (event.after as { bodySha256: string }).bodySha256;
+      if (body === undefined) altered(event.id, `its comment ${event.subjectId} is missing`);
+      else if (contentSha256(body) !== recorded) altered(event.id, `the text of comment ${event.subjectId} is not the text it recorded`);
+    }
+  }
+  if (fileHashes.size > 0) {
+    // Hashed where the bytes are: files of up to 10 MB each never come over the wire.
+    const files = await db.$queryRaw<{ evidenceId: string; sha256: string }[]>`
+      SELECT "evidenceId", encode(sha256(content), 'hex') AS sha256 FROM "EvidenceFile" WHERE "evidenceId" = ANY(${[...fileHashes.keys()]})`;
+    const found = new Map(files.map((f) => [f.evidenceId, f.sha256]));
+    for (const [evidenceId, { id, sha256 }] of fileHashes) {
+      const actual = found.get(evidenceId);
+      if (actual === undefined) altered(id, `the file of evidence ${evidenceId} is missing`);
+      else if (actual !== sha256) altered(id, `the file of evidence ${evidenceId} is not the file it recorded`);
+    }
+  }
 }

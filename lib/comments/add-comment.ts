@@ -1,4 +1,5 @@
 import 'server-only';
+import { contentSha256 } from '@/lib/audit/chain';
 import { recordEvent } from '@/lib/audit/record-event';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -27,6 +28,7 @@ export async function addComment(actor: Actor, input: AddCommentValues) {
       actorId: actor.id,
       kind: 'comment.added',
       subjectId: comment.id,
+      after: { bodySha256: contentSha256(comment.body) },
       note: null,
       reviewId: recommendation.reviewId,
       recommendationId: recommendation.id,

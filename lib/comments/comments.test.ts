@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 
 describe('addComment', () => {
-  it('stores the comment and records comment.added (subject: the comment, no note) in the same transaction', async () => {
+  it('stores the comment and records comment.added (subject: the comment, no note, the SHA-256 of its text) in the same transaction', async () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const input = addCommentSchema.parse({ recommendationId: recommendation.id, body: '  Can the training figures be split by team?  ' });
     const { commentId } = await addComment(reviewer, input);
@@ -35,7 +36,8 @@ describe('addComment', () => {
       actorId: reviewer.id,
       note: null,
       before: null,
-      after: null,
+      // The text stays in its table; its hash puts it under the chain.
+      after: { bodySha256: createHash('sha256').update('Can the training figures be split by team?').digest('hex') },
       reviewId: recommendation.reviewId,
       recommendationId: recommendation.id,
     });

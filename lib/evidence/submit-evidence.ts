@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { contentSha256 } from '@/lib/audit/chain';
 import { recordEvent } from '@/lib/audit/record-event';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -70,7 +70,7 @@ async function readUpload(upload: File) {
     fileName: safeFileName(upload.name, detected.type.extension),
     mediaType: detected.type.mediaType,
     size: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'),
+    sha256: contentSha256(content),
     content,
   };
 }

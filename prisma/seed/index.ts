@@ -2,6 +2,7 @@
 // history. The events are written through the history's catalogue (typed
 // recordEvent), each step checked with the app's own rules, and the current
 // value of every row is what the reports' replay of that history gives.
+import { contentSha256 } from '@/lib/audit/chain';
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
 import { can, canAssess } from '@/lib/auth/permissions';
@@ -452,7 +453,7 @@ function reviewHistory(agencyId: (seedId: string) => string, userId: (key: UserK
       }
       case 'comment':
         allow(can(by, 'comment:add', recommendation(activity.recommendationId)), `${activity.by} may not comment on ${activity.recommendationId}`);
-        push({ ...scope, kind: 'comment.added', subjectId: activity.id, recommendationId: activity.recommendationId, note: null });
+        push({ ...scope, kind: 'comment.added', subjectId: activity.id, recommendationId: activity.recommendationId, after: { bodySha256: contentSha256(activity.body) }, note: null });
         break;
     }
   }

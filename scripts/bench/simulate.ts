@@ -8,6 +8,7 @@
 // that the report's replay of history arrives at the current rows exactly,
 // and every versioned row's version is the subjectVersion of its last event.
 import { createHash } from 'node:crypto';
+import { contentSha256 } from '@/lib/audit/chain';
 import { type EventKind, payloadToStore, subjectTypeOf } from '@/lib/audit/event-catalogue';
 import { addDays, dayOf, storedDate, ukDay } from '@/lib/days';
 
@@ -233,8 +234,9 @@ export function simulatePartnership(index: number, options: { end: Date; years: 
         } else if (rnd() < 0.4) {
           const commentId = `${id}-c${s}`;
           const author = pick([lead, ...reviewers]);
-          out.comments.push({ id: commentId, recommendationId: id, authorId: author, body: sentence(15), createdAt: new Date(at) });
-          event(at, { actorId: author, subjectType: 'comment', subjectId: commentId, kind: 'comment.added', note: null, ...scope });
+          const body = sentence(15);
+          out.comments.push({ id: commentId, recommendationId: id, authorId: author, body, createdAt: new Date(at) });
+          event(at, { actorId: author, subjectType: 'comment', subjectId: commentId, kind: 'comment.added', after: { bodySha256: contentSha256(body) }, note: null, ...scope });
         } else if (rnd() < 0.15 && status !== 'VERIFIED' && due.getTime() === originalDue.getTime()) {
           const moved = storedDate(addDays(dayOf(due), 90));
           event(at, { actorId: reviewers[1], subjectType: 'recommendation', subjectId: id, subjectVersion: ++version, kind: 'recommendation.due_date_changed', before: { dueDate: due.toISOString() }, after: { dueDate: moved.toISOString() }, note: 'Capacity: agreed at the board', ...scope });

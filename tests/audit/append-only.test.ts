@@ -1,14 +1,18 @@
 // Issue 5, items 6 and 7: the database refuses UPDATE, DELETE and TRUNCATE on
-// the history, and anything done behind the app's back (a superuser switching
-// the trigger off) is caught by the hash chain and by `npm run audit:verify`.
+// the history (to the app's role, which has no such privilege, and to the
+// owner, by a trigger), and anything done behind the app's back (a superuser
+// switching the trigger off) is caught by the hash chain and by `npm run audit:verify`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventHash } from '@/lib/audit/chain';
 import { fingerprintOf } from '@/lib/audit/fingerprint';
 import { recordEvent } from '@/lib/audit/record-event';
 import { verifyChain } from '@/lib/audit/verify-chain';
+import type { Actor } from '@/lib/auth/session-user';
+import { addComment } from '@/lib/comments/add-comment';
+import { submitEvidence } from '@/lib/evidence/submit-evidence';
 import { db } from '@/lib/db';
 import { seedDemoData } from '@/prisma/seed/index';
-import { behindTheAppsBack, runAuditVerify, unchainedEvents } from './support/chain-checks';
+import { behindTheAppsBack, runAuditVerify, superuser, unchainedEvents } from './support/chain-checks';
 
 let total: number;
 let middle: { id: number; note: string | null };
@@ -44,15 +48,19 @@ describe('the history table', () => {
     ['DELETE of everything', `DELETE FROM "HistoryEvent"`],
     ['TRUNCATE', `TRUNCATE "HistoryEvent"`],
     ['TRUNCATE ... CASCADE', `TRUNCATE "HistoryEvent" CASCADE`],
-  ])('refuses %s, and nothing changes', async (_name, sql) => {
+  ])('refuses %s, to the app and to a superuser, and nothing changes', async (_name, sql) => {
     const before = await everything();
-    await expect(db.$executeRawUnsafe(sql)).rejects.toThrow(/HistoryEvent is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/);
+    // The app's role has no such privilege at all.
+    await expect(db.$executeRawUnsafe(sql)).rejects.toThrow(/permission denied for table "?HistoryEvent"?/);
+    // Whoever has it (the owner, a superuser) meets the trigger.
+    await expect(superuser.$executeRawUnsafe(sql)).rejects.toThrow(/HistoryEvent is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/);
     expect(await everything()).toEqual(before);
   });
 
   it('refuses an update or delete through the Prisma client too', async () => {
-    await expect(db.historyEvent.update({ where: { id: middle.id }, data: { note: 'x' } })).rejects.toThrow(/append-only/);
-    await expect(db.historyEvent.delete({ where: { id: middle.id } })).rejects.toThrow(/append-only/);
+    await expect(db.historyEvent.update({ where: { id: middle.id }, data: { note: 'x' } })).rejects.toThrow(/permission denied/);
+    await expect(db.historyEvent.delete({ where: { id: middle.id } })).rejects.toThrow(/permission denied/);
+    await expect(superuser.historyEvent.update({ where: { id: middle.id }, data: { note: 'x' } })).rejects.toThrow(/append-only/);
     expect((await verifyChain(db)).firstBroken).toBeNull();
   });
 });
@@ -123,7 +131,7 @@ describe('tampering behind the app’s back', () => {
 
   it('catches a deleted row in the middle, at the event after the gap', async () => {
     const next = await db.historyEvent.findFirstOrThrow({ where: { id: { gt: middle.id } }, orderBy: { id: 'asc' } });
-    await db.$executeRawUnsafe(`CREATE TABLE saved_event AS SELECT * FROM "HistoryEvent" WHERE id = ${middle.id}`);
+    await superuser.$executeRawUnsafe(`CREATE TABLE saved_event AS SELECT * FROM "HistoryEvent" WHERE id = ${middle.id}`);
     expect(await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, middle.id)).toBe(1);
 
     const result = await verifyChain(db);
@@ -134,20 +142,20 @@ describe('tampering behind the app’s back', () => {
     expect(cli.code).toBe(1);
 
     // Put it back (an INSERT is allowed) and the chain is whole again.
-    await db.$executeRawUnsafe(`INSERT INTO "HistoryEvent" SELECT * FROM saved_event`);
-    await db.$executeRawUnsafe(`DROP TABLE saved_event`);
+    await superuser.$executeRawUnsafe(`INSERT INTO "HistoryEvent" SELECT * FROM saved_event`);
+    await superuser.$executeRawUnsafe(`DROP TABLE saved_event`);
     expect(await verifyChain(db)).toMatchObject({ checked: total, firstBroken: null });
   });
 
   it('catches a deleted first event', async () => {
     const first = await db.historyEvent.findFirstOrThrow({ orderBy: { id: 'asc' } });
-    await db.$executeRawUnsafe(`CREATE TABLE saved_event AS SELECT * FROM "HistoryEvent" WHERE id = ${first.id}`);
+    await superuser.$executeRawUnsafe(`CREATE TABLE saved_event AS SELECT * FROM "HistoryEvent" WHERE id = ${first.id}`);
     await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, first.id);
     const result = await verifyChain(db);
     expect(result.firstBroken?.reason).toBe('it is the first event but links to an earlier one, which is missing');
     expect(result.checked).toBe(1);
-    await db.$executeRawUnsafe(`INSERT INTO "HistoryEvent" SELECT * FROM saved_event`);
-    await db.$executeRawUnsafe(`DROP TABLE saved_event`);
+    await superuser.$executeRawUnsafe(`INSERT INTO "HistoryEvent" SELECT * FROM saved_event`);
+    await superuser.$executeRawUnsafe(`DROP TABLE saved_event`);
     expect((await verifyChain(db)).firstBroken).toBeNull();
   });
 
@@ -194,5 +202,32 @@ describe('tampering behind the app’s back', () => {
     expect(cli.stderr).toContain(`event ${inserted!.id}: A stored "recommendation.status_changed" event matches no version of its schema`);
     // Leave the history as the catalogue reads it (the file's own check reads every event afterwards).
     await behindTheAppsBack(`DELETE FROM "HistoryEvent" WHERE id = $1`, inserted!.id);
+  });
+
+  it('covers comment texts and evidence files by the SHA-256 their events recorded', async () => {
+    const chair = await db.user.findUniqueOrThrow({ where: { email: 'reviewer@followthrough.test' } });
+    const actor = { id: chair.id, role: chair.role, agencyId: chair.agencyId } as Actor;
+    const recommendation = await db.recommendation.findFirstOrThrow({ where: { reviewId: 'review-rochdale-cse-2012' } });
+    const { commentId } = await addComment(actor, { recommendationId: recommendation.id, body: 'Checked at the board' });
+    const pdf = new File([Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')], 'minutes.pdf');
+    const { evidenceId } = await submitEvidence(actor, { recommendationId: recommendation.id, title: 'Minutes', description: '', kind: 'MINUTES', url: null, file: pdf } as never);
+    expect((await verifyChain(db)).alteredContent).toEqual({ count: 0, first: [] });
+
+    // The app's role may not change either (it may only add them)...
+    await expect(db.comment.update({ where: { id: commentId }, data: { body: 'Not checked' } })).rejects.toThrow(/permission denied/);
+    await expect(db.evidenceFile.delete({ where: { evidenceId } })).rejects.toThrow(/permission denied/);
+    // ...but someone with the database can (neither table is the history): the chain itself still verifies.
+    await superuser.comment.update({ where: { id: commentId }, data: { body: 'Not checked' } });
+    await superuser.evidenceFile.update({ where: { evidenceId }, data: { content: Buffer.from('%PDF-1.4 forged') } });
+    const result = await verifyChain(db);
+    expect(result.firstBroken).toBeNull();
+    expect(result.alteredContent.count).toBe(2);
+    expect(result.alteredContent.first.map((a) => a.reason)).toEqual([
+      `the text of comment ${commentId} is not the text it recorded`,
+      `the file of evidence ${evidenceId} is not the file it recorded`,
+    ]);
+    const cli = await runAuditVerify();
+    expect(cli.stderr).toContain('2 comments or evidence files are not what their events recorded');
+    expect(cli.code).toBe(1);
   });
 });

@@ -2,20 +2,27 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { db } from '@/lib/db';
+import { createPrismaClient } from '@/lib/db/client';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 export const TSX = path.join(root, 'node_modules/.bin/tsx');
 
 /**
- * What only a superuser can do: switch the append-only trigger off for one
- * change "behind the app's back", and on again.
+ * The test database as its superuser: someone with the database itself, not
+ * the app (which connects as a role that may only INSERT and SELECT the history).
+ */
+export const superuser = createPrismaClient(process.env.TEST_SUPERUSER_DATABASE_URL!, 2);
+
+/**
+ * What only a superuser (or the tables' owner) can do: switch the append-only
+ * trigger off for one change "behind the app's back", and on again.
  */
 export async function behindTheAppsBack(sql: string, ...params: unknown[]) {
-  await db.$executeRawUnsafe('ALTER TABLE "HistoryEvent" DISABLE TRIGGER history_event_no_update_or_delete');
+  await superuser.$executeRawUnsafe('ALTER TABLE "HistoryEvent" DISABLE TRIGGER history_event_no_update_or_delete');
   try {
-    return await db.$executeRawUnsafe(sql, ...params);
+    return await superuser.$executeRawUnsafe(sql, ...params);
   } finally {
-    await db.$executeRawUnsafe('ALTER TABLE "HistoryEvent" ENABLE TRIGGER history_event_no_update_or_delete');
+    await superuser.$executeRawUnsafe('ALTER TABLE "HistoryEvent" ENABLE TRIGGER history_event_no_update_or_delete');
   }
 }
 
