@@ -7,6 +7,7 @@ import { csrfToken as getCsrfToken } from '@/components/auth-requests';
 import { ErrorSummary, type SummaryError } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { useZodResolver } from '@/components/form/lazy-zod-resolver';
+import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 import type { SignInInput } from '@/lib/auth/schemas';
 import { RECOVERY_CODE_FAILED, SIGN_IN_FAILED, TOO_MANY_ATTEMPTS, TWO_FACTOR_FAILED, TWO_FACTOR_REQUIRED } from '@/lib/auth/sign-in-messages';
 
@@ -63,7 +64,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   function done() {
-    router.replace(callbackUrl);
+    // Checked again here, where the navigation happens: whatever the prop
+    // holds, the browser goes to a page of this site.
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   }
 

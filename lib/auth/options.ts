@@ -1,7 +1,10 @@
 import 'server-only';
-import type { CookiesOptions, NextAuthOptions } from 'next-auth';
+import type { CookiesOptions, LoggerInstance, NextAuthOptions } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authenticate } from './authenticate';
+import { safeCallbackUrl } from './safe-callback-url';
+import { findSessionUser } from './session-user';
 import { clientAddress } from './throttle';
 import { signOutSession } from './user-session';
 
@@ -33,7 +36,51 @@ export function authCookies(secure: boolean): CookiesOptions {
   };
 }
 
-export function buildAuthOptions(url = process.env.NEXTAUTH_URL): NextAuthOptions {
+/**
+ * Thrown by the jwt callback when a token's session has ended (signed out,
+ * idle, expired, user deactivated, role, agency or password changed): next-auth
+ * then answers /api/auth/session with `{}` and clears the session cookie, as
+ * for a forged token.
+ */
+export class SessionEndedError extends Error {
+  constructor() {
+    super('The session has ended');
+    this.name = 'SessionEndedError';
+  }
+}
+
+/** next-auth's console logger, without the expected SessionEndedError (not a fault, and one per request of an ended session). */
+export const authLogger: LoggerInstance = {
+  error(code, metadata) {
+    const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+    if (error instanceof Error && error.name === 'SessionEndedError') return;
+    console.error(`[next-auth][error][${code}]`, metadata);
+  },
+  warn(code) {
+    console.warn(`[next-auth][warn][${code}]`);
+  },
+  debug() {},
+};
+
+function sessionClaims(token: JWT) {
+  return {
+    id: token.sub,
+    sessionVersion: typeof token.sessionVersion === 'number' ? token.sessionVersion : null,
+    sessionId: typeof token.sessionId === 'string' ? token.sessionId : null,
+  };
+}
+
+export type BuildAuthOptions = {
+  /**
+   * Whether reading a session (next-auth's /api/auth/session) checks its
+   * session row and user in the database. Only `getSessionUser`
+   * (lib/auth/session.ts) turns it off, because it runs the same check
+   * (findSessionUser) itself right after: once per request is enough.
+   */
+  checkSessionRow?: boolean;
+};
+
+export function buildAuthOptions(url = process.env.NEXTAUTH_URL, { checkSessionRow = true }: BuildAuthOptions = {}): NextAuthOptions {
   const secure = servedOverHttps(url);
   return {
     // The JWT's own lifetime; the UserSession row enforces 12 h absolute and
@@ -42,6 +89,7 @@ export function buildAuthOptions(url = process.env.NEXTAUTH_URL): NextAuthOption
     useSecureCookies: secure,
     cookies: authCookies(secure),
     pages: { signIn: '/login', error: '/login' },
+    logger: authLogger,
     providers: [
       CredentialsProvider({
         name: 'Email and password',
@@ -50,14 +98,25 @@ export function buildAuthOptions(url = process.env.NEXTAUTH_URL): NextAuthOption
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // Only pages of this app, and never a throw: next-auth's default throws
+      // "Invalid URL" (HTTP 500) on a callbackUrl that is not a URL. The route
+      // refuses those first (app/api/auth/[...nextauth]/route.ts); this is the backstop.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
+      },
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.sessionVersion = user.sessionVersion;
           token.sessionId = user.sessionId;
           token.role = user.role;
           token.agencyId = user.agencyId;
+          return token;
         }
+        // An existing token, read or renewed: the cookie alone proves nothing
+        // once the session row has ended or the user was deactivated, so the
+        // session answers as no session at all (and is not renewed).
+        if (checkSessionRow && !(await findSessionUser(sessionClaims(token)))) throw new SessionEndedError();
         return token;
       },
       session({ session, token }) {
@@ -80,3 +139,6 @@ export function buildAuthOptions(url = process.env.NEXTAUTH_URL): NextAuthOption
 }
 
 export const authOptions: NextAuthOptions = buildAuthOptions();
+
+/** For `getServerSession` in lib/auth/session.ts only: it checks the session row itself (see `checkSessionRow`). */
+export const serverSessionOptions: NextAuthOptions = buildAuthOptions(undefined, { checkSessionRow: false });

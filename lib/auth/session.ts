@@ -3,7 +3,7 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ACCOUNT_STEP_PATHS, type AccountStep, pendingAccountStep } from './account-steps';
-import { authOptions } from './options';
+import { serverSessionOptions } from './options';
 import { type Actor, findSessionUser, type SessionUser } from './session-user';
 
 /**
@@ -13,7 +13,8 @@ import { type Actor, findSessionUser, type SessionUser } from './session-user';
  * `getCurrentUser` or `requireUser`.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  // Options whose jwt callback skips the database check: findSessionUser is that check.
+  const session = await getServerSession(serverSessionOptions);
   return findSessionUser(session?.user);
 });
 
