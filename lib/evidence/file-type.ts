@@ -6,6 +6,14 @@
 /** The upload limit: 10 MB. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/**
+ * next.config.js's `experimental.serverActions.bodySizeLimit` ('11mb'), in
+ * bytes: the largest Server Action request Next accepts (a 10 MB file and the
+ * form around it). proxy.ts answers a larger one with 413 before Next would
+ * fail with 500; e2e/upload-limit.spec.ts checks the three limits agree.
+ */
+export const SERVER_ACTION_BODY_LIMIT = 11 * 1024 * 1024;
+
 /** For hints and messages. */
 export const MAX_FILE_SIZE_TEXT = '10 MB';
 export const ACCEPTED_FILE_TYPES_TEXT =
