@@ -1,12 +1,12 @@
 // `npm run db:seed`: loads the Rochdale demo data, unless it is already there
 // (idempotent). Uses DATABASE_URL, or the embedded database in .data/.
 import { createPrismaClient } from '@/lib/db/client';
-import { migrateDeploy, withLocalDatabase } from '@/scripts/database';
+import { migrateForApp, withLocalDatabase } from '@/scripts/database';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/index';
 
-await withLocalDatabase(async (databaseUrl) => {
-  await migrateDeploy(databaseUrl);
-  const db = createPrismaClient(databaseUrl, 1);
+await withLocalDatabase(async (urls) => {
+  await migrateForApp(urls);
+  const db = createPrismaClient(urls.appUrl, 1);
   try {
     const { created } = await seedDemoData(db);
     if (!created) {

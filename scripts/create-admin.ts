@@ -23,8 +23,8 @@ if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
   process.exit(2);
 }
-await withLocalDatabase(async (url) => {
-  const db = createPrismaClient(url, 1);
+await withLocalDatabase(async ({ appUrl }) => {
+  const db = createPrismaClient(appUrl, 1);
   try {
     const user = await createFirstAdmin(db, parsed.data);
     console.log(`Created admin ${user.email}.`);

@@ -17,13 +17,16 @@ describe('a process that uses the embedded database', () => {
   });
 });
 
+// Migrations are the owner's business: checked here as the superuser (the app's role may not read Prisma's table).
+const superuserUrl = () => process.env.TEST_SUPERUSER_DATABASE_URL!;
+
 describe('allMigrationsApplied', () => {
   it('is true for a migrated database, so a restart skips Prisma entirely', async () => {
-    expect(await allMigrationsApplied(process.env.DATABASE_URL!)).toBe(true);
+    expect(await allMigrationsApplied(superuserUrl())).toBe(true);
   });
 
   it('is false for an empty database and when one migration is missing', async () => {
-    const url = new URL(process.env.DATABASE_URL!);
+    const url = new URL(superuserUrl());
     const admin = new pg.Client({ connectionString: url.toString() });
     await admin.connect();
     const empty = `${url.pathname.slice(1)}_empty`;
@@ -33,7 +36,7 @@ describe('allMigrationsApplied', () => {
 
     // The history trigger does not cover Prisma's own table.
     await admin.query(`DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`);
-    expect(await allMigrationsApplied(process.env.DATABASE_URL!)).toBe(false);
+    expect(await allMigrationsApplied(superuserUrl())).toBe(false);
     await admin.end();
   });
 });

@@ -1,8 +1,9 @@
 // Starting the embedded PostgreSQL, creating databases and applying
-// migrations. Used by `npm start`, the test setups and the benchmark; the app
-// itself only ever reads DATABASE_URL.
+// migrations, with the app and the owner of the tables as two roles
+// (docs/decisions/0014). Used by `npm start`, the test setups and the
+// benchmark; the app itself only ever reads DATABASE_URL.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -25,9 +26,20 @@ process.on('exit', () => {
   if (exitCodeWhenDrained && !process.exitCode) process.exitCode = exitCodeWhenDrained;
 });
 
+/**
+ * Who connects (docs/decisions/0014): the cluster's superuser (set-up and
+ * tests only), the owner of the tables (migrations), or the app's own role.
+ */
+export type DatabaseRole = 'superuser' | 'owner' | 'app';
+
+/** Owns the database, its tables and its migrations. The app never connects as it. */
+export const OWNER_ROLE = 'followthrough_owner';
+/** The app's role: reads and writes the records, and may only INSERT and SELECT the history. */
+export const APP_ROLE = 'followthrough_app';
+
 export type EmbeddedDatabase = {
-  /** Connection URL for a database of this cluster. */
-  url(database: string): string;
+  /** Connection URL for a database of this cluster, as `role` (the superuser unless said). */
+  url(database: string, role?: DatabaseRole): string;
   stop(): Promise<void>;
 };
 
@@ -126,10 +138,46 @@ export async function startEmbeddedPostgres(options: {
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start in ${dataDir}:\n${logs.join('')}`, { cause: error });
   }
+  const credentials: Record<DatabaseRole, [string, string]> = {
+    superuser: ['postgres', password],
+    owner: [OWNER_ROLE, rolePassword(password, OWNER_ROLE)],
+    app: [APP_ROLE, rolePassword(password, APP_ROLE)],
+  };
   return {
-    url: (database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database, role = 'superuser') => {
+      const [user, secret] = credentials[role];
+      return `postgresql://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+    },
     stop: () => server.stop(),
   };
+}
+
+/** Each role's password, derived from the superuser's (kept beside the cluster's folder): nothing more to store. */
+function rolePassword(superuserPassword: string, role: string): string {
+  return createHmac('sha256', superuserPassword).update(`followthrough role ${role}`).digest('base64url');
+}
+
+/** The password in a connection URL of `cluster` for `role`. */
+function passwordOf(cluster: EmbeddedDatabase, role: DatabaseRole): string {
+  return decodeURIComponent(new URL(cluster.url('postgres', role)).password);
+}
+
+/**
+ * Creates the owner and app roles on an embedded cluster (once; their
+ * passwords are set each time). Neither is a superuser, nor may create roles
+ * or databases.
+ */
+async function ensureRoles(cluster: EmbeddedDatabase) {
+  for (const [role, name] of [['owner', OWNER_ROLE], ['app', APP_ROLE]] as const) {
+    const identifier = pg.escapeIdentifier(name);
+    await onMaintenanceDb(
+      cluster,
+      `DO $$ BEGIN
+         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ${pg.escapeLiteral(name)}) THEN CREATE ROLE ${identifier}; END IF;
+       END $$;
+       ALTER ROLE ${identifier} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${pg.escapeLiteral(passwordOf(cluster, role))}`,
+    );
+  }
 }
 
 /** Runs one SQL statement on a cluster's maintenance database. */
@@ -143,13 +191,136 @@ async function onMaintenanceDb(cluster: EmbeddedDatabase, sql: string) {
   }
 }
 
+/**
+ * Creates the database `name` (unless it exists), owned by the owner role,
+ * with the owner and app roles in place. A database made before the roles
+ * existed (everything owned by the superuser) is handed to the owner role.
+ * Then `cluster.url(name, 'owner')` migrates it and `cluster.url(name, 'app')`
+ * serves it (see `migrateForApp`).
+ */
 export async function createDatabase(cluster: EmbeddedDatabase, name: string, template?: string) {
-  const exists = await onMaintenanceDb(cluster, `SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`);
-  if (exists.rowCount) return;
-  await onMaintenanceDb(
-    cluster,
-    `CREATE DATABASE ${pg.escapeIdentifier(name)}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`,
-  );
+  await ensureRoles(cluster);
+  const owner = pg.escapeIdentifier(OWNER_ROLE);
+  const exists = await onMaintenanceDb(cluster, `SELECT 1 FROM pg_database WHERE datname = ${pg.escapeLiteral(name)}`);
+  if (!exists.rowCount) {
+    await onMaintenanceDb(
+      cluster,
+      `CREATE DATABASE ${pg.escapeIdentifier(name)} OWNER ${owner}${template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : ''}`,
+    );
+    return;
+  }
+  await onMaintenanceDb(cluster, `ALTER DATABASE ${pg.escapeIdentifier(name)} OWNER TO ${owner}`);
+  const client = new pg.Client({ connectionString: cluster.url(name) });
+  await client.connect();
+  try {
+    await client.query(HAND_TO_OWNER);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Gives the owner role every table, sequence, type and function of the public
+ * schema that someone else owns (a database from before the roles). A
+ * sequence that belongs to a column moves with its table.
+ */
+const HAND_TO_OWNER = `DO $$
+DECLARE item record;
+BEGIN
+  FOR item IN
+    SELECT format('ALTER %s %s OWNER TO ${OWNER_ROLE}', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, c.oid::regclass) AS command
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+      AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
+      AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+    ORDER BY c.relkind = 'S'
+  LOOP
+    EXECUTE item.command;
+  END LOOP;
+  FOR item IN
+    SELECT format('ALTER TYPE %s OWNER TO ${OWNER_ROLE}', t.oid::regtype) AS command
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE n.nspname = 'public' AND t.typtype = 'e' AND t.typowner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
+  LOOP
+    EXECUTE item.command;
+  END LOOP;
+  FOR item IN
+    SELECT format('ALTER FUNCTION %s OWNER TO ${OWNER_ROLE}', p.oid::regprocedure) AS command
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE n.nspname = 'public' AND p.proowner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
+  LOOP
+    EXECUTE item.command;
+  END LOOP;
+END $$`;
+
+/**
+ * What the app's role may do, granted by the owner after each migration: read
+ * and write the records, but only INSERT and SELECT the history and what its
+ * events cover by hash (comment texts, evidence files): no UPDATE, DELETE or
+ * TRUNCATE there, whatever the trigger says. Nothing on Prisma's migration
+ * table. Idempotent. README gives the same for one's own server.
+ */
+export function appPrivilegesSql(appRole: string): string {
+  const app = pg.escapeIdentifier(appRole);
+  return `GRANT USAGE ON SCHEMA public TO ${app};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app};
+REVOKE ALL ON TABLE ${APPEND_ONLY_TABLES.map((t) => `"${t}"`).join(', ')}, "_prisma_migrations" FROM ${app};
+GRANT SELECT, INSERT ON TABLE ${APPEND_ONLY_TABLES.map((t) => `"${t}"`).join(', ')} TO ${app};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${app};`;
+}
+
+/** The tables the app may only add to: the history, and the content its events cover by SHA-256. */
+export const APPEND_ONLY_TABLES = ['HistoryEvent', 'Comment', 'EvidenceFile'] as const;
+
+/**
+ * Applies every migration as the owner (`ownerUrl`), then grants the app's
+ * role (the user of `appUrl`) what it needs. With one URL for both (a
+ * deployment that has not split its roles) only the migrations run.
+ */
+export async function migrateForApp({ ownerUrl, appUrl }: DatabaseUrls) {
+  await migrateDeploy(ownerUrl);
+  if (ownerUrl === appUrl) return;
+  const appRole = decodeURIComponent(new URL(appUrl).username);
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query(appPrivilegesSql(appRole));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * What the role the app connects as (`appUrl`) could do to the history that
+ * it must not: each a sentence for an operator; none when it is least
+ * privilege. Checked by \`npm start\` (refused for the embedded database,
+ * warned for one's own) and by tests/security/database-roles.test.ts.
+ */
+export async function appRoleProblems(appUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Record<string, boolean | string>>(`
+      SELECT current_user AS role, r.rolsuper AS superuser, r.rolbypassrls AS "bypassesRls",
+        EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'USAGE')) AS "ownsTables"
+      FROM pg_roles r WHERE r.rolname = current_user`);
+    const role = rows[0]!;
+    if (role.superuser) return [`the app connects as ${role.role}, a superuser: it could switch off the history's safeguards and rewrite it`];
+    const problems: string[] = [];
+    if (role.ownsTables) problems.push(`the app connects as ${role.role}, which owns the tables (or acts as their owner): it could drop the history's append-only trigger`);
+    for (const table of APPEND_ONLY_TABLES) {
+      const { rows: held } = await client.query<{ privilege: string }>(
+        `SELECT privilege FROM unnest(ARRAY['UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER']) AS privilege WHERE has_table_privilege($1, privilege)`,
+        [`public."${table}"`],
+      );
+      if (held.length > 0) problems.push(`the app's role ${role.role} has ${held.map((h) => h.privilege).join(', ')} on "${table}": it needs only SELECT and INSERT there`);
+    }
+    if (role.bypassesRls) problems.push(`the app's role ${role.role} bypasses row-level security`);
+    return problems;
+  } finally {
+    await client.end();
+  }
 }
 
 export async function dropDatabase(cluster: EmbeddedDatabase, name: string) {
@@ -211,26 +382,51 @@ function isRunning(pid: number) {
   }
 }
 
+/** The app's connection, and the owner's for migrations (the same URL where a deployment has one role). */
+export type DatabaseUrls = { appUrl: string; ownerUrl: string };
+
+/** DATABASE_URL for the app, MIGRATION_DATABASE_URL (else DATABASE_URL) for migrations; null when DATABASE_URL is unset. */
+export function configuredDatabaseUrls(): DatabaseUrls | null {
+  const appUrl = process.env.DATABASE_URL;
+  return appUrl ? { appUrl, ownerUrl: process.env.MIGRATION_DATABASE_URL || appUrl } : null;
+}
+
+/** Where `npm start` writes the embedded database's URLs, for tools and tests that reach the same database. */
+const URL_FILES: Record<keyof DatabaseUrls, string> = { appUrl: 'database-url', ownerUrl: 'database-owner-url' };
+
+export async function writeUrlFiles(dataRoot: string, urls: DatabaseUrls) {
+  for (const [key, file] of Object.entries(URL_FILES)) await fs.writeFile(path.join(dataRoot, file), urls[key as keyof DatabaseUrls], { mode: 0o600 });
+}
+
+/** The embedded database `followthrough` of `cluster`: the app's and the owner's URLs. */
+export function embeddedUrls(cluster: EmbeddedDatabase): DatabaseUrls {
+  return { appUrl: cluster.url('followthrough', 'app'), ownerUrl: cluster.url('followthrough', 'owner') };
+}
+
 /**
- * For command-line tools (seed, prisma, create-admin): DATABASE_URL when set;
- * else the embedded cluster that `npm start` is running; else starts that
- * cluster for the duration of the command.
+ * For command-line tools (seed, prisma, create-admin, audit:verify): the
+ * configured URLs when DATABASE_URL is set; else the embedded cluster that
+ * `npm start` is running; else starts that cluster for the duration of the command.
  */
-export async function withLocalDatabase<T>(task: (databaseUrl: string) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return task(process.env.DATABASE_URL);
+export async function withLocalDatabase<T>(task: (urls: DatabaseUrls) => Promise<T>): Promise<T> {
+  const configured = configuredDatabaseUrls();
+  if (configured) return task(configured);
   const dataRoot = defaultDataRoot();
   const pidFile = path.join(dataRoot, 'postgres', 'postmaster.pid');
-  const urlFile = path.join(dataRoot, 'database-url');
-  if (existsSync(pidFile) && existsSync(urlFile)) {
+  const files = Object.values(URL_FILES).map((file) => path.join(dataRoot, file));
+  if (existsSync(pidFile) && files.every((file) => existsSync(file))) {
     const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
-    if (isRunning(pid)) return task((await fs.readFile(urlFile, 'utf8')).trim());
+    if (isRunning(pid)) {
+      const [appUrl, ownerUrl] = await Promise.all(files.map(async (file) => (await fs.readFile(file, 'utf8')).trim()));
+      return task({ appUrl: appUrl!, ownerUrl: ownerUrl! });
+    }
   }
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres') });
   try {
     await createDatabase(cluster, 'followthrough');
-    const url = cluster.url('followthrough');
-    await fs.writeFile(urlFile, url, { mode: 0o600 });
-    return await task(url);
+    const urls = embeddedUrls(cluster);
+    await writeUrlFiles(dataRoot, urls);
+    return await task(urls);
   } finally {
     await cluster.stop();
   }

@@ -2,4 +2,5 @@
 // For migration authors: npm run prisma -- migrate dev --name add_something
 import { run, withLocalDatabase } from './database';
 
-await withLocalDatabase((databaseUrl) => run('prisma', process.argv.slice(2), { DATABASE_URL: databaseUrl }));
+// As the owner of the tables: migrations change them.
+await withLocalDatabase(({ ownerUrl }) => run('prisma', process.argv.slice(2), { DATABASE_URL: ownerUrl }));

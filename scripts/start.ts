@@ -1,8 +1,11 @@
 // `npm start`: everything a fresh clone needs to serve the app.
 // - DATABASE_URL unset: starts the embedded PostgreSQL (data in .data/, kept
 //   across restarts), migrates it, seeds the demo data once, prints the logins.
-// - DATABASE_URL set: uses that server, migrates it, starts nothing else and
-//   seeds nothing (production has no default users: see `npm run user:create-admin`).
+// - DATABASE_URL set: uses that server, migrates it (as MIGRATION_DATABASE_URL
+//   when set, the owner of the tables), starts nothing else and seeds nothing
+//   (production has no default users: see `npm run user:create-admin`).
+// Either way the app itself connects as a role that is neither superuser nor
+// owner, and may only INSERT and SELECT the history (docs/decisions/0014).
 // Builds the app first when there is no build of the current sources.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -11,7 +14,22 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db/client';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemoData } from '@/prisma/seed/index';
-import { createDatabase, defaultDataRoot, migrateDeploy, projectRoot, run, startEmbeddedPostgres } from './database';
+import {
+  appRoleProblems,
+  configuredDatabaseUrls,
+  createDatabase,
+  defaultDataRoot,
+  embeddedUrls,
+  migrateForApp,
+  projectRoot,
+  run,
+  startEmbeddedPostgres,
+  writeUrlFiles,
+} from './database';
+
+// No Next.js telemetry from the build or the server this starts (they
+// inherit it; next.config.js sets it too, for any other way of running next).
+process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 const port = Number(process.env.PORT ?? 3000);
 const dataRoot = defaultDataRoot();
@@ -61,17 +79,18 @@ async function main() {
   if (process.env.FOLLOWTHROUGH_FRESH === '1') await fs.rm(dataRoot, { recursive: true, force: true });
   await fs.mkdir(dataRoot, { recursive: true });
 
-  let databaseUrl = process.env.DATABASE_URL;
+  let urls = configuredDatabaseUrls();
   let stopDatabase = async () => {};
-  if (!databaseUrl) {
+  if (!urls) {
     const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), ephemeral: process.env.FOLLOWTHROUGH_FRESH === '1' });
     stopDatabase = cluster.stop;
     await createDatabase(cluster, 'followthrough');
-    databaseUrl = cluster.url('followthrough');
+    urls = embeddedUrls(cluster);
     // For tools and tests that need to reach the same database.
-    await fs.writeFile(path.join(dataRoot, 'database-url'), databaseUrl, { mode: 0o600 });
+    await writeUrlFiles(dataRoot, urls);
     log(`Embedded PostgreSQL is running (data in ${path.relative(projectRoot, dataRoot)}/postgres).`);
   }
+  const databaseUrl = urls.appUrl;
 
   let secret = process.env.NEXTAUTH_SECRET;
   if (!secret) {
@@ -79,7 +98,14 @@ async function main() {
     secret = await readOrCreateSecret(path.join(dataRoot, 'auth-secret'));
   }
 
-  await migrateDeploy(databaseUrl);
+  await migrateForApp(urls);
+  const problems = await appRoleProblems(databaseUrl);
+  if (problems.length > 0) {
+    // The embedded database always has its two roles: a problem there is a bug.
+    if (embedded) throw new Error(`The app's database role is not least privilege: ${problems.join('; ')}`);
+    for (const problem of problems) log(`WARNING: ${problem}.`);
+    log('WARNING: give the app its own role and set MIGRATION_DATABASE_URL to the owner (README, "Your own PostgreSQL").');
+  }
   if (embedded) {
     const db = createPrismaClient(databaseUrl, 1);
     const { created } = await seedDemoData(db);

@@ -24,7 +24,8 @@ describe('the benchmark data generator, at scale 1', () => {
   let generated: Generated;
 
   beforeAll(async () => {
-    url = process.env.DATABASE_URL!;
+    // The generator loads through staging tables it creates: as the superuser, as the benchmark does.
+    url = process.env.TEST_SUPERUSER_DATABASE_URL!;
     generated = await generateInto(url, 1);
   });
 

@@ -648,7 +648,8 @@ function brokenInput(c: Case, base: Record<string, unknown>): fc.Arbitrary<unkno
 let quickSql = '';
 let fullSql = '';
 // A plain connection of its own for the snapshots.
-const inspector = new pg.Client({ connectionString: process.env.DATABASE_URL });
+// As the superuser: the snapshot reads every table, Prisma's own too, which the app's role may not.
+const inspector = new pg.Client({ connectionString: process.env.TEST_SUPERUSER_DATABASE_URL });
 
 async function buildSnapshotSql() {
   await inspector.connect();

@@ -6,14 +6,21 @@ import { TEMPLATE_DATABASE } from './global-setup';
 
 // Runs before each test file: clone the migrated template into a database of
 // the file's own, so files never see each other's data and can run in parallel.
-const clusterUrl = new URL(inject('clusterUrl'));
+// The code under test connects as the app's role, as in production
+// (DATABASE_URL); what only someone with more power could do (tampering
+// "behind the app's back", whole-table snapshots) uses the superuser's
+// connection, TEST_SUPERUSER_DATABASE_URL.
 const name = `test_${randomBytes(6).toString('hex')}`;
-const admin = new pg.Client({ connectionString: clusterUrl.toString() });
+const superuserUrl = new URL(inject('clusterUrl'));
+const admin = new pg.Client({ connectionString: superuserUrl.toString() });
 await admin.connect();
 await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
 await admin.end();
-clusterUrl.pathname = `/${name}`;
-process.env.DATABASE_URL = clusterUrl.toString();
+superuserUrl.pathname = `/${name}`;
+const appUrl = new URL(inject('appClusterUrl'));
+appUrl.pathname = `/${name}`;
+process.env.DATABASE_URL = appUrl.toString();
+process.env.TEST_SUPERUSER_DATABASE_URL = superuserUrl.toString();
 
 // After the file's tests: every history event they stored must read through
 // the catalogue (lib/audit/event-catalogue.ts). A use case writing a shape the
