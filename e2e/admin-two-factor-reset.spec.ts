@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO, DEMO_TOTP_SECRET, signIn } from './support/auth';
-import { e2eDatabase } from './support/db';
+import { e2eDatabase, sealedTotpSecret } from './support/db';
 
 /** A reviewer of this test's own (tests run in parallel on one database), with the demo password and two-factor on. */
 async function createEnrolledReviewer() {
@@ -13,7 +13,7 @@ async function createEnrolledReviewer() {
     await db.query(
       `INSERT INTO "User" (id, email, name, role, "agencyId", "passwordHash", "totpSecret", "totpEnabledAt", "updatedAt")
        SELECT $1, $2, 'Lost-phone reviewer', 'REVIEWER', 'agency-board', "passwordHash", $3, now(), now() FROM "User" WHERE email = $4`,
-      [id, email, DEMO_TOTP_SECRET, DEMO.viewer],
+      [id, email, sealedTotpSecret(id, DEMO_TOTP_SECRET), DEMO.viewer],
     );
     return { id, email };
   } finally {

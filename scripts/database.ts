@@ -373,6 +373,21 @@ export async function allMigrationsApplied(databaseUrl: string): Promise<boolean
 
 export const defaultDataRoot = () => path.resolve(projectRoot, process.env.FOLLOWTHROUGH_DATA_DIR ?? '.data');
 
+/** A random secret kept in `file` (created on first use, readable by its owner only). */
+export async function readOrCreateSecret(file: string): Promise<string> {
+  if (!existsSync(file)) await fs.writeFile(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return (await fs.readFile(file, 'utf8')).trim();
+}
+
+/**
+ * For the embedded database: the key two-factor secrets are sealed under
+ * (lib/auth/totp-secret-at-rest.ts), kept in `dataRoot` beside the database's
+ * password but outside the database, unless TOTP_ENCRYPTION_KEY is set.
+ */
+export async function useEmbeddedTotpKey(dataRoot: string) {
+  process.env.TOTP_ENCRYPTION_KEY ||= await readOrCreateSecret(path.join(dataRoot, 'totp-key'));
+}
+
 function isRunning(pid: number) {
   try {
     process.kill(pid, 0);
@@ -412,6 +427,8 @@ export async function withLocalDatabase<T>(task: (urls: DatabaseUrls) => Promise
   const configured = configuredDatabaseUrls();
   if (configured) return task(configured);
   const dataRoot = defaultDataRoot();
+  await fs.mkdir(dataRoot, { recursive: true });
+  await useEmbeddedTotpKey(dataRoot);
   const pidFile = path.join(dataRoot, 'postgres', 'postmaster.pid');
   const files = Object.values(URL_FILES).map((file) => path.join(dataRoot, file));
   if (existsSync(pidFile) && files.every((file) => existsSync(file))) {

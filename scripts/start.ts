@@ -8,7 +8,7 @@
 // owner, and may only INSERT and SELECT the history (docs/decisions/0014).
 // Builds the app first when there is no build of the current sources.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -22,10 +22,13 @@ import {
   embeddedUrls,
   migrateForApp,
   projectRoot,
+  readOrCreateSecret,
   run,
   startEmbeddedPostgres,
+  useEmbeddedTotpKey,
   writeUrlFiles,
 } from './database';
+import { checkTotpEncryptionKey, sealPlainTotpSecrets } from '@/lib/auth/totp-secret-at-rest';
 
 // No Next.js telemetry from the build or the server this starts (they
 // inherit it; next.config.js sets it too, for any other way of running next).
@@ -70,11 +73,6 @@ async function buildIfNeeded() {
   await fs.writeFile(fingerprintFile, fingerprint);
 }
 
-async function readOrCreateSecret(file: string) {
-  if (!existsSync(file)) await fs.writeFile(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return (await fs.readFile(file, 'utf8')).trim();
-}
-
 async function main() {
   if (process.env.FOLLOWTHROUGH_FRESH === '1') await fs.rm(dataRoot, { recursive: true, force: true });
   await fs.mkdir(dataRoot, { recursive: true });
@@ -97,6 +95,9 @@ async function main() {
     if (!embedded) throw new Error('Set NEXTAUTH_SECRET (at least 32 random bytes) when using an external DATABASE_URL.');
     secret = await readOrCreateSecret(path.join(dataRoot, 'auth-secret'));
   }
+  // Two-factor secrets are sealed under a key outside the database (the server inherits it).
+  if (embedded) await useEmbeddedTotpKey(dataRoot);
+  checkTotpEncryptionKey();
 
   await migrateForApp(urls);
   const problems = await appRoleProblems(databaseUrl);
@@ -106,11 +107,17 @@ async function main() {
     for (const problem of problems) log(`WARNING: ${problem}.`);
     log('WARNING: give the app its own role and set MIGRATION_DATABASE_URL to the owner (README, "Your own PostgreSQL").');
   }
-  if (embedded) {
-    const db = createPrismaClient(databaseUrl, 1);
-    const { created } = await seedDemoData(db);
+  const db = createPrismaClient(databaseUrl, 1);
+  try {
+    // Stored in plain text by a version before sealing: sealed now, before anyone signs in.
+    const sealed = await sealPlainTotpSecrets(db);
+    if (sealed > 0) log(`Sealed ${sealed} two-factor secret${sealed === 1 ? '' : 's'} stored in plain text by an earlier version.`);
+    if (embedded) {
+      const { created } = await seedDemoData(db);
+      if (created) log('Loaded the demo data (the Rochdale review, 2012).');
+    }
+  } finally {
     await db.$disconnect();
-    if (created) log('Loaded the demo data (the Rochdale review, 2012).');
   }
   await buildIfNeeded();
 

@@ -8,6 +8,7 @@ import { createAgency, TEST_PASSWORD } from '@/tests/support/factories';
 import { authenticate } from './authenticate';
 import { ForbiddenError } from './permissions';
 import { base32Decode, totpCode, totpStep } from './totp';
+import { openTotpSecret } from './totp-secret-at-rest';
 import {
   confirmTwoFactorEnrolment,
   consumeSecondFactor,
@@ -74,7 +75,10 @@ describe('enrolment', () => {
     expect(recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
     const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, include: { recoveryCodes: true } });
-    expect(user).toMatchObject({ totpSecret: secretOf(pending), totpEnabledAt: NOW, totpLastStep: totpStep(NOW) });
+    expect(user).toMatchObject({ totpEnabledAt: NOW, totpLastStep: totpStep(NOW) });
+    // Stored sealed under the key outside the database, never as the secret itself.
+    expect(user.totpSecret).not.toContain(secretOf(pending));
+    expect(openTotpSecret(actor.id, user.totpSecret!)).toBe(secretOf(pending));
     expect(user.recoveryCodes.map((c) => c.codeHash).sort()).toEqual(recoveryCodes.map(hashRecoveryCode).sort());
     expect(JSON.stringify(user.recoveryCodes)).not.toContain(recoveryCodes[0]);
 
@@ -119,9 +123,9 @@ describe('using a second factor', () => {
     const actor = await createSessionUser('OWNER', agencyId, { twoFactor: false });
     const secret = await enrolTwoFactor(actor.id);
     const code = totpCode(secret, NOW);
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () => db.$transaction((tx) => consumeSecondFactor(tx, { id: actor.id, totpSecret: secret }, code, NOW))),
-    );
+    // As the sign-in reads it: the stored (sealed) value.
+    const stored = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, totpSecret: true } });
+    const results = await Promise.all(Array.from({ length: 6 }, () => db.$transaction((tx) => consumeSecondFactor(tx, stored, code, NOW))));
     expect(results.filter(Boolean)).toEqual([{ method: 'totp', step: totpStep(NOW) }]);
   });
 });

@@ -9,6 +9,7 @@ import { assertCan } from './permissions';
 import { assertNotThrottled, recordReauthenticationFailure } from './reauthentication';
 import type { Actor, SessionUser } from './session-user';
 import { base32Encode, formatSecretForDisplay, generateTotpSecret, totpUri, verifyTotp } from './totp';
+import { openTotpSecret, sealTotpSecret } from './totp-secret-at-rest';
 import type { ConfirmEnrolmentInput, DisableTwoFactorInput, PendingEnrolment } from './two-factor.schema';
 import { endOtherSessions } from './user-session';
 
@@ -111,7 +112,7 @@ export async function consumeSecondFactor(
   const typed = code.replace(/\s/g, '');
   if (/^\d{6}$/.test(typed)) {
     if (!user.totpSecret) return null;
-    const step = verifyTotp(user.totpSecret, typed, now);
+    const step = verifyTotp(openTotpSecret(user.id, user.totpSecret), typed, now);
     if (step === null) return null;
     const { count } = await tx.user.updateMany({
       where: { id: user.id, totpSecret: user.totpSecret, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
@@ -193,7 +194,7 @@ export async function confirmTwoFactorEnrolment(
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: actor.id, totpEnabledAt: null },
-      data: { totpSecret: secret, totpEnabledAt: now, totpLastStep: step },
+      data: { totpSecret: sealTotpSecret(actor.id, secret), totpEnabledAt: now, totpLastStep: step },
     });
     if (count !== 1) throw new RuleError('Two-factor sign-in is already set up for your account.');
     const recoveryCodes = await issueRecoveryCodes(tx, actor.id);

@@ -6,6 +6,7 @@ import { contentSha256 } from '@/lib/audit/chain';
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
 import { can, canAssess } from '@/lib/auth/permissions';
+import { sealTotpSecret } from '@/lib/auth/totp-secret-at-rest';
 import type { Db, Role, Tx } from '@/lib/db/client';
 import { checkTransition } from '@/lib/recommendations/workflow';
 import { apply, emptyState, type ReportEvent, replay } from '@/lib/reports/replay';
@@ -123,12 +124,15 @@ async function createAll(tx: Tx, passwordHash: string) {
         role: user.role,
         agencyId: agencyId(user.agencyId),
         passwordHash,
-        ...(twoFactor ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: createdAt } : {}),
         createdAt,
         updatedAt: createdAt,
       },
       select: { id: true },
     });
+    if (twoFactor) {
+      // Sealed for this user (lib/auth/totp-secret-at-rest.ts), so it needs the row's id first.
+      await tx.user.update({ where: { id: row.id }, data: { totpSecret: sealTotpSecret(row.id, DEMO_TOTP_SECRET), totpEnabledAt: createdAt, updatedAt: createdAt } });
+    }
     userIds.set(user.key, row.id);
     created.push({ key: user.key, id: row.id, at: createdAt, twoFactor });
   }

@@ -2,12 +2,13 @@
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { generateTotpSecret } from '@/lib/auth/totp';
+import { sealTotpSecret } from '@/lib/auth/totp-secret-at-rest';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { createUser } from './factories';
 
 /** Enrols a user in two-factor sign-in directly (as a confirmed enrolment would); returns the secret. */
 export async function enrolTwoFactor(userId: string, secret = generateTotpSecret(), at = new Date()) {
-  await db.user.update({ where: { id: userId }, data: { totpSecret: secret, totpEnabledAt: at, totpLastStep: null } });
+  await db.user.update({ where: { id: userId }, data: { totpSecret: sealTotpSecret(userId, secret), totpEnabledAt: at, totpLastStep: null } });
   return secret;
 }
 

@@ -21,6 +21,8 @@ const appUrl = new URL(inject('appClusterUrl'));
 appUrl.pathname = `/${name}`;
 process.env.DATABASE_URL = appUrl.toString();
 process.env.TEST_SUPERUSER_DATABASE_URL = superuserUrl.toString();
+// Two-factor secrets are sealed under a key kept outside the database: one per test file.
+process.env.TOTP_ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
 // After the file's tests: every history event they stored must read through
 // the catalogue (lib/audit/event-catalogue.ts). A use case writing a shape the
