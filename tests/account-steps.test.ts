@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { recordEvent } from '@/lib/audit/record-event';
+import { RECORDED_REFUSALS_PER_WINDOW, recordAccessDenied, REFUSAL_WINDOW_MS } from '@/lib/auth/access-denied';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
@@ -95,7 +96,7 @@ describe('denied actions are recorded', () => {
     expect(await refused({ id: 'review-123' })).toEqual({ ok: false, formError: 'You do not have permission to do that' });
     expect(await db.agency.findUnique({ where: { name } })).toBeNull();
     const [denied] = await eventsOf('access.denied', 'review-123');
-    expect(denied).toMatchObject({ actorId: viewer.id, subjectType: 'access', subjectId: 'review-123', after: { action: 'user:manage' } });
+    expect(denied).toMatchObject({ actorId: viewer.id, subjectType: 'access', subjectId: 'review-123', after: { action: 'user:manage', unrecordedBefore: 0 } });
 
     // Without a record id, the subject is the action.
     await refused({});
@@ -105,6 +106,33 @@ describe('denied actions are recorded', () => {
     expect(await eventsOf('access.denied', 'user:manage')).toHaveLength(1);
     const [byAction] = await eventsOf('access.denied', 'user:manage');
     expect(byAction).toMatchObject({ actorId: viewer.id, after: { action: 'user:manage' } });
+  });
+
+  it('records at most 10 refusals per person in 10 minutes, counts the rest exactly, and says so in the next one recorded', async () => {
+    const prober = await createSessionUser('VIEWER', agencyId);
+    const others = await createSessionUser('VIEWER', agencyId);
+    const start = new Date('2026-11-28T09:00:00Z');
+    const recorded = () => db.historyEvent.findMany({ where: { kind: 'access.denied', actorId: prober.id }, orderBy: { id: 'asc' } });
+
+    // 73 refusals at once (what one probe caused), concurrently.
+    await Promise.all(Array.from({ length: 73 }, (_, i) => recordAccessDenied(prober.id, 'review:update', `review-${i}`, start)));
+    expect(await recorded()).toHaveLength(RECORDED_REFUSALS_PER_WINDOW);
+    expect((await recorded()).every((e) => (e.after as { unrecordedBefore: number }).unrecordedBefore === 0)).toBe(true);
+    // Someone else is recorded as usual.
+    await recordAccessDenied(others.id, 'review:update', 'review-x', start);
+    expect(await db.historyEvent.count({ where: { kind: 'access.denied', actorId: others.id } })).toBe(1);
+
+    // Still inside the window: counted, not recorded.
+    await recordAccessDenied(prober.id, 'review:update', 'review-late', new Date(start.getTime() + REFUSAL_WINDOW_MS - 1));
+    expect(await recorded()).toHaveLength(RECORDED_REFUSALS_PER_WINDOW);
+
+    // The next window: recorded again, the first saying how many went unrecorded (74 - 10).
+    const later = new Date(start.getTime() + REFUSAL_WINDOW_MS);
+    await recordAccessDenied(prober.id, 'evidence:assess', 'evidence-1', later);
+    const [first] = (await recorded()).slice(RECORDED_REFUSALS_PER_WINDOW);
+    expect(first).toMatchObject({ subjectId: 'evidence-1', after: { action: 'evidence:assess', unrecordedBefore: 64 } });
+    await recordAccessDenied(prober.id, 'evidence:assess', 'evidence-2', later);
+    expect((await recorded()).at(-1)).toMatchObject({ subjectId: 'evidence-2', after: { unrecordedBefore: 0 } });
   });
 
   it('records nothing for other refusals', async () => {

@@ -150,7 +150,9 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
     case 'user.reauthentication_failed':
       return `${who} entered a wrong ${event.after.purpose === 'change password' ? 'current password' : 'code'} (to ${event.after.purpose})`;
     case 'access.denied':
-      return `${who} was refused: ${event.after.action}`;
+      return `${who} was refused: ${event.after.action}${
+        event.after.unrecordedBefore > 0 ? ` (and had been refused ${event.after.unrecordedBefore.toLocaleString('en-GB')} more times, not recorded one by one)` : ''
+      }`;
     case 'review.created':
     case 'finding.created':
     case 'recommendation.created':

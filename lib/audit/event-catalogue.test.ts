@@ -29,7 +29,7 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'user.two_factor_disabled': { after: { by: 'admin' } },
   'user.recovery_code_used': { after: { remaining: 9 } },
   'user.reauthentication_failed': { after: { purpose: 'change password' } },
-  'access.denied': { after: { action: 'review:create' } },
+  'access.denied': { after: { action: 'review:create', unrecordedBefore: 0 } },
   'review.created': {
     after: {
       title: 'Review of CSE in Rochdale',

@@ -125,7 +125,17 @@ const CATALOGUE = {
   'user.recovery_code_used': [{ before: null, after: { remaining: z.number().int() } }],
   /** A signed-in user re-entered a factor (current password, a current code) wrongly. */
   'user.reauthentication_failed': [{ before: null, after: { purpose: z.enum(['change password', 'turn off two-factor']) } }],
-  'access.denied': [{ before: null, after: { action: text } }],
+  'access.denied': [
+    // At most a few are recorded per person per window (lib/auth/access-denied.ts): the first recorded after a busy
+    // window says how many refusals in it went unrecorded.
+    { before: null, after: { action: text, unrecordedBefore: z.number().int().min(0) } },
+    {
+      // Version 1 (until 2026-11-28): every refusal was recorded.
+      before: null,
+      after: { action: text },
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({ before, after: { ...(after as object), unrecordedBefore: 0 } }),
+    },
+  ],
   'review.created': [{ before: null, after: reviewFields }],
   'review.updated': [{ before: reviewFields, after: reviewFields, partial: true }],
   'review.archived': [{ before: { archivedAt: z.null() }, after: archived }],

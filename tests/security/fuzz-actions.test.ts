@@ -656,7 +656,13 @@ async function buildSnapshotSql() {
   const { rows: tables } = await inspector.query<{ name: string }>(
     `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
   );
-  const from = (name: string) => (name === 'HistoryEvent' ? `"HistoryEvent" t WHERE t.kind <> 'access.denied'` : `"${name}" t`);
+  // Refusals are recorded as access.denied events, and counted per person in SignInThrottle (lib/auth/access-denied.ts).
+  const from = (name: string) =>
+    name === 'HistoryEvent'
+      ? `"HistoryEvent" t WHERE t.kind <> 'access.denied'`
+      : name === 'SignInThrottle'
+        ? `"SignInThrottle" t WHERE t.key NOT LIKE 'access-denied:%'`
+        : `"${name}" t`;
   const versioned = ['Review', 'Finding', 'Recommendation', 'Measure', 'Evidence'].map((t) => `(SELECT coalesce(sum(version), 0) FROM "${t}")`).join(' + ');
   const totals = `'maxHistoryId', (SELECT max(id) FROM "HistoryEvent" WHERE kind <> 'access.denied'), 'sumOfVersions', (${versioned})::int`;
   quickSql = `SELECT json_build_object(${tables
