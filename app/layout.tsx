@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from '@/components/link';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { RouteFocus } from '@/components/route-focus';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,6 +18,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en-GB">
       <body>
+        {/* Where focus goes after a client-side navigation: the start of the page, before the skip link. */}
+        <div id="page-start" className="page-start" tabIndex={-1} />
+        <Suspense fallback={null}>
+          <RouteFocus />
+        </Suspense>
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>

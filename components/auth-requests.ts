@@ -8,6 +8,16 @@ export async function csrfToken(): Promise<string> {
   return data.csrfToken ?? '';
 }
 
+/**
+ * Keeps the session alive: next-auth's session endpoint checks (and so
+ * touches) the session row. True while the session is live.
+ */
+export async function keepSessionAlive(): Promise<boolean> {
+  const response = await fetch('/api/auth/session', { cache: 'no-store' });
+  const data = (await response.json().catch(() => ({}))) as { user?: unknown };
+  return response.ok && Boolean(data.user);
+}
+
 /** Ends the session (next-auth's sign-out endpoint) and goes to `callbackUrl`. */
 export async function signOut(callbackUrl: string) {
   const response = await fetch('/api/auth/signout', {

@@ -21,11 +21,11 @@ export function ReviewCard({ review }: { review: ReviewSummary }) {
           <h4 className="visually-hidden">Recommendations by status</h4>
           <ul className="counts">
             <li>
-              <strong>{review.recommendationTotal}</strong> recommendations
+              <strong>{review.recommendationTotal.toLocaleString('en-GB')}</strong> recommendations
             </li>
             {STATUS_ORDER.filter((status) => review.recommendationCounts[status]).map((status) => (
               <li key={status}>
-                <strong>{review.recommendationCounts[status]}</strong> {STATUS_LABELS[status].toLowerCase()}
+                <strong>{review.recommendationCounts[status]?.toLocaleString('en-GB')}</strong> {STATUS_LABELS[status].toLowerCase()}
               </li>
             ))}
           </ul>

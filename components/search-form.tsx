@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import Link from '@/components/link';
 
 /**
@@ -8,7 +9,7 @@ import Link from '@/components/link';
 export function SearchForm({ action, name, label, q, showAll }: { action: string; name: string; label: string; q: string; showAll: string }) {
   const inputId = `${name.toLowerCase().replace(/\W+/g, '-')}-q`;
   return (
-    <form key={q} method="get" action={action} role="search" aria-label={name}>
+    <Form key={q} action={action} role="search" aria-label={name}>
       <div className="form-group">
         <label className="label" htmlFor={inputId}>
           {label}
@@ -23,6 +24,6 @@ export function SearchForm({ action, name, label, q, showAll }: { action: string
           {showAll}
         </Link>
       ) : null}
-    </form>
+    </Form>
   );
 }

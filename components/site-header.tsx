@@ -1,5 +1,4 @@
 import Link from '@/components/link';
-import { NavLink } from '@/components/nav-link';
 import { SignOutButton } from '@/components/sign-out-button';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABELS } from '@/lib/labels';
@@ -8,16 +7,20 @@ type HeaderUser = { name: string; role: Role; agencyName: string };
 
 /**
  * The header of every page: the service name (a link home when `home` is
- * set), the main navigation, and who is signed in with a way to sign out.
+ * set), who is signed in with their own pages (password, two-factor sign-in;
+ * when `accountLinks`) and a way to sign out, then the main navigation.
  */
 export function SiteHeader({
   user,
   home = true,
+  accountLinks = true,
   children,
 }: {
   user?: HeaderUser;
   home?: boolean;
-  /** The navigation, and any account links, for this part of the site. */
+  /** Links to the user's own pages: not while they must finish a step first. */
+  accountLinks?: boolean;
+  /** The navigation for this part of the site (a ServiceNavigation). */
   children?: React.ReactNode;
 }) {
   return (
@@ -30,30 +33,33 @@ export function SiteHeader({
         ) : (
           <span className="header__name">Followthrough</span>
         )}
-        {children}
         {user ? (
           <div className="header__user">
             <span>
-              {user.name} <span className="visually-hidden">signed in as </span>({ROLE_LABELS[user.role]}, {user.agencyName})
+              {user.name} <span className="visually-hidden">signed in as </span>
+              <span className="header__role">
+                ({ROLE_LABELS[user.role]}, {user.agencyName})
+              </span>
             </span>
-            <SignOutButton />
+            <ul className="header__account">
+              {accountLinks ? (
+                <>
+                  <li>
+                    <Link href="/account/password">Password</Link>
+                  </li>
+                  <li>
+                    <Link href="/account/two-factor">Two-factor sign-in</Link>
+                  </li>
+                </>
+              ) : null}
+              <li>
+                <SignOutButton />
+              </li>
+            </ul>
           </div>
         ) : null}
+        {children}
       </div>
     </header>
-  );
-}
-
-/** The signed-in user's own pages, as items of the main navigation. */
-export function AccountNavItems() {
-  return (
-    <>
-      <li>
-        <NavLink href="/account/password">Password</NavLink>
-      </li>
-      <li>
-        <NavLink href="/account/two-factor">Two-factor sign-in</NavLink>
-      </li>
-    </>
   );
 }

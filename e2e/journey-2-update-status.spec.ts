@@ -18,7 +18,7 @@ function progressForm(page: Page) {
 
 async function updateProgress(page: Page, status: string, note: string) {
   const form = progressForm(page);
-  await form.getByLabel('Status').selectOption({ label: status });
+  await form.getByRole('radio', { name: status, exact: true }).check();
   await form.getByLabel('Note').fill(note);
   await form.getByRole('button', { name: 'Save update' }).click();
 }
@@ -30,17 +30,23 @@ test('journey 2: an owner moves a recommendation to implemented with evidence, a
   const owner = await ownerContext.newPage();
   await signIn(owner, DEMO.ownerCsc);
   await owner.goto(recommendation.url);
-  await expect(owner.getByRole('heading', { level: 1 })).toContainText('Screen every referral');
+  await expect(owner.getByRole('heading', { level: 1 })).toContainText('Recommendation');
+  await expect(owner.getByText('Screen every referral').first()).toBeVisible();
   await expectNoAxeViolations(owner);
 
   // In progress, with a note.
   await updateProgress(owner, 'In progress', 'Screening tool agreed with the front door team');
-  await expect(owner.getByRole('status').filter({ hasText: 'Progress update saved' })).toBeVisible();
+  const banner = owner.getByRole('status').filter({ hasText: 'Progress update saved' });
+  await expect(banner).toBeVisible();
+  // It says what changed, and takes focus.
+  await expect(banner).toContainText('Status changed from Not started to In progress');
+  await expect(banner).toBeFocused();
   await expect(owner.getByText(`${OWNER} changed status from Not started to In progress`)).toBeVisible();
 
   // Implemented without evidence is not offered, and the form says why; nor are a reviewer's decisions.
-  const status = progressForm(owner).getByLabel('Status');
-  await expect(status.locator('option')).toHaveText(['Keep as in progress']);
+  const status = progressForm(owner).getByRole('group', { name: 'Status' });
+  await expect(status.getByRole('radio')).toHaveCount(1);
+  await expect(status.getByRole('radio', { name: 'Keep as in progress' })).toBeChecked();
   const notOffered = progressForm(owner).getByRole('list', { name: 'Not offered now, and why:' });
   await expect(notOffered).toContainText('Implemented: Add at least one piece of evidence before marking the recommendation as implemented');
   await expect(notOffered).toContainText('Not accepted: A reviewer decides this, with a rationale');

@@ -99,7 +99,7 @@ async function captureProgressAction(browser: Browser) {
   await signIn(page, DEMO.ownerCsc);
   await page.goto(recommendation.url);
   const form = page.getByRole('form', { name: 'Update progress' });
-  await form.getByLabel('Status').selectOption({ label: 'In progress' });
+  await form.getByRole('radio', { name: 'In progress', exact: true }).check();
   await form.getByLabel('Note').fill('Captured for the malformed-request tests');
   const sent = page.waitForRequest((r) => r.method() === 'POST' && 'next-action' in r.headers());
   await form.getByRole('button', { name: 'Save update' }).click();

@@ -13,12 +13,21 @@ test('a review and a lead officer chosen from the results filter the list, stay 
   await results.getByRole('link', { name: `${ROCHDALE_TITLE} (show only this review’s recommendations)` }).first().click();
   await expect(page).toHaveURL(/[?&]review=review-rochdale-cse-2012/);
   const filters = page.getByRole('form', { name: 'Filter recommendations' });
+  // The filters are in a panel that opens on request, and says how many apply.
+  const panel = page.locator('details.filter-panel');
+  const openFilters = async () => {
+    if (!(await panel.evaluate((details: HTMLDetailsElement) => details.open))) await panel.locator('summary').click();
+  };
+  await expect(panel.locator('summary')).toContainText('(1 applied)');
+  await expect(filters).toBeHidden();
+  await openFilters();
   await expect(filters.getByText(ROCHDALE_TITLE)).toBeVisible();
   for (const cell of await results.locator('tr td:nth-child(2)').allInnerTexts()) expect(cell).toBe(ROCHDALE_TITLE);
 
   // Then a lead officer, from a result row too.
   await results.getByRole('link', { name: "Children's social care lead officer (show only the recommendations they lead)" }).first().click();
   await expect(page).toHaveURL(/[?&]lead=/);
+  await openFilters();
   await expect(filters.getByText("Children's social care lead officer (Children's social care)")).toBeVisible();
   for (const cell of await results.locator('tr td:nth-child(5)').allInnerTexts()) expect(cell).toBe("Children's social care lead officer");
   await expectNoAxeViolations(page);
@@ -31,10 +40,12 @@ test('a review and a lead officer chosen from the results filter the list, stay 
   await expect(page).toHaveURL(/[?&]lead=/);
 
   // Removing the review keeps the lead officer and the status.
+  await openFilters();
   await filters.getByRole('link', { name: 'Remove the review filter' }).click();
   await expect(page).not.toHaveURL(/[?&]review=/);
   await expect(page).toHaveURL(/[?&]lead=/);
   await expect(page).toHaveURL(/status=IN_PROGRESS/);
+  await openFilters();
   await expect(filters.getByText(ROCHDALE_TITLE)).toHaveCount(0);
 });
 

@@ -180,10 +180,11 @@ test.describe('pages load with no CSP violation', () => {
     // Client-side navigation and a Server Action run under the policy too.
     await page.goto(recommendation.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recommendations' }).click();
-    await expect(page).toHaveURL(/\/recommendations$/);
+    // An owner starts on their own agency's recommendations.
+    await expect(page).toHaveURL(/\/recommendations\?agency=agency-csc$/);
     await page.goto(recommendation.url);
     const form = page.getByRole('form', { name: 'Update progress' });
-    await form.getByLabel('Status').selectOption({ label: 'In progress' });
+    await form.getByRole('radio', { name: 'In progress', exact: true }).check();
     await form.getByLabel('Note').fill('Checked under the Content-Security-Policy');
     await form.getByRole('button', { name: 'Save update' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Progress update saved' })).toBeVisible();
@@ -216,7 +217,7 @@ async function captureProgressAction(browser: import('@playwright/test').Browser
   await signIn(page, DEMO.ownerCsc);
   await page.goto(recommendation.url);
   const form = page.getByRole('form', { name: 'Update progress' });
-  await form.getByLabel('Status').selectOption({ label: 'In progress' });
+  await form.getByRole('radio', { name: 'In progress', exact: true }).check();
   await form.getByLabel('Note').fill('Captured for the security tests');
   const sent = page.waitForRequest((r) => r.method() === 'POST' && 'next-action' in r.headers());
   await form.getByRole('button', { name: 'Save update' }).click();
@@ -398,7 +399,8 @@ test.describe("another agency's records", () => {
     await signIn(page, DEMO.viewer);
     const recommendation = await createTestRecommendation('A recommendation a viewer may only read');
     await page.goto(recommendation.url);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('A recommendation a viewer may only read');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Recommendation');
+    await expect(page.getByText('A recommendation a viewer may only read').first()).toBeVisible();
     for (const name of ['Update progress', 'Submit evidence']) await expect(page.getByRole('form', { name })).toHaveCount(0);
     const cookie = await sessionCookie(context);
     const before = await recommendationRow(recommendation.id);

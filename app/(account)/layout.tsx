@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { NavLink } from '@/components/nav-link';
-import { AccountNavItems, SiteHeader } from '@/components/site-header';
+import { ServiceNavigation } from '@/components/service-navigation';
+import { SiteHeader } from '@/components/site-header';
 import { pendingAccountStep } from '@/lib/auth/account-steps';
 import { getSessionUser } from '@/lib/auth/session';
 
@@ -16,16 +17,13 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const pending = pendingAccountStep(user) !== null;
   return (
     <>
-      <SiteHeader user={user} home={!pending}>
+      <SiteHeader user={user} home={!pending} accountLinks={!pending}>
         {pending ? null : (
-          <nav aria-label="Main">
-            <ul className="header__nav">
-              <li>
-                <NavLink href="/">Dashboard</NavLink>
-              </li>
-              <AccountNavItems />
-            </ul>
-          </nav>
+          <ServiceNavigation>
+            <li>
+              <NavLink href="/">Dashboard</NavLink>
+            </li>
+          </ServiceNavigation>
         )}
       </SiteHeader>
       <main id="main-content" className="width-container" tabIndex={-1}>

@@ -1,5 +1,8 @@
 import { NavLink } from '@/components/nav-link';
-import { AccountNavItems, SiteHeader } from '@/components/site-header';
+import { Suspense } from 'react';
+import { IdleWarning } from '@/components/idle-warning';
+import { ServiceNavigation } from '@/components/service-navigation';
+import { SiteHeader } from '@/components/site-header';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 
@@ -10,8 +13,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <>
       <SiteHeader user={user}>
-        <nav aria-label="Main">
-          <ul className="header__nav">
+        <ServiceNavigation>
             <li>
               <NavLink href="/">Dashboard</NavLink>
             </li>
@@ -19,7 +21,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               <NavLink href="/reviews">Reviews</NavLink>
             </li>
             <li>
-              <NavLink href="/recommendations">Recommendations</NavLink>
+              {/* An owner starts on their own agency's recommendations (the filter can be cleared). */}
+              <NavLink href={user.role === 'OWNER' ? `/recommendations?agency=${encodeURIComponent(user.agencyId)}` : '/recommendations'}>
+                Recommendations
+              </NavLink>
             </li>
             <li>
               <NavLink href="/reports">Reports</NavLink>
@@ -29,13 +34,14 @@ export default async function SignedInLayout({ children }: { children: React.Rea
                 <NavLink href="/admin/users">Users</NavLink>
               </li>
             ) : null}
-            <AccountNavItems />
-          </ul>
-        </nav>
+        </ServiceNavigation>
       </SiteHeader>
       <main id="main-content" className="width-container" tabIndex={-1}>
         {children}
       </main>
+      <Suspense fallback={null}>
+        <IdleWarning />
+      </Suspense>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorSummary, type SummaryError } from '@/components/form/error-summary
 import { Field } from '@/components/form/field';
 import type { PendingEnrolment } from '@/lib/auth/two-factor.schema';
 import type { ActionResult } from '@/lib/server-action';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 type Action<I, T> = (input: I) => Promise<ActionResult<T>>;
 
@@ -55,10 +56,10 @@ export function TwoFactorSettings(props: TwoFactorSettingsProps) {
   return (
     <>
       {turnedOff ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <h2 className="notification__title">Two-factor sign-in is off</h2>
           <p>Signing in now takes only your password, and your recovery codes no longer work. You can set it up again below.</p>
-        </div>
+        </SuccessBanner>
       ) : null}
       <Setup {...props} onConfirmed={setRecoveryCodes} />
     </>

@@ -78,7 +78,7 @@ function RecommendationTable({
   showStatusSince?: boolean;
 }) {
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" role="region" aria-label={caption} tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

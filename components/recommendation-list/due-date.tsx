@@ -5,7 +5,7 @@ import { plural } from '@/lib/labels';
 export function DueDate({ dueDate, overdue, daysOverdue }: { dueDate: Date; overdue: boolean; daysOverdue: number }) {
   return (
     <>
-      <time dateTime={dayOf(dueDate)}>{formatDay(dueDate)}</time>
+      <time dateTime={dayOf(dueDate)} className="nowrap">{formatDay(dueDate)}</time>
       {overdue ? (
         <>
           <br />

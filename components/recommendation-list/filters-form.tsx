@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import Link from '@/components/link';
 import { PRIORITY_LABELS, STATUS_LABELS } from '@/lib/labels';
 import { STATUS_ORDER } from '@/lib/recommendations/status';
@@ -21,9 +22,17 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
   // Inputs are uncontrolled: remount the form whenever the URL's filters change
   // (a "Clear filters" or sort link navigates without a full page load).
   const key = listHref(toListQuery(filters));
+  const applied = appliedCount(filters);
   return (
-    <form key={key} method="get" action="/recommendations" aria-labelledby="filters-heading">
-      <h2 id="filters-heading">Filter recommendations</h2>
+    // A panel that opens on request, so the results start near the top of the page (on a phone too).
+    <details key={key} className="filter-panel">
+      <summary className="filter-panel__summary">
+        <h2 id="filters-heading" className="filter-panel__title">
+          Filter recommendations
+        </h2>{' '}
+        <span className="filter-panel__applied">{applied === 0 ? '(none applied)' : `(${applied} applied)`}</span>
+      </summary>
+    <Form action="/recommendations" aria-labelledby="filters-heading" className="filter-panel__form">
       <div className="form-group">
         <label className="label" htmlFor="filter-q">
           Search
@@ -125,8 +134,14 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
       <Link href={listHref({ sort: filters.sort, dir: filters.dir })} className="button button--secondary">
         Clear filters
       </Link>
-    </form>
+    </Form>
+    </details>
   );
+}
+
+/** How many filters narrow the list now (each chosen status counts once). */
+function appliedCount(filters: RecommendationListFilters): number {
+  return [filters.review, filters.agency, filters.lead, filters.priority, filters.q, filters.overdue || undefined].filter(Boolean).length + filters.status.length;
 }
 
 /**

@@ -45,7 +45,8 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
   }
   const showing = page.total > page.rows.length ? `, ${page.rows.length} shown on this page` : '';
   return (
-    <div className="table-wrapper">
+    // Focusable: keyboard users scroll a wide table inside it (WCAG 1.4.10, 2.1.1).
+    <div className="table-wrapper" role="region" aria-label={caption} tabIndex={0}>
       <table className="table">
         <caption>
           {caption}
@@ -76,14 +77,17 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
                 </Link>
               </td>
               <td>
-                {filters.review ? (
-                  row.review.title
-                ) : (
-                  <Link href={listHref({ ...toListQuery(filters), review: row.review.id })}>
-                    {row.review.title}
-                    <span className="visually-hidden"> (show only this review&rsquo;s recommendations)</span>
-                  </Link>
-                )}
+                {/* A narrow column: review titles are long, and the same on many rows. */}
+                <span className="results-review">
+                  {filters.review ? (
+                    row.review.title
+                  ) : (
+                    <Link href={listHref({ ...toListQuery(filters), review: row.review.id })}>
+                      {row.review.title}
+                      <span className="visually-hidden"> (show only this review&rsquo;s recommendations)</span>
+                    </Link>
+                  )}
+                </span>
               </td>
               <td>{truncate(row.text)}</td>
               <td>{row.ownerAgency.shortName}</td>
@@ -110,7 +114,9 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
                 {row.rag.overridden ? <span className="small secondary"> (set by a reviewer)</span> : null}
               </td>
               <td>
-                <time dateTime={row.updatedAt.toISOString()}>{formatInstantDay(row.updatedAt)}</time>
+                <time dateTime={row.updatedAt.toISOString()} className="nowrap">
+                  {formatInstantDay(row.updatedAt)}
+                </time>
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 const SCOPE = 'comment';
 const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
@@ -29,9 +30,9 @@ export function CommentForm({
       <h2 id="comment-heading">Add a comment</h2>
       <ErrorSummary errors={scopedSummary} />
       {saved ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <p className="notification__title">Comment added to the history</p>
-        </div>
+        </SuccessBanner>
       ) : null}
       <input type="hidden" {...form.register('recommendationId')} />
       <Field id={idFor('body')} label="Comment" hint="Everyone who can see this recommendation can read it. It cannot be deleted." error={errorFor('body')}>

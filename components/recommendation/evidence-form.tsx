@@ -14,6 +14,7 @@ import { submitEvidenceToFormData } from '@/lib/evidence/submit-evidence-form-da
 import { EvidenceKind } from '@/lib/generated/prisma/enums';
 import { EVIDENCE_KIND_LABELS } from '@/lib/labels';
 import type { ActionResult } from '@/lib/server-action';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 // Ids are scoped to this form: the recommendation page holds several forms.
 const SCOPE = 'evidence';
@@ -52,10 +53,10 @@ export function EvidenceForm({
       <h3 id="submit-evidence-heading">Submit evidence</h3>
       <ErrorSummary errors={scopedSummary} />
       {saved ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <p className="notification__title">Evidence submitted</p>
           <p className="small">A reviewer will assess it. It is listed above and on the history.</p>
-        </div>
+        </SuccessBanner>
       ) : null}
       <input type="hidden" {...form.register('recommendationId')} />
       <Field id={idFor('title')} label="Title" error={errorFor('title')}>

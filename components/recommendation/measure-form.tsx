@@ -4,6 +4,7 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 const SCOPE = 'new-measure';
 const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
@@ -30,9 +31,9 @@ export function MeasureForm({
       <h3 id="new-measure-heading">Add a measure</h3>
       <ErrorSummary errors={scopedSummary} />
       {saved ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <p className="notification__title">Measure added</p>
-        </div>
+        </SuccessBanner>
       ) : null}
       <input type="hidden" {...form.register('recommendationId')} />
       <Field id={idFor('name')} label="What is measured" hint="For example, staff trained face to face" error={errorFor('name')}>

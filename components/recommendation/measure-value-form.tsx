@@ -5,6 +5,7 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 /** Records a measure's new current value, with a note saying where it comes from. */
 export function MeasureValueForm({
@@ -38,9 +39,9 @@ export function MeasureValueForm({
       <ErrorSummary errors={scopedSummary} />
       {conflict ? <ConflictNotice changes={conflict.changes} /> : null}
       {saved ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <p className="notification__title">New value saved</p>
-        </div>
+        </SuccessBanner>
       ) : null}
       <input type="hidden" {...form.register('measureId')} />
       <input type="hidden" {...form.register('version')} />

@@ -48,7 +48,7 @@ export function MeasuresSection({
               {percent}%
             </progress>
             {measure.pastValues.length ? (
-              <div className="table-wrapper">
+              <div className="table-wrapper" role="region" aria-label={`Past values of ${measure.name}`} tabIndex={0}>
                 <table className="table">
                   <caption className="small">Past values of {measure.name}, newest first</caption>
                   <thead>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { DateInput } from '@/components/form/date-input';
 import { useEffect } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ConflictNotice } from '@/components/form/conflict-notice';
@@ -58,9 +59,7 @@ export function CreateRecommendationForm({
       <ErrorSummary errors={summary} />
       <input type="hidden" {...form.register('reviewId')} />
       <RecommendationFields register={form.register} errorFor={errorFor} findings={findings} agencies={agencies} ownerAgencyId={ownerAgencyId} />
-      <Field id={fieldId('dueDate')} label="Due date" error={errorFor('dueDate')}>
-        <input className="input input--narrow" type="date" {...form.register('dueDate')} />
-      </Field>
+      <DateInput control={form.control} name="dueDate" id={fieldId('dueDate')} legend="Due date" error={errorFor('dueDate')} />
       <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         Add recommendation
       </button>
@@ -106,14 +105,14 @@ export function EditRecommendationForm({
       <input type="hidden" {...form.register('id')} />
       <input type="hidden" {...form.register('version')} />
       <RecommendationFields register={form.register} errorFor={errorFor} findings={findings} agencies={agencies} ownerAgencyId={ownerAgencyId} />
-      <Field
+      <DateInput
+        control={form.control}
+        name="dueDate"
         id={fieldId('dueDate')}
-        label="Due date"
-        hint={`Originally due ${formatDay(originalDueDate)}. Moving the due date needs a reason, which is kept on record.`}
+        legend="Due date"
+        hint={`For example, 31 3 2013. Originally due ${formatDay(originalDueDate)}. Moving the due date needs a reason, which is kept on record.`}
         error={errorFor('dueDate')}
-      >
-        <input className="input input--narrow" type="date" {...form.register('dueDate')} />
-      </Field>
+      />
       {dueDateMoved || errorFor('dueDateChangeReason') ? (
         <Field
           id={fieldId('dueDateChangeReason')}

@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import { Field } from '@/components/form/field';
 
 export type ReportDateErrors = Partial<Record<'asAt' | 'since', string>>;
@@ -5,7 +6,7 @@ export type ReportDateErrors = Partial<Record<'asAt' | 'since', string>>;
 /**
  * The report's dates, as a GET form: the query string is the report's
  * address, so a report can be bookmarked, shared and produced again.
- * Works without JavaScript. Values are shown as the user typed them.
+ * Works without JavaScript; with it, next/form navigates on the client (focus then goes to the page's start). Values are shown as the user typed them.
  */
 export function ReportDateForm({
   action,
@@ -17,7 +18,7 @@ export function ReportDateForm({
   errors: ReportDateErrors;
 }) {
   return (
-    <form method="get" action={action} className="report-form" noValidate>
+    <Form action={action} className="report-form" noValidate>
       <fieldset>
         <legend className="report-form__legend">Report dates</legend>
         <div className="report-form__fields">
@@ -37,6 +38,6 @@ export function ReportDateForm({
       <button type="submit" className="button">
         Update report
       </button>
-    </form>
+    </Form>
   );
 }

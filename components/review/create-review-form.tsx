@@ -27,7 +27,7 @@ export function CreateReviewForm({ action }: { action: (input: unknown) => Promi
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summary} />
-      <ReviewFields register={form.register} errorFor={errorFor} />
+      <ReviewFields register={form.register} control={form.control} errorFor={errorFor} />
       <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         Create review
       </button>

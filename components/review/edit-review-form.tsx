@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import type { Control } from 'react-hook-form';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { useActionForm } from '@/components/form/use-action-form';
-import type { UpdateReviewInput } from '@/lib/reviews/review.schema';
+import type { CreateReviewInput, UpdateReviewInput } from '@/lib/reviews/review.schema';
 import type { ActionResult } from '@/lib/server-action';
 import { ReviewFields } from './review-fields';
 
@@ -30,7 +31,8 @@ export function EditReviewForm({
       {conflict ? <ConflictNotice changes={conflict.changes} /> : null}
       <input type="hidden" {...form.register('id')} />
       <input type="hidden" {...form.register('version')} />
-      <ReviewFields register={form.register} errorFor={errorFor} />
+      {/* The edit form's values are the create form's plus id and version. */}
+      <ReviewFields register={form.register} control={form.control as unknown as Control<CreateReviewInput>} errorFor={errorFor} />
       <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         Save changes
       </button>

@@ -1,6 +1,7 @@
 'use client';
 
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { Control, UseFormRegisterReturn } from 'react-hook-form';
+import { DateInput } from '@/components/form/date-input';
 import { Field } from '@/components/form/field';
 import { fieldId } from '@/components/form/use-action-form';
 import { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
@@ -12,9 +13,11 @@ type Name = keyof CreateReviewInput & string;
 /** The fields a review form shows, for creating and editing alike. */
 export function ReviewFields({
   register,
+  control,
   errorFor,
 }: {
   register: (name: Name) => UseFormRegisterReturn<string>;
+  control: Control<CreateReviewInput>;
   errorFor: (field: string) => string | undefined;
 }) {
   return (
@@ -40,18 +43,9 @@ export function ReviewFields({
       >
         <input className="input" type="text" {...register('commissioningBody')} />
       </Field>
-      <fieldset className="form-group">
-        <legend>Period covered (optional)</legend>
-        <Field id={fieldId('periodStart')} label="From" error={errorFor('periodStart')}>
-          <input className="input input--narrow" type="date" {...register('periodStart')} />
-        </Field>
-        <Field id={fieldId('periodEnd')} label="To" error={errorFor('periodEnd')}>
-          <input className="input input--narrow" type="date" {...register('periodEnd')} />
-        </Field>
-      </fieldset>
-      <Field id={fieldId('publishedOn')} label="Publication date (optional)" error={errorFor('publishedOn')}>
-        <input className="input input--narrow" type="date" {...register('publishedOn')} />
-      </Field>
+      <DateInput control={control} name="periodStart" id={fieldId('periodStart')} legend="Start of the period covered (optional)" error={errorFor('periodStart')} />
+      <DateInput control={control} name="periodEnd" id={fieldId('periodEnd')} legend="End of the period covered (optional)" error={errorFor('periodEnd')} />
+      <DateInput control={control} name="publishedOn" id={fieldId('publishedOn')} legend="Publication date (optional)" error={errorFor('publishedOn')} />
       <Field id={fieldId('status')} label="Status" error={errorFor('status')}>
         <select className="select" {...register('status')}>
           {Object.values(ReviewStatus).map((status) => (

@@ -7,6 +7,7 @@ import { Field } from '@/components/form/field';
 import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import { PASSWORD_MIN_LENGTH, PRODUCT_NAME } from '@/lib/auth/password-policy';
 import type { ActionResult } from '@/lib/server-action';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
@@ -25,13 +26,13 @@ export function ChangePasswordForm({ action }: { action: (input: unknown) => Pro
 
   if (changed) {
     return (
-      <div className="notification notification--success" role="status">
+      <SuccessBanner>
         <h2 className="notification__title">Your password has been changed</h2>
         <p>You have been signed out everywhere else. Use your new password from now on.</p>
         <p>
           <Link href="/">Continue to your dashboard</Link>
         </p>
-      </div>
+      </SuccessBanner>
     );
   }
   return (

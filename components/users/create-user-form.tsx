@@ -8,6 +8,7 @@ import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
 import { OneTimePassword } from './one-time-password';
 import { type AgencyChoice, UserFields } from './user-fields';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 type Created = { id: string; oneTimePassword: string | null };
 
@@ -39,11 +40,11 @@ export function CreateUserForm({ agencies, action }: { agencies: AgencyChoice[];
           {next}
         </OneTimePassword>
       ) : created ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <h2 className="notification__title">User {created.email} created</h2>
           <p>They must change the password you set when they first sign in.</p>
           {next}
-        </div>
+        </SuccessBanner>
       ) : null}
       <form onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={summary} />

@@ -5,6 +5,7 @@ import { fieldId, useActionForm } from '@/components/form/use-action-form';
 import type { ActionResult } from '@/lib/server-action';
 import type { UpdateUserInput } from '@/lib/users/user.schema';
 import { type AgencyChoice, UserFields } from './user-fields';
+import { SuccessBanner } from '@/components/form/success-banner';
 
 const SCOPE = 'details';
 const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
@@ -33,10 +34,10 @@ export function EditUserForm({
       <h2 id="details-heading">Details</h2>
       <ErrorSummary errors={scopedSummary} />
       {saved ? (
-        <div className="notification notification--success" role="status">
+        <SuccessBanner>
           <p className="notification__title">Details saved</p>
           <p>A change of role or agency has signed them out: it applies from their next sign-in.</p>
-        </div>
+        </SuccessBanner>
       ) : null}
       <input type="hidden" {...form.register('id')} />
       <UserFields

@@ -8,7 +8,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
   if (users.length === 0) return <p>There are no users yet.</p>;
   const active = users.filter((user) => user.active).length;
   return (
-    <div className="table-wrapper">
+    <div className="table-wrapper" role="region" aria-label="Users" tabIndex={0}>
       <table className="table">
         <caption>
           {users.length === 1 ? '1 user' : `${users.length} users`}

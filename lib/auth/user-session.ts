@@ -7,8 +7,8 @@ import { db, type Tx } from '@/lib/db';
 // app instance at once, and can be ended from the server (sign-out, a change
 // of two-factor set-up).
 
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
-export const SESSION_IDLE_MS = 30 * 60_000;
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-limits';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-limits';
 /**
  * lastSeenAt is written at most once a minute, to spare a write per request;
  * so a session may end up to a minute before 30 minutes of true idleness.

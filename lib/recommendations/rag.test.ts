@@ -27,7 +27,7 @@ describe('computeRag', () => {
   it('is red when overdue', () => {
     const result = computeRag({ ...base, lastProgressAt: d('2013-03-30') }, d('2013-04-05'));
     expect(result.rating).toBe('RED');
-    expect(result.reasons).toEqual(['Overdue by 5 days']);
+    expect(result.reasons).toEqual(['Overdue since 31 March 2013']);
   });
 
   it('turns red at UK midnight, not UTC midnight, in summer time', () => {
@@ -35,7 +35,7 @@ describe('computeRag', () => {
     // 22:59 UTC on 1 July is 23:59 in London: still the due day.
     expect(computeRag(summer, d('2026-07-01T22:59:00Z')).rating).not.toBe('RED');
     // 23:30 UTC on 1 July is 00:30 on 2 July in London: overdue by a day.
-    expect(computeRag(summer, d('2026-07-01T23:30:00Z'))).toMatchObject({ rating: 'RED', reasons: ['Overdue by 1 day'] });
+    expect(computeRag(summer, d('2026-07-01T23:30:00Z'))).toMatchObject({ rating: 'RED', reasons: ['Overdue since 1 July 2026'] });
   });
 
   it('counts days without an update as UK calendar days', () => {

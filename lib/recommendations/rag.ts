@@ -1,8 +1,8 @@
 // RAG rating, computed, never typed (PRODUCT.md, "RAG"). Overdue is status.ts's.
-import { dayOf, daysBetween, ukDay } from '@/lib/days';
+import { dayOf, daysBetween, formatDay, ukDay } from '@/lib/days';
 import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { plural } from '@/lib/labels';
-import { daysOverdue, isClosed, isDone, isOverdue, isUnderWay } from './status';
+import { isClosed, isDone, isOverdue, isUnderWay } from './status';
 
 /** Days without an update of substance after which an open recommendation counts as stalled. */
 export const STALL_DAYS = 60;
@@ -51,7 +51,8 @@ function computedRag(input: RagInput, now: Date): Omit<RagResult, 'overridden'> 
   const today = ukDay(now);
   const due = dayOf(input.dueDate);
   const red: string[] = [];
-  if (isOverdue(input, today)) red.push(`Overdue by ${plural(daysOverdue(input, today), 'day')}`);
+  // A date reads better than a count that grows every day ("Overdue by 5080 days").
+  if (isOverdue(input, today)) red.push(`Overdue since ${formatDay(due)}`);
   const idleDays = daysBetween(ukDay(input.lastProgressAt), today);
   if (idleDays > STALL_DAYS) red.push(`No update for ${plural(idleDays, 'day')}`);
   if (red.length) return { rating: 'RED', reasons: red };

@@ -109,7 +109,7 @@ describe('overdue', () => {
     expect(await everywhere(new Date('2026-07-01T22:59:00Z'))).toEqual({ list: [], queue: 0, report: [] });
     // 23:30 UTC on 1 July is 00:30 on 2 July in London: overdue by a day everywhere.
     expect(await everywhere(new Date('2026-07-01T23:30:00Z'))).toEqual({
-      list: [[due.id, true, 1, 'RED', ['Overdue by 1 day']]],
+      list: [[due.id, true, 1, 'RED', ['Overdue since 1 July 2026']]],
       queue: 1,
       report: [[due.reference, 1, 'RED']],
     });

@@ -42,16 +42,24 @@ export default async function RecommendationPage(props: Props) {
       <p className="small">
         <Link href={`/reviews/${r.review.id}`}>{r.review.title}</Link>
       </p>
-      <h1>
-        <span className="caption">Recommendation {r.reference}</span>
-        {r.text}
-      </h1>
+      {/* A short heading, the text below it, and updating progress straight after the facts it changes:
+          the first thing an owner can do, also on a phone. */}
+      <h1>Recommendation {r.reference}</h1>
+      <p className="lead pre-wrap">{r.text}</p>
 
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>Status</dt>
           <dd>
             <StatusTag status={r.status} /> {r.overdue ? <strong className="tag tag--red">Overdue</strong> : null}
+            {r.permissions.updateProgress ? (
+              <>
+                {' '}
+                <a href="#update-progress-heading" className="small">
+                  Update progress
+                </a>
+              </>
+            ) : null}
           </dd>
         </div>
         <div className="summary-list__row">
@@ -83,6 +91,26 @@ export default async function RecommendationPage(props: Props) {
             ) : null}
           </dd>
         </div>
+        {r.progressNote ? (
+          <div className="summary-list__row">
+            <dt>Latest note</dt>
+            <dd className="pre-wrap">{r.progressNote}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {r.permissions.updateProgress ? (
+        <UpdateProgressForm
+          recommendationId={r.id}
+          version={r.version}
+          currentStatus={r.status}
+          choices={r.statusChoices}
+          action={updateProgressAction}
+        />
+      ) : null}
+
+      <h2>Details</h2>
+      <dl className="summary-list">
         <div className="summary-list__row">
           <dt>Priority</dt>
           <dd>{PRIORITY_LABELS[r.priority]}</dd>
@@ -107,12 +135,6 @@ export default async function RecommendationPage(props: Props) {
             )}
           </dd>
         </div>
-        {r.progressNote ? (
-          <div className="summary-list__row">
-            <dt>Latest note</dt>
-            <dd>{r.progressNote}</dd>
-          </div>
-        ) : null}
       </dl>
       {r.permissions.edit ? (
         <p>
@@ -120,16 +142,6 @@ export default async function RecommendationPage(props: Props) {
             Edit recommendation<span className="visually-hidden"> {r.reference}</span>
           </Link>
         </p>
-      ) : null}
-
-      {r.permissions.updateProgress ? (
-        <UpdateProgressForm
-          recommendationId={r.id}
-          version={r.version}
-          currentStatus={r.status}
-          choices={r.statusChoices}
-          action={updateProgressAction}
-        />
       ) : null}
 
       <MeasuresSection recommendation={r} updateMeasureValueAction={updateMeasureValueAction} createMeasureAction={createMeasureAction} />

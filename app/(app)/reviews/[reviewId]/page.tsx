@@ -92,7 +92,7 @@ export default async function ReviewPage({ params }: Props) {
       {review.findings.length === 0 ? (
         <p>No findings have been recorded yet.</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" role="region" aria-labelledby="findings-heading" tabIndex={0}>
           <table className="table" aria-labelledby="findings-heading">
             <thead>
               <tr>
@@ -154,7 +154,7 @@ export default async function ReviewPage({ params }: Props) {
       {review.recommendations.length === 0 ? (
         <p>No recommendations have been recorded yet.</p>
       ) : (
-        <div className="table-wrapper">
+        <div className="table-wrapper" role="region" aria-labelledby="recommendations-heading" tabIndex={0}>
           <table className="table" aria-labelledby="recommendations-heading">
             <thead>
               <tr>
