@@ -2,7 +2,7 @@
 // date input (day, month, year) instead of the browser's date field.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { DEMO, signIn } from './support/auth';
+import { DEMO, DEMO_PASSWORD, signIn } from './support/auth';
 import { createTestRecommendation } from './support/records';
 
 test('two minutes before the idle sign-out "Stay signed in" is offered; at 30 minutes a link signs in again', async ({ page }) => {
@@ -68,4 +68,22 @@ test('a due date is typed as day, month and year; an impossible one is refused a
   await expect(page).toHaveURL(new RegExp(`${recommendation.url}$`));
   await expect(page.getByText('30 April 2030').first()).toBeVisible();
   await expect(page.getByText('Originally due 31 March 2030').first()).toBeVisible();
+});
+
+test('a form sent after the session ended says so, with a link that signs in again and comes back', async ({ page, context }) => {
+  const recommendation = await createTestRecommendation('A recommendation updated after the session ended');
+  await signIn(page, DEMO.ownerCsc);
+  await page.goto(recommendation.url);
+  await context.clearCookies();
+  const form = page.getByRole('form', { name: 'Update progress' });
+  await form.getByLabel('Note').fill('Typed before noticing the session had ended');
+  await form.getByRole('button', { name: 'Save update' }).click();
+  const link = form.getByRole('alert', { name: 'There is a problem' }).getByRole('link', { name: 'Your session has ended. Sign in again to continue.' });
+  await expect(link).toHaveAttribute('href', `/login?callbackUrl=${encodeURIComponent(new URL(recommendation.url, 'http://x').pathname)}`);
+  await link.click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel('Email address').fill(DEMO.ownerCsc);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`${recommendation.url}$`));
 });

@@ -8,6 +8,8 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { type ConflictingChange, ConflictError, NotFoundError, RuleError } from '@/lib/errors';
 
 /** What every Server Action returns: data, or everything the form needs to explain a refusal. */
+export const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
+
 export type ActionResult<T = null> =
   | { ok: true; data: T }
   | {
@@ -18,6 +20,8 @@ export type ActionResult<T = null> =
       fieldErrors?: Record<string, string[]>;
       /** Set when someone else saved first. */
       conflict?: { changes: ConflictingChange[]; currentVersion: number };
+      /** Set when the session has ended: the form offers a link to sign in again. */
+      signInAgain?: true;
     };
 
 export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
@@ -53,7 +57,7 @@ export function serverAction<Schema extends z.ZodType, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
     const actor = await getSessionUser();
-    if (!actor) return { ok: false, formError: 'Your session has ended. Sign in again to continue.' };
+    if (!actor) return { ok: false, formError: SESSION_ENDED, signInAgain: true };
     const step = pendingAccountStep(actor);
     if (step && step !== options.allow) return { ok: false, formError: ACCOUNT_STEP_REFUSALS[step] };
     const unstorable = unstorableFields(input);

@@ -75,7 +75,7 @@ describe('serverAction and pending account steps', () => {
 
   it('says the session has ended when there is none', async () => {
     session.user = null;
-    expect(await serverAction(schema, handler)({})).toEqual({ ok: false, formError: 'Your session has ended. Sign in again to continue.' });
+    expect(await serverAction(schema, handler)({})).toEqual({ ok: false, formError: 'Your session has ended. Sign in again to continue.', signInAgain: true });
   });
 });
 

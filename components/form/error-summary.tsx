@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useRef } from 'react';
 
-/** fieldId '' for a problem with the whole form (no field to link to). */
-export type SummaryError = { fieldId: string; message: string };
+/** fieldId '' for a problem with the whole form (no field to link to); `href` to link it to a page instead. */
+export type SummaryError = { fieldId: string; message: string; href?: string };
 
 /**
  * GOV.UK error summary: lists every problem, links each to its field, and
@@ -35,6 +35,8 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
             >
               {error.message}
             </a>
+            ) : error.href ? (
+              <a href={error.href}>{error.message}</a>
             ) : (
               error.message
             )}

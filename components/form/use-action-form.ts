@@ -40,11 +40,13 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
     shouldFocusError: false,
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const [signInAgain, setSignInAgain] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saved, setSaved] = useState(false);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
+    setSignInAgain(false);
     setConflict(null);
     setSaved(false);
     const result = await action(values as z.input<Schema>);
@@ -65,12 +67,18 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
       router.refresh();
     }
     if (result.formError) setFormError(result.formError);
+    if (result.signInAgain) setSignInAgain(true);
   });
 
   const fieldErrors: SummaryError[] = Object.entries(form.formState.errors).flatMap(([field, error]) =>
     error && typeof error.message === 'string' ? [{ fieldId: fieldId(field), message: error.message }] : [],
   );
-  const summary: SummaryError[] = [...(formError ? [{ fieldId: '', message: formError }] : []), ...fieldErrors];
+  // A session that ended: the message links to the sign-in page, which comes back here.
+  const signInHref = () => `/login?callbackUrl=${encodeURIComponent(`${window.location.pathname}${window.location.search}`)}`;
+  const summary: SummaryError[] = [
+    ...(formError ? [{ fieldId: '', message: formError, ...(signInAgain ? { href: signInHref() } : {}) }] : []),
+    ...fieldErrors,
+  ];
 
   return { form, onSubmit, summary, conflict, saved, setSaved, errorFor: (field: string) => form.formState.errors[field]?.message as string | undefined };
 }
