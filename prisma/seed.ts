@@ -13,7 +13,7 @@ await withLocalDatabase(async (urls) => {
       console.log('Demo data already present: nothing changed.');
       return;
     }
-    console.log(`Demo data created: the Rochdale review and its history. Logins (password ${DEMO_PASSWORD}):`);
+    console.log(`Demo data created: the Rochdale review and its history, and the serious case review's current plan. Logins (password ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) {
       console.log(`  ${user.email.padEnd(36)} ${user.role.padEnd(9)} ${user.name} (${user.agencyShortName})`);
     }

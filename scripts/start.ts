@@ -114,7 +114,7 @@ async function main() {
     if (sealed > 0) log(`Sealed ${sealed} two-factor secret${sealed === 1 ? '' : 's'} stored in plain text by an earlier version.`);
     if (embedded) {
       const { created } = await seedDemoData(db);
-      if (created) log('Loaded the demo data (the Rochdale review, 2012).');
+      if (created) log('Loaded the demo data: the Rochdale review of 2012, and a current plan (the serious case review).');
     }
   } finally {
     await db.$disconnect();

@@ -1,16 +1,21 @@
-// Creates the Rochdale demo data (./rochdale.ts) with its full, back-dated
-// history. The events are written through the history's catalogue (typed
-// recordEvent), each step checked with the app's own rules, and the current
-// value of every row is what the reports' replay of that history gives.
+// Creates the demo data: the Rochdale review (./rochdale.ts) with its full,
+// back-dated 2012–2013 history, and the serious case review's current plan
+// (./current-plan.ts), dated relative to the seed's `now`. The events are
+// written through the history's catalogue (typed recordEvent), each step
+// checked with the app's own rules, and the current value of every row is what
+// the reports' replay of that history gives.
 import { contentSha256 } from '@/lib/audit/chain';
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
 import { can, canAssess } from '@/lib/auth/permissions';
 import { sealTotpSecret } from '@/lib/auth/totp-secret-at-rest';
 import type { Db, Role, Tx } from '@/lib/db/client';
+import { isClosed } from '@/lib/recommendations/status';
 import { checkTransition } from '@/lib/recommendations/workflow';
+import { byReference } from '@/lib/reviews/reference-order';
 import { apply, emptyState, type ReportEvent, replay } from '@/lib/reports/replay';
 import { type EventKind, payloadToStore } from '@/lib/audit/event-catalogue';
+import { currentPlan, type SeedPlan, type SeedReviewUpdate } from './current-plan';
 import { DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES } from './demo-two-factor';
 import {
   ACTIVITY,
@@ -48,12 +53,36 @@ export const DEMO_USERS: readonly DemoUser[] = USERS.map((user) => ({
   twoFactor: DEMO_TWO_FACTOR_ROLES.includes(user.role),
 }));
 
+/** The Rochdale review's findings, recommendations, measures and what happened next, as one plan. */
+const ROCHDALE_PLAN: SeedPlan = {
+  reviewId: REVIEW_ID,
+  enteredBy: ROCHDALE_REVIEW.createdBy,
+  findings: FINDINGS,
+  findingsCreatedFrom: FINDINGS_CREATED_FROM,
+  recommendations: RECOMMENDATIONS,
+  recommendationsCreatedFrom: RECOMMENDATIONS_CREATED_FROM,
+  measures: MEASURES,
+  measuresCreatedFrom: MEASURES_CREATED_FROM,
+  activity: ACTIVITY,
+};
+
+export type SeedOptions = {
+  /**
+   * The moment the seed runs (default: now). The current plan is dated from
+   * the UK day it falls in; no event is later than it.
+   */
+  now?: Date;
+};
+
 /**
  * Creates the demo data unless the Rochdale review already exists, in which
- * case nothing at all is changed. Agencies and users are created only where
- * missing (by id / e-mail); existing ones are reused, never updated.
+ * case nothing at all is changed (a database seeded by an earlier version
+ * keeps what it has). Agencies and users are created only where missing (by
+ * id / e-mail); existing ones are reused, never updated. The current plan is
+ * dated from `now`: no event lies after it, due dates may.
  */
-export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
+export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<{ created: boolean }> {
+  const now = options.now ?? new Date();
   if (await reviewExists(db)) return { created: false };
   // argon2 is slow: hash once, outside the transaction, and reuse the hash.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -62,7 +91,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean }> {
       // Two seeds started at once: the second waits, then finds the review.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('followthrough-demo-seed'))`;
       if (await reviewExists(tx)) return { created: false };
-      await createAll(tx, passwordHash);
+      await createAll(tx, passwordHash, now);
       return { created: true };
     },
     { timeout: 60_000, maxWait: 60_000 },
@@ -77,8 +106,11 @@ type PendingEvent = HistoryEventInput & { occurredAt: Date };
 
 const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
-async function createAll(tx: Tx, passwordHash: string) {
+async function createAll(tx: Tx, passwordHash: string, now: Date) {
   const events: PendingEvent[] = [];
+  const current = currentPlan(now);
+  const plans = [ROCHDALE_PLAN, current];
+  const reviewUpdates = [current.publication];
 
   // --- Agencies: reuse by id (or by name / short name, which are unique) -----
   const agencyIds = new Map<string, string>();
@@ -166,21 +198,32 @@ async function createAll(tx: Tx, passwordHash: string) {
     }
   }
 
-  // --- The review's history, checked against the app's rules -------------------
-  const history = reviewHistory(agencyId, userId);
+  // --- The reviews' history, checked against the app's rules -------------------
+  const history = reviewHistory(agencyId, userId, plans, reviewUpdates);
   events.push(...history);
+  const late = events.find((event) => event.occurredAt > now);
+  if (late) throw new Error(`Seed data: a ${late.kind} event at ${late.occurredAt.toISOString()} is after now (${now.toISOString()})`);
   // Every current value is what the history says: the rows below come from
   // the reports' own replay of these events, not from a second computation.
-  const state = replay(history.map(asStored), new Date(8.64e15));
+  const state = replay(history.map(asStored), now);
 
   for (const review of [ROCHDALE_REVIEW, ...LATER_REVIEWS]) {
-    await tx.review.create({ data: { id: review.id, ...reviewFields(review), createdAt: review.createdAt, updatedAt: review.createdAt } });
+    const updates = reviewUpdates.filter((update) => update.reviewId === review.id);
+    const fields = updates.reduce((before, update) => ({ ...before, ...update.changes }), reviewFields(review));
+    const replayed = state.reviews.get(review.id)!;
+    if (replayed.title !== fields.title || replayed.status !== fields.status) throw new Error(`Seed data: review ${review.id} differs from its replay`);
+    const updatedAt = updates.at(-1)?.at ?? review.createdAt;
+    await tx.review.create({ data: { id: review.id, ...fields, version: replayed.version, createdAt: review.createdAt, updatedAt } });
   }
-  for (const [i, finding] of FINDINGS.entries()) {
-    const createdAt = minutesAfter(FINDINGS_CREATED_FROM, i);
-    await tx.finding.create({ data: { id: finding.id, reviewId: REVIEW_ID, ...findingFields(finding), createdAt, updatedAt: createdAt } });
+  for (const plan of plans) {
+    for (const [i, finding] of plan.findings.entries()) {
+      const createdAt = minutesAfter(plan.findingsCreatedFrom, i);
+      await tx.finding.create({ data: { id: finding.id, reviewId: plan.reviewId, ...findingFields(finding), createdAt, updatedAt: createdAt } });
+    }
   }
   for (const rec of state.recommendations.values()) {
+    // The replay keeps the rating; who set it, when and why are in its event.
+    const override = rec.ragOverride ? latestOverride(history, rec.id) : null;
     await tx.recommendation.create({
       data: {
         id: rec.id,
@@ -195,6 +238,10 @@ async function createAll(tx: Tx, passwordHash: string) {
         dueDate: rec.dueDate,
         dueDateChangeReason: rec.dueDateChangeReason,
         status: rec.status,
+        ragOverride: rec.ragOverride,
+        ragOverrideJustification: override?.justification ?? null,
+        ragOverrideById: override?.byId ?? null,
+        ragOverrideAt: override?.at ?? null,
         statusChangedAt: rec.statusChangedAt,
         lastProgressAt: rec.lastProgressAt,
         progressNote: rec.latestNote,
@@ -220,7 +267,7 @@ async function createAll(tx: Tx, passwordHash: string) {
       },
     });
   }
-  for (const activity of ACTIVITY) {
+  for (const activity of plans.flatMap((plan) => plan.activity)) {
     if (activity.type === 'evidence') {
       const evidence = state.evidence.get(activity.id)!;
       await tx.evidence.create({
@@ -250,6 +297,13 @@ async function createAll(tx: Tx, passwordHash: string) {
   // Append in time order, so that event ids follow time as they do in the app.
   events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   for (const event of events) await recordEvent(tx, event);
+}
+
+/** Who last overrode a recommendation's RAG rating, when and why, from its history. */
+function latestOverride(history: readonly PendingEvent[], recommendationId: string) {
+  const event = history.findLast((e) => e.recommendationId === recommendationId && e.kind === 'recommendation.rag_overridden');
+  if (!event || event.kind !== 'recommendation.rag_overridden') throw new Error(`Seed data: no RAG override event for ${recommendationId}`);
+  return { justification: event.after!.justification, byId: event.actorId, at: event.occurredAt };
 }
 
 function reviewFields(review: SeedReview) {
@@ -292,12 +346,19 @@ function asStored(event: PendingEvent, index: number): ReportEvent {
 }
 
 /**
- * The events of the demo reviews, in time order: their creation, then every
- * step of ACTIVITY. Each step is checked, against the state the shared replay
- * gives just before it, with the rules the app's use cases enforce (who may
- * act, the status workflow, nobody assesses or verifies their own evidence).
+ * The events of the demo reviews, in time order within each plan: their
+ * creation, each plan's publication, findings, recommendations and measures,
+ * then every step of its activity. Each step is checked, against the state the
+ * shared replay gives just before it, with the rules the app's use cases
+ * enforce (who may act, the status workflow, nobody assesses or verifies their
+ * own evidence, a closed recommendation has no rating to override).
  */
-function reviewHistory(agencyId: (seedId: string) => string, userId: (key: UserKey) => string): PendingEvent[] {
+function reviewHistory(
+  agencyId: (seedId: string) => string,
+  userId: (key: UserKey) => string,
+  plans: readonly SeedPlan[],
+  reviewUpdates: readonly SeedReviewUpdate[],
+): PendingEvent[] {
   const events: PendingEvent[] = [];
   const state = emptyState();
   const push = (event: PendingEvent) => {
@@ -313,153 +374,209 @@ function reviewHistory(agencyId: (seedId: string) => string, userId: (key: UserK
   };
   const recommendation = (id: string) => state.recommendations.get(id) ?? fail(`no recommendation ${id}`);
   const allow = (ok: boolean, what: string) => ok || fail(what);
+  /** Each review's fields as they stand, for the `before` of its updates. */
+  const reviews = new Map([ROCHDALE_REVIEW, ...LATER_REVIEWS].map((review) => [review.id, { ...reviewFields(review), createdAt: review.createdAt }]));
+  /** Each recommendation's RAG override justification, for the `before` of the next override. */
+  const justifications = new Map<string, string | null>();
 
   for (const review of [ROCHDALE_REVIEW, ...LATER_REVIEWS]) {
+    allow(can(actor(review.createdBy), 'review:create'), `${review.createdBy} may not create reviews`);
     push({ occurredAt: review.createdAt, actorId: userId(review.createdBy), kind: 'review.created', subjectVersion: 1, subjectId: review.id, after: reviewFields(review), reviewId: review.id });
   }
-  for (const [i, finding] of FINDINGS.entries()) {
-    push({ occurredAt: minutesAfter(FINDINGS_CREATED_FROM, i), actorId: userId(ROCHDALE_REVIEW.createdBy), kind: 'finding.created', subjectVersion: 1, subjectId: finding.id, after: findingFields(finding), reviewId: REVIEW_ID });
-  }
-  for (const [i, rec] of RECOMMENDATIONS.entries()) {
-    const findings = rec.answers.map((reference) => FINDINGS.find((f) => f.reference === reference) ?? fail(`no finding ${reference}`));
-    const lead = USERS.find((u) => u.key === rec.leadOfficer)!;
-    push({
-      occurredAt: minutesAfter(RECOMMENDATIONS_CREATED_FROM, i),
-      actorId: userId(ROCHDALE_REVIEW.createdBy),
-      kind: 'recommendation.created',
-      subjectVersion: 1,
-      subjectId: rec.id,
-      // As createRecommendation records it: the fields, the status, and the links (ids and names).
-      after: {
-        reference: rec.reference,
-        text: rec.text,
-        response: rec.response,
-        priority: rec.priority,
-        ownerAgencyId: agencyId(rec.ownerAgencyId),
-        ownerAgency: AGENCIES.find((a) => a.id === rec.ownerAgencyId)!.shortName,
-        leadOfficerId: userId(rec.leadOfficer),
-        leadOfficer: lead.name,
-        findingIds: findings.map((f) => f.id),
-        findings: findings.map((f) => f.reference),
-        status: 'NOT_STARTED',
-        originalDueDate: rec.originalDueDate,
-        dueDate: rec.originalDueDate,
-      },
-      reviewId: REVIEW_ID,
-      recommendationId: rec.id,
-    });
-  }
-  for (const [i, measure] of MEASURES.entries()) {
-    push({
-      occurredAt: minutesAfter(MEASURES_CREATED_FROM, i),
-      actorId: userId(ROCHDALE_REVIEW.createdBy),
-      kind: 'measure.created',
-      subjectVersion: 1,
-      subjectId: measure.id,
-      after: { name: measure.name, unit: measure.unit, target: measure.target },
-      reviewId: REVIEW_ID,
-      recommendationId: measure.recommendationId,
-    });
-  }
 
-  let previous = new Date(0);
-  for (const activity of ACTIVITY) {
-    if (activity.at < previous) fail(`activity out of order at ${activity.at.toISOString()}`);
-    if (activity.at < RECOMMENDATIONS_CREATED_FROM) fail('activity before the recommendations exist');
-    previous = activity.at;
-    const by = actor(activity.by);
-    const scope = { occurredAt: activity.at, actorId: by.id, reviewId: REVIEW_ID };
-    switch (activity.type) {
-      case 'status': {
-        const rec = recommendation(activity.recommendationId);
-        const evidence = [...state.evidence.values()].filter((e) => e.recommendationId === rec.id);
-        allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
-        const check = checkTransition({ ...rec, evidence: evidence.map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })) }, activity.to, by);
-        if (!check.allowed) fail(`${rec.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
-        push({
-          ...scope,
-          kind: 'recommendation.status_changed',
-          subjectVersion: rec.version + 1,
-          subjectId: rec.id,
-          recommendationId: rec.id,
-          before: { status: rec.status },
-          after: { status: activity.to },
-          note: activity.note,
-        });
-        break;
-      }
-      case 'progress_note': {
-        const rec = recommendation(activity.recommendationId);
-        allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
-        push({ ...scope, kind: 'recommendation.progress_updated', subjectVersion: rec.version + 1, subjectId: rec.id, recommendationId: rec.id, note: activity.note });
-        break;
-      }
-      case 'due_date': {
-        const rec = recommendation(activity.recommendationId);
-        allow(can(by, 'recommendation:change-due-date', rec), `${activity.by} may not move due dates`);
-        push({
-          ...scope,
-          kind: 'recommendation.due_date_changed',
-          subjectVersion: rec.version + 1,
-          subjectId: rec.id,
-          recommendationId: rec.id,
-          before: { dueDate: rec.dueDate },
-          after: { dueDate: activity.to },
-          note: activity.reason,
-        });
-        break;
-      }
-      case 'measure': {
-        const measure = state.measures.get(activity.measureId) ?? fail(`no measure ${activity.measureId}`);
-        allow(can(by, 'recommendation:update-progress', recommendation(measure.recommendationId)), `${activity.by} may not update ${activity.measureId}`);
-        if (measure.currentValue === activity.value) fail(`${activity.measureId} is already ${activity.value}`);
-        push({
-          ...scope,
-          kind: 'measure.updated',
-          subjectVersion: measure.version + 1,
-          subjectId: measure.id,
-          recommendationId: measure.recommendationId,
-          before: { currentValue: measure.currentValue, name: measure.name },
-          after: { currentValue: activity.value, name: measure.name },
-          note: activity.note,
-        });
-        break;
-      }
-      case 'evidence': {
-        if (state.evidence.has(activity.id)) fail(`evidence ${activity.id} submitted twice`);
-        allow(can(by, 'evidence:submit', recommendation(activity.recommendationId)), `${activity.by} may not add evidence to ${activity.recommendationId}`);
-        push({
-          ...scope,
-          kind: 'evidence.submitted',
-          subjectVersion: 1,
-          subjectId: activity.id,
-          recommendationId: activity.recommendationId,
-          after: { title: activity.title, kind: activity.kind, url: activity.url },
-          note: activity.description || null,
-        });
-        break;
-      }
-      case 'assessment': {
-        const evidence = state.evidence.get(activity.evidenceId) ?? fail(`no evidence ${activity.evidenceId} yet`);
-        allow(canAssess(by, { submittedById: evidence.submittedById ?? '' }), `${activity.by} may not assess ${evidence.id}`);
-        if (evidence.assessment !== 'PENDING') fail(`${evidence.id} assessed twice`);
-        push({
-          ...scope,
-          kind: 'evidence.assessed',
-          subjectVersion: evidence.version + 1,
-          subjectId: evidence.id,
-          recommendationId: evidence.recommendationId,
-          before: { assessment: evidence.assessment, title: evidence.title },
-          after: { assessment: activity.assessment, title: evidence.title },
-          note: activity.comment,
-        });
-        break;
-      }
-      case 'comment':
-        allow(can(by, 'comment:add', recommendation(activity.recommendationId)), `${activity.by} may not comment on ${activity.recommendationId}`);
-        push({ ...scope, kind: 'comment.added', subjectId: activity.id, recommendationId: activity.recommendationId, after: { bodySha256: contentSha256(activity.body) }, note: null });
-        break;
+  let previousPlanEnd = new Date(0);
+  for (const plan of plans) {
+    const entering = actor(plan.enteredBy);
+    const review = reviews.get(plan.reviewId) ?? fail(`no review ${plan.reviewId}`);
+    // As the app's review edit records it: the changed fields, before and after.
+    for (const update of reviewUpdates.filter((u) => u.reviewId === plan.reviewId)) {
+      allow(can(actor(update.by), 'review:edit'), `${update.by} may not edit reviews`);
+      if (update.at < review.createdAt || update.at < previousPlanEnd) fail(`update of ${plan.reviewId} out of order`);
+      const keys = Object.keys(update.changes) as (keyof typeof update.changes)[];
+      push({
+        occurredAt: update.at,
+        actorId: userId(update.by),
+        kind: 'review.updated',
+        subjectVersion: state.reviews.get(plan.reviewId)!.version + 1,
+        subjectId: plan.reviewId,
+        before: Object.fromEntries(keys.map((key) => [key, review[key] ?? null])),
+        after: Object.fromEntries(keys.map((key) => [key, update.changes[key] ?? null])),
+        reviewId: plan.reviewId,
+      });
+      Object.assign(review, update.changes);
     }
+    if (plan.findingsCreatedFrom < previousPlanEnd) fail(`plan of ${plan.reviewId} starts before the one before it ends`);
+    allow(can(entering, 'finding:edit') && can(entering, 'recommendation:edit'), `${plan.enteredBy} may not enter findings and recommendations`);
+
+    for (const [i, finding] of plan.findings.entries()) {
+      push({ occurredAt: minutesAfter(plan.findingsCreatedFrom, i), actorId: entering.id, kind: 'finding.created', subjectVersion: 1, subjectId: finding.id, after: findingFields(finding), reviewId: plan.reviewId });
+    }
+    for (const [i, rec] of plan.recommendations.entries()) {
+      const findings = rec.answers.map((reference) => plan.findings.find((f) => f.reference === reference) ?? fail(`no finding ${reference}`));
+      findings.sort(byReference);
+      const lead = USERS.find((u) => u.key === rec.leadOfficer)!;
+      // As checkLinks requires: the lead officer works for the owner agency.
+      if (lead.agencyId !== rec.ownerAgencyId) fail(`${rec.id}'s lead officer works for another agency`);
+      push({
+        occurredAt: minutesAfter(plan.recommendationsCreatedFrom, i),
+        actorId: entering.id,
+        kind: 'recommendation.created',
+        subjectVersion: 1,
+        subjectId: rec.id,
+        // As createRecommendation records it: the fields, the status, and the links (ids and names).
+        after: {
+          reference: rec.reference,
+          text: rec.text,
+          response: rec.response,
+          priority: rec.priority,
+          ownerAgencyId: agencyId(rec.ownerAgencyId),
+          ownerAgency: AGENCIES.find((a) => a.id === rec.ownerAgencyId)!.shortName,
+          leadOfficerId: userId(rec.leadOfficer),
+          leadOfficer: lead.name,
+          findingIds: findings.map((f) => f.id),
+          findings: findings.map((f) => f.reference),
+          status: 'NOT_STARTED',
+          originalDueDate: rec.originalDueDate,
+          dueDate: rec.originalDueDate,
+        },
+        reviewId: plan.reviewId,
+        recommendationId: rec.id,
+      });
+    }
+    for (const [i, measure] of plan.measures.entries()) {
+      allow(can(entering, 'recommendation:update-progress', recommendation(measure.recommendationId)), `${plan.enteredBy} may not add measures`);
+      push({
+        occurredAt: minutesAfter(plan.measuresCreatedFrom, i),
+        actorId: entering.id,
+        kind: 'measure.created',
+        subjectVersion: 1,
+        subjectId: measure.id,
+        after: { name: measure.name, unit: measure.unit, target: measure.target },
+        reviewId: plan.reviewId,
+        recommendationId: measure.recommendationId,
+      });
+    }
+
+    let previous = new Date(0);
+    for (const activity of plan.activity) {
+      if (activity.at < previous) fail(`activity out of order at ${activity.at.toISOString()}`);
+      if (activity.at < plan.recommendationsCreatedFrom || activity.at < plan.measuresCreatedFrom) fail('activity before the recommendations exist');
+      previous = activity.at;
+      const by = actor(activity.by);
+      const scope = { occurredAt: activity.at, actorId: by.id, reviewId: plan.reviewId };
+      switch (activity.type) {
+        case 'status': {
+          const rec = recommendation(activity.recommendationId);
+          const evidence = [...state.evidence.values()].filter((e) => e.recommendationId === rec.id);
+          allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
+          const check = checkTransition({ ...rec, evidence: evidence.map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })) }, activity.to, by);
+          if (!check.allowed) fail(`${rec.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
+          push({
+            ...scope,
+            kind: 'recommendation.status_changed',
+            subjectVersion: rec.version + 1,
+            subjectId: rec.id,
+            recommendationId: rec.id,
+            before: { status: rec.status },
+            after: { status: activity.to },
+            note: activity.note,
+          });
+          break;
+        }
+        case 'progress_note': {
+          const rec = recommendation(activity.recommendationId);
+          allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
+          push({ ...scope, kind: 'recommendation.progress_updated', subjectVersion: rec.version + 1, subjectId: rec.id, recommendationId: rec.id, note: activity.note });
+          break;
+        }
+        case 'due_date': {
+          const rec = recommendation(activity.recommendationId);
+          allow(can(by, 'recommendation:change-due-date', rec), `${activity.by} may not move due dates`);
+          if (!activity.reason.trim()) fail(`moving ${rec.id}'s due date needs a reason`);
+          push({
+            ...scope,
+            kind: 'recommendation.due_date_changed',
+            subjectVersion: rec.version + 1,
+            subjectId: rec.id,
+            recommendationId: rec.id,
+            before: { dueDate: rec.dueDate },
+            after: { dueDate: activity.to },
+            note: activity.reason,
+          });
+          break;
+        }
+        case 'rag_override': {
+          const rec = recommendation(activity.recommendationId);
+          allow(can(by, 'recommendation:override-rag', rec), `${activity.by} may not override RAG ratings`);
+          if (isClosed(rec.status)) fail(`${rec.id} is closed: it has no RAG rating to override`);
+          if (!activity.justification.trim()) fail(`overriding ${rec.id}'s RAG rating needs a justification`);
+          // As overrideRag records it: the rating and justification before and after, the justification as the note.
+          push({
+            ...scope,
+            kind: 'recommendation.rag_overridden',
+            subjectVersion: rec.version + 1,
+            subjectId: rec.id,
+            recommendationId: rec.id,
+            before: { rating: rec.ragOverride, justification: justifications.get(rec.id) ?? null },
+            after: { rating: activity.rating, justification: activity.justification },
+            note: activity.justification,
+          });
+          justifications.set(rec.id, activity.justification);
+          break;
+        }
+        case 'measure': {
+          const measure = state.measures.get(activity.measureId) ?? fail(`no measure ${activity.measureId}`);
+          allow(can(by, 'recommendation:update-progress', recommendation(measure.recommendationId)), `${activity.by} may not update ${activity.measureId}`);
+          if (measure.currentValue === activity.value) fail(`${activity.measureId} is already ${activity.value}`);
+          push({
+            ...scope,
+            kind: 'measure.updated',
+            subjectVersion: measure.version + 1,
+            subjectId: measure.id,
+            recommendationId: measure.recommendationId,
+            before: { currentValue: measure.currentValue, name: measure.name },
+            after: { currentValue: activity.value, name: measure.name },
+            note: activity.note,
+          });
+          break;
+        }
+        case 'evidence': {
+          if (state.evidence.has(activity.id)) fail(`evidence ${activity.id} submitted twice`);
+          allow(can(by, 'evidence:submit', recommendation(activity.recommendationId)), `${activity.by} may not add evidence to ${activity.recommendationId}`);
+          push({
+            ...scope,
+            kind: 'evidence.submitted',
+            subjectVersion: 1,
+            subjectId: activity.id,
+            recommendationId: activity.recommendationId,
+            after: { title: activity.title, kind: activity.kind, url: activity.url },
+            note: activity.description || null,
+          });
+          break;
+        }
+        case 'assessment': {
+          const evidence = state.evidence.get(activity.evidenceId) ?? fail(`no evidence ${activity.evidenceId} yet`);
+          allow(canAssess(by, { submittedById: evidence.submittedById ?? '' }), `${activity.by} may not assess ${evidence.id}`);
+          if (evidence.assessment !== 'PENDING') fail(`${evidence.id} assessed twice`);
+          push({
+            ...scope,
+            kind: 'evidence.assessed',
+            subjectVersion: evidence.version + 1,
+            subjectId: evidence.id,
+            recommendationId: evidence.recommendationId,
+            before: { assessment: evidence.assessment, title: evidence.title },
+            after: { assessment: activity.assessment, title: evidence.title },
+            note: activity.comment,
+          });
+          break;
+        }
+        case 'comment':
+          allow(can(by, 'comment:add', recommendation(activity.recommendationId)), `${activity.by} may not comment on ${activity.recommendationId}`);
+          push({ ...scope, kind: 'comment.added', subjectId: activity.id, recommendationId: activity.recommendationId, after: { bodySha256: contentSha256(activity.body) }, note: null });
+          break;
+      }
+    }
+    previousPlanEnd = previous;
   }
   return events;
 }

@@ -11,6 +11,7 @@ import type {
   Assessment,
   EvidenceKind,
   Priority,
+  Rag,
   RecommendationStatus,
   ResponseKind,
   ReviewKind,
@@ -475,7 +476,8 @@ export type SeedActivity =
       url: string;
     }
   | { type: 'assessment'; at: Date; by: UserKey; evidenceId: string; assessment: Exclude<Assessment, 'PENDING'>; comment: string }
-  | { type: 'comment'; at: Date; by: UserKey; id: string; recommendationId: string; body: string };
+  | { type: 'comment'; at: Date; by: UserKey; id: string; recommendationId: string; body: string }
+  | { type: 'rag_override'; at: Date; by: UserKey; recommendationId: string; rating: Rag; justification: string };
 
 const EVIDENCE_BASE = 'https://rochdale-lscb.example/evidence';
 

@@ -1,9 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentSha256 } from '@/lib/audit/chain';
 import { describeEvent } from '@/lib/audit/describe-event';
 import { readEvent } from '@/lib/audit/event-catalogue';
+import { verifyChain } from '@/lib/audit/verify-chain';
+import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
+import { addDays, dayOf, type Day, startOfUkDay, ukDay } from '@/lib/days';
 import { db } from '@/lib/db';
+import { computeRag } from '@/lib/recommendations/rag';
+import { daysOverdue, isOpen, isOverdue } from '@/lib/recommendations/status';
 import { replay } from '@/lib/reports/replay';
+import { actorByEmail } from '@/tests/support/factories';
+import { CURRENT_REVIEW_ID, currentPlan, DAYS_SINCE_PUBLICATION } from './current-plan';
 import { seedDemoData } from './index';
+
+// The seed runs "now": a fixed moment makes the current plan's dates known.
+// 23:30 UTC on 1 July 2026 is 00:30 on 2 July in London (summer time): the
+// UK day is the 2nd, so anything dated by UTC days would be a day out.
+const NOW = new Date('2026-07-01T23:30:00Z');
+const TODAY: Day = '2026-07-02';
+const day = (offset: number) => addDays(TODAY, offset);
 
 async function countEverything() {
   const [agencies, users, reviews, findings, recommendations, measures, evidence, comments, events] = await Promise.all([
@@ -22,7 +37,7 @@ async function countEverything() {
 
 describe('the demo seed', () => {
   it('loads the Rochdale review once, and a second run changes nothing', async () => {
-    expect(await seedDemoData(db)).toEqual({ created: true });
+    expect(await seedDemoData(db, { now: NOW })).toEqual({ created: true });
     const first = await countEverything();
     const rochdale = await db.review.findUniqueOrThrow({ where: { id: 'review-rochdale-cse-2012' } });
     expect(rochdale.title).toMatch(/Rochdale/);
@@ -32,6 +47,7 @@ describe('the demo seed', () => {
 
     const latestEvent = await db.historyEvent.findFirst({ orderBy: { id: 'desc' } });
     expect(await seedDemoData(db)).toEqual({ created: false });
+    expect(await seedDemoData(db, { now: new Date(NOW.getTime() + 86_400_000 * 40) })).toEqual({ created: false });
     expect(await countEverything()).toEqual(first);
     expect(await db.historyEvent.findFirst({ orderBy: { id: 'desc' } })).toEqual(latestEvent);
   });
@@ -46,7 +62,20 @@ describe('the demo seed', () => {
 
 describe('the demo history', () => {
   beforeAll(async () => {
-    await seedDemoData(db);
+    await seedDemoData(db, { now: NOW });
+  });
+
+  it('has no event after the moment the seed ran, and its chain verifies', async () => {
+    const latest = await db.historyEvent.findFirstOrThrow({ orderBy: { occurredAt: 'desc' } });
+    expect(latest.occurredAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    // The current plan's last activity was yesterday (a UK day).
+    expect(ukDay(latest.occurredAt)).toBe(day(-1));
+    // Event ids follow time, as they do in the app.
+    const events = await db.historyEvent.findMany({ orderBy: { id: 'asc' }, select: { occurredAt: true } });
+    for (const [i, event] of events.entries()) if (i > 0) expect(event.occurredAt >= events[i - 1]!.occurredAt).toBe(true);
+
+    const check = await verifyChain(db);
+    expect(check).toMatchObject({ checked: events.length, firstBroken: null, unreadable: { count: 0 }, alteredContent: { count: 0 } });
   });
 
   it('reads through the event catalogue, every event of it', async () => {
@@ -68,13 +97,18 @@ describe('the demo history', () => {
 
   it('has rows that are exactly what replaying its history gives', async () => {
     const events = await db.historyEvent.findMany({ orderBy: { id: 'asc' } });
-    const state = replay(events, new Date());
+    const state = replay(events, NOW);
+    for (const row of await db.review.findMany()) {
+      const replayed = state.reviews.get(row.id)!;
+      expect([row.title, row.status, row.version]).toEqual([replayed.title, replayed.status, replayed.version]);
+    }
     const recommendations = await db.recommendation.findMany({ include: { findings: { select: { id: true } } } });
     expect(recommendations.length).toBe(state.recommendations.size);
     for (const row of recommendations) {
       const replayed = state.recommendations.get(row.id)!;
       expect({
         status: row.status,
+        ragOverride: row.ragOverride,
         dueDate: row.dueDate,
         originalDueDate: row.originalDueDate,
         dueDateChangeReason: row.dueDateChangeReason,
@@ -86,6 +120,7 @@ describe('the demo history', () => {
         findingIds: row.findings.map((f) => f.id).sort(),
       }).toEqual({
         status: replayed.status,
+        ragOverride: replayed.ragOverride,
         dueDate: replayed.dueDate,
         originalDueDate: replayed.originalDueDate,
         dueDateChangeReason: replayed.dueDateChangeReason,
@@ -113,5 +148,181 @@ describe('the demo history', () => {
         replayed.version,
       ]);
     }
+  });
+});
+
+describe('the current plan: the serious case review, published weeks before the seed ran', () => {
+  beforeAll(async () => {
+    await seedDemoData(db, { now: NOW });
+  });
+
+  const plan = () =>
+    db.recommendation.findMany({
+      where: { reviewId: CURRENT_REVIEW_ID },
+      include: { ownerAgency: true, leadOfficer: true, findings: true, measures: true, evidence: true, comments: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  const byReference = async () => new Map((await plan()).map((r) => [r.reference, r]));
+
+  it('is published, with findings each answered by recommendations owned across the partnership', async () => {
+    const review = await db.review.findUniqueOrThrow({ where: { id: CURRENT_REVIEW_ID } });
+    expect(review).toMatchObject({ kind: 'SERIOUS_CASE_REVIEW', status: 'PUBLISHED', version: 2 });
+    expect(dayOf(review.publishedOn!)).toBe(day(-DAYS_SINCE_PUBLICATION));
+    // Tracked as planned since September 2012; published since, as the app's edit records it.
+    const history = await db.historyEvent.findMany({ where: { subjectId: CURRENT_REVIEW_ID }, orderBy: { id: 'asc' } });
+    expect(history.map((e) => [e.kind, e.subjectVersion])).toEqual([['review.created', 1], ['review.updated', 2]]);
+    expect(readEvent(history[1]!)).toMatchObject({ before: { status: 'PLANNED', publishedOn: null }, after: { status: 'PUBLISHED' } });
+
+    const recommendations = await plan();
+    expect(recommendations.length).toBeGreaterThanOrEqual(5);
+    expect(recommendations.length).toBeLessThanOrEqual(8);
+    expect(new Set(recommendations.map((r) => r.ownerAgency.shortName))).toEqual(
+      new Set(["Children's social care", 'Police', 'NHS', 'Education', 'CPS', 'Board']),
+    );
+    for (const r of recommendations) {
+      expect(r.findings.length).toBeGreaterThan(0);
+      expect(r.leadOfficer?.agencyId).toBe(r.ownerAgencyId);
+    }
+    const findings = await db.finding.findMany({ where: { reviewId: CURRENT_REVIEW_ID }, include: { recommendations: true } });
+    expect(findings.length).toBeGreaterThanOrEqual(5);
+    for (const finding of findings) expect(finding.recommendations.length).toBeGreaterThan(0);
+  });
+
+  it('has a spread of states and due dates around today', async () => {
+    const recs = await byReference();
+    const summary = Object.fromEntries(
+      [...recs].map(([reference, r]) => [reference, { status: r.status, due: dayOf(r.dueDate), original: dayOf(r.originalDueDate) }]),
+    );
+    expect(summary).toEqual({
+      R1: { status: 'IN_PROGRESS', due: day(28), original: day(-40) },
+      R2: { status: 'IN_PROGRESS', due: day(-24), original: day(-24) },
+      R3: { status: 'IMPLEMENTED', due: day(10), original: day(10) },
+      R4: { status: 'VERIFIED', due: day(75), original: day(75) },
+      R5: { status: 'NOT_STARTED', due: day(150), original: day(150) },
+      R6: { status: 'IN_PROGRESS', due: day(-6), original: day(-6) },
+      R7: { status: 'IN_PROGRESS', due: day(21), original: day(21) },
+    });
+    // The moved due date says why.
+    expect(recs.get('R1')!.dueDateChangeReason).toMatch(/Board meeting/);
+    for (const r of recs.values()) if (r.reference !== 'R1') expect(r.dueDateChangeReason).toBeNull();
+
+    // Overdue by weeks and by days; due within 30 days; months ahead.
+    const overdue = [...recs.values()].filter((r) => isOverdue(r, TODAY)).map((r) => [r.reference, daysOverdue(r, TODAY)]);
+    expect(overdue).toEqual([['R2', 24], ['R6', 6]]);
+    const dueSoon = [...recs.values()].filter((r) => isOpen(r.status) && dayOf(r.dueDate) >= TODAY && dayOf(r.dueDate) <= day(30));
+    expect(dueSoon.map((r) => r.reference)).toEqual(['R1', 'R7']);
+    expect(isOpen(recs.get('R5')!.status) && dayOf(recs.get('R5')!.dueDate) > day(90)).toBe(true);
+  });
+
+  it('rates each as designed, with one rating overridden by a reviewer', async () => {
+    const chair = await db.user.findUniqueOrThrow({ where: { email: 'reviewer@followthrough.test' } });
+    const ratings = Object.fromEntries(
+      [...(await byReference())].map(([reference, r]) => {
+        const rag = computeRag(
+          {
+            status: r.status,
+            dueDate: r.dueDate,
+            originalDueDate: r.originalDueDate,
+            startedAt: r.createdAt,
+            lastProgressAt: r.lastProgressAt,
+            measures: r.measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })),
+            override: r.ragOverride,
+          },
+          NOW,
+        );
+        return [reference, [rag.rating, rag.overridden]];
+      }),
+    );
+    expect(ratings).toEqual({
+      R1: ['AMBER', false], // due date moved, and progress trails the time gone
+      R2: ['RED', false], // overdue
+      R3: ['GREEN', false], // implemented, awaiting verification
+      R4: [null, false], // verified: closed
+      R5: ['AMBER', true], // stalled (red), overridden with a justification
+      R6: ['RED', false], // overdue
+      R7: ['GREEN', false], // on track
+    });
+    const r5 = (await byReference()).get('R5')!;
+    expect(r5).toMatchObject({ ragOverride: 'AMBER', ragOverrideById: chair.id });
+    expect(r5.ragOverrideJustification).toMatch(/CPS/);
+    expect(ukDay(r5.ragOverrideAt!)).toBe(day(-47));
+  });
+
+  it('has evidence awaiting assessment and evidence accepted, never judged by who submitted it', async () => {
+    const evidence = (await plan()).flatMap((r) => r.evidence.map((e) => ({ ...e, reference: r.reference })));
+    expect(evidence.map((e) => [e.reference, e.assessment]).sort()).toEqual([['R3', 'PENDING'], ['R4', 'ACCEPTED']]);
+    const owners = await db.user.findMany({ where: { role: 'OWNER' }, select: { id: true } });
+    for (const e of evidence) {
+      expect(owners.map((o) => o.id)).toContain(e.submittedById);
+      expect(e.assessedById).not.toBe(e.submittedById);
+    }
+    // Verified by a reviewer who submitted none of its evidence.
+    const verified = await db.historyEvent.findFirstOrThrow({ where: { recommendationId: 'rec-scr-r4', kind: 'recommendation.status_changed', after: { path: ['status'], equals: 'VERIFIED' } } });
+    expect(evidence.map((e) => e.submittedById)).not.toContain(verified.actorId);
+  });
+
+  it('has comments whose text the history covers by its SHA-256', async () => {
+    const comments = (await plan()).flatMap((r) => r.comments);
+    expect(comments.length).toBeGreaterThanOrEqual(3);
+    for (const comment of comments) {
+      const event = await db.historyEvent.findFirstOrThrow({ where: { kind: 'comment.added', subjectId: comment.id } });
+      expect(event.after).toEqual({ bodySha256: contentSha256(comment.body) });
+      expect(event.occurredAt).toEqual(comment.createdAt);
+    }
+  });
+
+  it('shows on the dashboards as real use would: overdue work, evidence to assess, work due soon', async () => {
+    const chair = await actorByEmail('reviewer@followthrough.test');
+    const reviewer = await getWorkQueue(chair, NOW);
+    if (reviewer.kind !== 'reviewer') throw new Error('expected a reviewer queue');
+    const overdue = new Map(reviewer.overdue.items.map((item) => [item.id, item.daysOverdue]));
+    expect(overdue.get('rec-scr-r2')).toBe(24);
+    expect(overdue.get('rec-scr-r6')).toBe(6);
+    expect(reviewer.awaitingVerification.items.map((item) => item.id)).toContain('rec-scr-r3');
+    expect(reviewer.pendingEvidence.items.map((item) => item.id)).toContain('evidence-scr-r3-screening-audit');
+    // Only the current plan has work due in the next 30 days (the 2012 review's dates are long past).
+    expect(reviewer.counts.dueSoon).toBe(2);
+
+    const police = await getWorkQueue(await actorByEmail('owner.police@followthrough.test'), NOW);
+    if (police.kind !== 'owner') throw new Error('expected an owner queue');
+    expect(police.open.items.find((item) => item.id === 'rec-scr-r2')).toMatchObject({ overdue: true, daysOverdue: 24 });
+
+    const csc = await getWorkQueue(await actorByEmail('owner.csc@followthrough.test'), NOW);
+    if (csc.kind !== 'owner') throw new Error('expected an owner queue');
+    expect(csc.counts.dueSoon).toBe(1);
+    expect(csc.open.items.map((item) => item.id)).toEqual(expect.arrayContaining(['rec-scr-r1', 'rec-scr-r6']));
+  });
+});
+
+describe('the current plan, whenever the seed runs', () => {
+  // Around midnight in London, on the days the clocks change, and in winter.
+  const moments = [
+    '2026-03-28T23:59:59.999Z',
+    '2026-03-29T00:00:00.000Z',
+    '2026-03-29T12:00:00.000Z',
+    '2026-10-24T23:00:00.000Z',
+    '2026-10-25T00:30:00.000Z',
+    '2026-11-28T00:00:00.000Z',
+    '2027-01-01T00:00:00.000Z',
+    '2026-07-01T23:00:00.000Z',
+  ].map((iso) => new Date(iso));
+
+  it.each(moments)('dates everything before %s and its due dates from its UK day', (now) => {
+    const today = ukDay(now);
+    const plan = currentPlan(now);
+    expect(plan.today).toBe(today);
+    expect(plan.publication.at.getTime()).toBeGreaterThanOrEqual(startOfUkDay(addDays(today, -DAYS_SINCE_PUBLICATION)).getTime());
+    expect(ukDay(plan.publication.at)).toBe(addDays(today, -DAYS_SINCE_PUBLICATION));
+    const moments = [plan.publication.at, plan.findingsCreatedFrom, plan.recommendationsCreatedFrom, plan.measuresCreatedFrom, ...plan.activity.map((a) => a.at)];
+    for (const moment of moments) {
+      expect(moment.getTime()).toBeLessThan(startOfUkDay(today).getTime());
+      expect(moment.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    for (const [i, activity] of plan.activity.entries()) {
+      expect(activity.at.getTime()).toBeGreaterThan(plan.measuresCreatedFrom.getTime());
+      if (i > 0) expect(activity.at.getTime()).toBeGreaterThan(plan.activity[i - 1]!.at.getTime());
+    }
+    const due = Object.fromEntries(plan.recommendations.map((r) => [r.reference, dayOf(r.originalDueDate)]));
+    expect(due).toMatchObject({ R2: addDays(today, -24), R6: addDays(today, -6), R7: addDays(today, 21), R5: addDays(today, 150) });
   });
 });
