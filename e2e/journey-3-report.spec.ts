@@ -13,11 +13,21 @@ async function screenSummary(page: Page) {
   return new Map(rows.map(([measure, value]) => [measure!, Number((value ?? '').replace(/[,%]/g, ''))]));
 }
 
+/** Types a date ('2013-03-31') into the day, month and year boxes of the group named `legend`. */
+async function typeDate(page: Page, legend: string, value: string) {
+  const [year, month, day] = value.split('-');
+  const group = page.getByRole('group', { name: legend, exact: true });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
+}
+
 async function setDates(page: Page, asAt: string, since: string) {
-  await page.getByRole('textbox', { name: 'As at', exact: true }).fill(asAt);
-  await page.getByRole('textbox', { name: 'Changes since', exact: true }).fill(since);
+  await typeDate(page, 'As at', asAt);
+  await typeDate(page, 'Changes since', since);
   await page.getByRole('button', { name: 'Update report' }).click();
-  await expect(page).toHaveURL(new RegExp(`asAt=${asAt}`));
+  // The report's own address, to bookmark and share.
+  await expect(page).toHaveURL(new RegExp(`\\?asAt=${asAt}&since=${since}$`));
 }
 
 async function download(page: Page, name: string) {

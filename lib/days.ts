@@ -147,3 +147,26 @@ export function parseDay(value: string): Day | null {
   if (y < FIRST_YEAR || y > LAST_YEAR) return null;
   return addDays(day, 0) === day ? day : null;
 }
+
+/** A date as the GOV.UK date input's three boxes hold it. */
+export type DayParts = { day: string; month: string; year: string };
+
+/**
+ * The typed value of three boxes: '' when all are empty, otherwise
+ * 'YYYY-MM-DD' as typed, so that a missing or impossible part (a fifth digit
+ * of the year, a 31st of April) is refused by the one day validator
+ * (lib/day-fields.ts) with the field's own message.
+ */
+export function joinDayParts({ day, month, year }: DayParts): string {
+  if (!day.trim() && !month.trim() && !year.trim()) return '';
+  const pad = (part: string) => part.trim().padStart(2, '0');
+  return `${year.trim()}-${pad(month)}-${pad(day)}`;
+}
+
+/** A typed value ('YYYY-MM-DD', complete or not) as the three boxes show it. */
+export function splitDayParts(value: string): DayParts {
+  const match = /^(\d*)-(\d*)-(\d*)$/.exec(value);
+  if (!match) return { day: '', month: '', year: '' };
+  const trim = (part: string) => part.replace(/^0+(?=\d)/, '');
+  return { year: match[1]!, month: trim(match[2]!), day: trim(match[3]!) };
+}

@@ -2,87 +2,39 @@
 
 import { useEffect, useState } from 'react';
 import { type Control, type FieldValues, type Path, useController } from 'react-hook-form';
-import { dayInputValue } from '@/lib/days';
+import { type DayParts, dayInputValue, joinDayParts, splitDayParts } from '@/lib/days';
 
-type Parts = { day: string; month: string; year: string };
+const typed = (value: unknown): string => (value instanceof Date ? dayInputValue(value) : typeof value === 'string' ? value : '');
 
-/** The form's value ('YYYY-MM-DD', or a Date after a parse) as the three boxes show it. */
-function split(value: unknown): Parts {
-  const text = value instanceof Date ? dayInputValue(value) : typeof value === 'string' ? value : '';
-  const match = /^(\d*)-(\d*)-(\d*)$/.exec(text);
-  if (!match) return { day: '', month: '', year: '' };
-  const trim = (part: string) => part.replace(/^0+(?=\d)/, '');
-  return { year: match[1]!, month: trim(match[2]!), day: trim(match[3]!) };
-}
+type BoxProps = { part: keyof DayParts; id: string; invalid: boolean };
 
 /**
- * The value the schema parses: '' when all three are empty, otherwise
- * 'YYYY-MM-DD' as typed, so that a missing or impossible part (a fifth digit
- * of the year, a 31st of April) is refused by the one day validator
- * (lib/day-fields.ts) with the field's own message.
+ * The GOV.UK date input's markup: a fieldset named by its legend, a hint, an
+ * error, and day, month and year boxes. The first box carries the field's id,
+ * so an error summary links to it.
  */
-function join({ day, month, year }: Parts): string {
-  if (!day.trim() && !month.trim() && !year.trim()) return '';
-  const pad = (part: string) => part.trim().padStart(2, '0');
-  return `${year.trim()}-${pad(month)}-${pad(day)}`;
-}
-
-/**
- * The GOV.UK date input: day, month and year in three boxes, instead of the
- * browser's date field (which shows dates the American way in some browsers
- * and took "12013" as a year). The first box carries the field's id, so the
- * error summary links to it.
- */
-export function DateInput<T extends FieldValues>({
-  control,
-  name,
+function DateFieldset({
   id,
   legend,
-  hint = 'For example, 31 3 2013',
+  hint,
   error,
+  box,
 }: {
-  control: Control<T>;
-  name: Path<T>;
   id: string;
   legend: React.ReactNode;
   hint?: React.ReactNode;
   error?: string;
+  box: (props: BoxProps) => React.ReactElement;
 }) {
-  const { field } = useController({ control, name });
-  const [parts, setParts] = useState<Parts>(() => split(field.value));
-  // The form was reset or set from outside: show its value.
-  useEffect(() => {
-    const value: unknown = field.value;
-    if (join(parts) !== (value instanceof Date ? dayInputValue(value) : (value ?? ''))) setParts(split(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [field.value]);
-  const change = (part: keyof Parts) => (event: React.ChangeEvent<HTMLInputElement>) => {
-    const next = { ...parts, [part]: event.target.value };
-    setParts(next);
-    field.onChange(join(next));
-  };
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const box = (part: keyof Parts, label: string, width: 2 | 4) => {
+  const item = (part: keyof DayParts, label: string) => {
     const boxId = part === 'day' ? id : `${id}-${part}`;
     return (
       <div className="date-input__item">
         <label className="label date-input__label" htmlFor={boxId}>
           {label}
         </label>
-        <input
-          className={`input date-input__input date-input__input--width-${width}${error ? ' input--error' : ''}`}
-          id={boxId}
-          name={`${field.name}-${part}`}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          value={parts[part]}
-          onChange={change(part)}
-          onBlur={field.onBlur}
-          ref={part === 'day' ? field.ref : undefined}
-          aria-invalid={error ? true : undefined}
-        />
+        {box({ part, id: boxId, invalid: Boolean(error) })}
       </div>
     );
   };
@@ -101,11 +53,105 @@ export function DateInput<T extends FieldValues>({
           </p>
         ) : null}
         <div className="date-input">
-          {box('day', 'Day', 2)}
-          {box('month', 'Month', 2)}
-          {box('year', 'Year', 4)}
+          {item('day', 'Day')}
+          {item('month', 'Month')}
+          {item('year', 'Year')}
         </div>
       </fieldset>
     </div>
+  );
+}
+
+/** What every box shares. */
+function boxAttributes({ part, id, invalid }: BoxProps) {
+  return {
+    id,
+    className: `input date-input__input date-input__input--width-${part === 'year' ? 4 : 2}${invalid ? ' input--error' : ''}`,
+    type: 'text',
+    inputMode: 'numeric' as const,
+    autoComplete: 'off',
+    spellCheck: false,
+    'aria-invalid': invalid ? true : undefined,
+  };
+}
+
+/**
+ * The GOV.UK date input (day, month, year), bound to a react-hook-form field
+ * holding 'YYYY-MM-DD': instead of the browser's date field, which showed
+ * dates the American way and took "12013" as a year.
+ */
+export function DateInput<T extends FieldValues>({
+  control,
+  name,
+  id,
+  legend,
+  hint = 'For example, 31 3 2013',
+  error,
+}: {
+  control: Control<T>;
+  name: Path<T>;
+  id: string;
+  legend: React.ReactNode;
+  hint?: React.ReactNode;
+  error?: string;
+}) {
+  const { field } = useController({ control, name });
+  const [parts, setParts] = useState<DayParts>(() => splitDayParts(typed(field.value)));
+  // The form was reset or set from outside: show its value.
+  useEffect(() => {
+    if (joinDayParts(parts) !== typed(field.value)) setParts(splitDayParts(typed(field.value)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [field.value]);
+  return (
+    <DateFieldset
+      id={id}
+      legend={legend}
+      hint={hint}
+      error={error}
+      box={(props) => (
+        <input
+          {...boxAttributes(props)}
+          name={`${field.name}-${props.part}`}
+          value={parts[props.part]}
+          onChange={(event) => {
+            const next = { ...parts, [props.part]: event.target.value };
+            setParts(next);
+            field.onChange(joinDayParts(next));
+          }}
+          onBlur={field.onBlur}
+          ref={props.part === 'day' ? field.ref : undefined}
+        />
+      )}
+    />
+  );
+}
+
+/**
+ * The same, for a GET form (a report's dates): boxes named `<name>-day`,
+ * `<name>-month`, `<name>-year`, which the page joins with `joinDayParts`.
+ */
+export function QueryDateInput({
+  name,
+  legend,
+  hint = 'For example, 31 3 2013',
+  value,
+  error,
+}: {
+  name: string;
+  legend: React.ReactNode;
+  hint?: React.ReactNode;
+  /** As typed: 'YYYY-MM-DD', complete or not. */
+  value: string;
+  error?: string;
+}) {
+  const parts = splitDayParts(value);
+  return (
+    <DateFieldset
+      id={name}
+      legend={legend}
+      hint={hint}
+      error={error}
+      box={(props) => <input {...boxAttributes(props)} name={`${name}-${props.part}`} defaultValue={parts[props.part]} />}
+    />
   );
 }

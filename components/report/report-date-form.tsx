@@ -1,5 +1,5 @@
 import Form from 'next/form';
-import { Field } from '@/components/form/field';
+import { QueryDateInput } from '@/components/form/date-input';
 
 export type ReportDateErrors = Partial<Record<'asAt' | 'since', string>>;
 
@@ -22,17 +22,14 @@ export function ReportDateForm({
       <fieldset>
         <legend className="report-form__legend">Report dates</legend>
         <div className="report-form__fields">
-          <Field id="asAt" label="As at" hint="Leave blank for today" error={errors.asAt}>
-            <input className="input input--narrow" type="date" name="asAt" defaultValue={values.asAt} />
-          </Field>
-          <Field
-            id="since"
-            label="Changes since"
+          <QueryDateInput name="asAt" legend="As at" hint="For example, 31 3 2013. Leave blank for today" value={values.asAt} error={errors.asAt} />
+          <QueryDateInput
+            name="since"
+            legend="Changes since"
             hint="Usually the date of the last board meeting; leave blank for 30 days before"
+            value={values.since}
             error={errors.since}
-          >
-            <input className="input input--narrow" type="date" name="since" defaultValue={values.since} />
-          </Field>
+          />
         </div>
       </fieldset>
       <button type="submit" className="button">

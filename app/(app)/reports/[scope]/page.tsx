@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import Link from '@/components/link';
 import { cache } from 'react';
 import { orNotFound } from '@/app/(app)/or-not-found';
@@ -10,10 +11,11 @@ import { type ReportDateErrors, ReportDateForm } from '@/components/report/repor
 import { SectionTable } from '@/components/report/section-table';
 import { requireUser } from '@/lib/auth/session';
 import { ReportTooLargeError, RuleError } from '@/lib/errors';
-import { formatDay } from '@/lib/days';
+import { formatDay, joinDayParts } from '@/lib/days';
+import { redirect } from 'next/navigation';
 import { getReport, PARTNERSHIP } from '@/lib/reports/get-report';
 import { type ReportQuery, reportQuerySchema } from '@/lib/reports/report-query.schema';
-import { reportSections, type Section } from '@/lib/reports/report-sections';
+import { condenseMonths, partTitles, REPORT_PARTS, reportSections } from '@/lib/reports/report-sections';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ scope: string }>; searchParams: Promise<SearchParams> };
@@ -21,6 +23,12 @@ type Props = { params: Promise<{ scope: string }>; searchParams: Promise<SearchP
 const FIELD_NAMES: Record<keyof ReportDateErrors, string> = { asAt: 'The report date', since: 'The date to compare with' };
 const isField = (field: unknown): field is keyof ReportDateErrors => field === 'asAt' || field === 'since';
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+/** A date of the form: its three boxes (`asAt-day` ...) joined as typed, or the canonical `asAt`. */
+const dateOf = (query: SearchParams, name: 'asAt' | 'since') =>
+  [`${name}-day`, `${name}-month`, `${name}-year`].some((key) => key in query)
+    ? joinDayParts({ day: first(query[`${name}-day`]), month: first(query[`${name}-month`]), year: first(query[`${name}-year`]) })
+    : first(query[name]);
+const fromBoxes = (query: SearchParams) => Object.keys(query).some((key) => /^(asAt|since)-(day|month|year)$/.test(key));
 
 /**
  * The report for the dates asked for; when they are not valid, or break a
@@ -67,7 +75,7 @@ function TooLarge({ message }: { message: string }) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const query = await searchParams;
-  const { errors, result } = await load((await params).scope, first(query.asAt), first(query.since));
+  const { errors, result } = await load((await params).scope, dateOf(query, 'asAt'), dateOf(query, 'since'));
   if (!result) return { title: 'Partnership progress report' };
   return { title: `${Object.keys(errors).length ? 'Error: ' : ''}${result.title}, as at ${formatDay(result.asAtDay)}` };
 }
@@ -75,18 +83,19 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function ReportPage({ params, searchParams }: Props) {
   const { scope } = await params;
   const query = await searchParams;
-  const values = { asAt: first(query.asAt), since: first(query.since) };
+  const values = { asAt: dateOf(query, 'asAt'), since: dateOf(query, 'since') };
+  // Sent from the date boxes: go to the report's own address (?asAt=2013-03-31), to bookmark and share.
+  if (fromBoxes(query)) {
+    const canonical = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ''));
+    redirect(`/reports/${encodeURIComponent(scope)}${canonical.size ? `?${canonical}` : ''}`);
+  }
   const { errors, result, tooLarge } = await load(scope, values.asAt, values.since);
   if (!result) return <TooLarge message={tooLarge} />;
   const { report, asAtDay, sinceDay } = result;
   const partnership = scope === PARTNERSHIP;
-  const sections = new Map<string, Section>(reportSections(report, { withReview: partnership }).map((section) => [section.key, section]));
-  const placed = new Set<string>();
-  const section = (key: string) => {
-    const found = sections.get(key);
-    placed.add(key);
-    return found ? <SectionTable section={found} /> : null;
-  };
+  // The headline section's figures are the cards; the other sections are tables, part by part.
+  const sections = reportSections(report, { withReview: partnership }).filter((s) => s.key !== 'headline');
+  const titles = partTitles(report);
   const dates = `as at ${formatDay(asAtDay)}, changes since ${formatDay(sinceDay)}`;
   const summaryErrors = (Object.keys(errors) as (keyof ReportDateErrors)[]).map((field) => ({ fieldId: field, message: errors[field]! }));
 
@@ -115,18 +124,22 @@ export default async function ReportPage({ params, searchParams }: Props) {
       {summaryErrors.length ? (
         <p className="small secondary">The report below is for the usual dates, as at today with changes over the last 30 days, until the dates are put right.</p>
       ) : null}
-      {partnership ? (
-        <p className="small">
-          {result.reviews.length === 0
-            ? 'There are no open reviews.'
-            : `Covers every review not closed (${result.reviews.length}): ${result.reviews.map((review) => review.title).join('; ')}.`}
-        </p>
-      ) : null}
+      {partnership ? <p className="small">{coverage(result)}</p> : null}
 
       <ReportDateForm action={`/reports/${encodeURIComponent(scope)}`} values={values} errors={errors} />
 
-      <section aria-labelledby="headlines-heading">
-        <h2 id="headlines-heading">Headline figures</h2>
+      <p className="small report-contents" data-report-contents="">
+        Contents:{' '}
+        {REPORT_PARTS.map((part, i) => (
+          <span key={part}>
+            {i > 0 ? ' · ' : null}
+            <a href={`#part-${part}`}>{titles[part]}</a>
+          </span>
+        ))}
+      </p>
+
+      <section aria-labelledby="part-headline" data-part="headline">
+        <h2 id="part-headline">{titles.headline}</h2>
         <HeadlineFigures report={report} />
       </section>
 
@@ -135,35 +148,21 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <DownloadLinks scope={scope} asAtDay={asAtDay} sinceDay={sinceDay} dates={dates} />
       </section>
 
-      <section aria-labelledby="position-heading">
-        <h2 id="position-heading">Position as at {formatDay(asAtDay)}</h2>
-        {section('summary')}
-        <StatusByAgencyChart byAgency={report.byAgency} />
-        {section('by-agency')}
-        {section('overdue')}
-        {section('measures')}
-        {section('evidence')}
-        {section('recommendations')}
-      </section>
-
-      <section aria-labelledby="changes-heading">
-        <h2 id="changes-heading">What changed since {formatDay(sinceDay)}</h2>
-        {section('status-changes')}
-        {section('new-evidence')}
-        {section('newly-overdue')}
-      </section>
-
-      <section aria-labelledby="progress-heading">
-        <h2 id="progress-heading">Progress over time</h2>
-        <ProgressChart months={report.progressByMonth} />
-        {section('progress')}
-        {/* Any section added to the report later still shows, here, rather than silently only in the files. */}
-        {[...sections.values()]
-          .filter((s) => !placed.has(s.key))
-          .map((s) => (
-            <SectionTable key={s.key} section={s} />
-          ))}
-      </section>
+      {REPORT_PARTS.filter((part) => part !== 'headline').map((part) => (
+        <section key={part} aria-labelledby={`part-${part}`} data-part={part}>
+          <h2 id={`part-${part}`}>{titles[part]}</h2>
+          {sections
+            .filter((s) => s.part === part)
+            .map((s) => (
+              <Fragment key={s.key}>
+                {s.key === 'by-agency' ? <StatusByAgencyChart byAgency={report.byAgency} /> : null}
+                {s.key === 'progress' ? <ProgressChart months={report.progressByMonth} /> : null}
+                {/* The chart's own data table has every month; this one folds quiet runs of months together. */}
+                <SectionTable section={s.key === 'progress' ? condenseMonths(s) : s} />
+              </Fragment>
+            ))}
+        </section>
+      ))}
     </>
   );
 }
