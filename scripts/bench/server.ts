@@ -1,6 +1,7 @@
 // Production servers for the benchmark, started exactly as `npm start` does
 // (scripts/start.ts: migrates, builds when the sources changed, `next
 // start`), and signing in through next-auth's credentials endpoint.
+import { createHash } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,8 @@ export async function startServer(options: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_SECRET: options.secret,
+      // Two-factor secrets are sealed under a key outside the database; every instance needs the same one.
+      TOTP_ENCRYPTION_KEY: createHash('sha256').update(`totp ${options.secret}`).digest('base64'),
       NEXTAUTH_URL: origin,
       PORT: String(options.port),
       NEXT_DIST_DIR: options.distDir,
