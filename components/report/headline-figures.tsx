@@ -1,36 +1,31 @@
+import { RagTag } from '@/components/status-tag';
 import type { Report } from '@/lib/reports/compute-report';
+import { formatPercent, headlineFigures, PERCENT_NOTE } from '@/lib/reports/report-sections';
 
-const percent = (value: number) => `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
 const count = (value: number) => value.toLocaleString('en-GB');
 
-/** The five numbers a board member looks for first, each as a card that reads as a phrase ("3 overdue"). */
+/** The figures a board member looks for first, each as a card that reads as a phrase ("3 overdue"), then the RAG counts as tags. */
 export function HeadlineFigures({ report }: { report: Report }) {
-  const { totals } = report;
-  const awaiting = report.evidence.awaitingAssessment.length;
-  const figures = [
-    { key: 'recommendations', value: count(totals.recommendations), label: totals.recommendations === 1 ? 'recommendation' : 'recommendations' },
-    { key: 'implemented', value: percent(totals.implementedPercent), label: 'implemented or verified' },
-    { key: 'verified', value: percent(totals.verifiedPercent), label: 'verified' },
-    { key: 'overdue', value: count(totals.overdue), label: 'overdue' },
-    {
-      key: 'evidence',
-      value: count(awaiting),
-      label: awaiting === 1 ? 'piece of evidence awaiting assessment' : 'pieces of evidence awaiting assessment',
-    },
-  ];
+  const { byRag } = report.totals;
   return (
     <>
       <ul className="report-headlines">
-        {figures.map((figure) => (
+        {headlineFigures(report).map((figure) => (
           <li key={figure.key} className="report-headline" data-headline={figure.key}>
-            <strong className="report-headline__value">{figure.value}</strong>{' '}
-            <span className="report-headline__label">{figure.label}</span>
+            <strong className="report-headline__value">{figure.kind === 'percent' ? formatPercent(figure.value) : count(figure.value)}</strong>{' '}
+            <span className="report-headline__label">{figure.phrase}</span>
           </li>
         ))}
       </ul>
-      <p className="small secondary">
-        Percentages are of the recommendations the partnership took on: those not accepted or superseded are left out.
+      <p className="report-rag" data-rag-counts="">
+        <span className="report-rag__label">RAG ratings:</span>{' '}
+        {(['RED', 'AMBER', 'GREEN', null] as const).map((rating) => (
+          <span key={rating ?? 'none'} className="report-rag__item" data-rag={rating ?? 'NONE'}>
+            <RagTag rating={rating} /> {count(byRag[rating ?? 'NONE'])}
+          </span>
+        ))}
       </p>
+      <p className="small secondary">{PERCENT_NOTE}</p>
     </>
   );
 }

@@ -3,23 +3,21 @@
 // A client component although nothing in it is interactive: its props (the
 // section's rows as plain values) are a third of the size of the element tree
 // a server component would send for hydration (a review report: 191 → 128 kB).
-import { dayOf, formatDateTime, formatDay } from '@/lib/days';
-import type { Cell, Column, Section } from '@/lib/reports/report-sections';
+import { RagTag, StatusTag } from '@/components/status-tag';
+import { dayOf } from '@/lib/days';
+import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { type Cell, cellText, type Column, type Section } from '@/lib/reports/report-sections';
 
 const NUMERIC: ReadonlySet<Column['kind']> = new Set(['number', 'percent']);
 
-/** One cell as the PDF writes it, so that the screen and the files read the same. */
+/** One cell in the words the PDF uses (cellText), dates as <time>, statuses and RAG as tags. */
 export function formatCell(cell: Cell, column: Column): React.ReactNode {
-  if (cell === null || cell === '') return '';
-  if (cell instanceof Date) {
-    return column.kind === 'date' ? (
-      <time dateTime={dayOf(cell)}>{formatDay(cell)}</time>
-    ) : (
-      <time dateTime={cell.toISOString()}>{formatDateTime(cell)}</time>
-    );
-  }
-  if (typeof cell === 'number') return column.kind === 'percent' ? `${cell.toFixed(1)}%` : cell.toLocaleString('en-GB');
-  return cell;
+  if (column.kind === 'status') return <StatusTag status={cell as RecommendationStatus} />;
+  if (column.kind === 'rag') return <RagTag rating={cell as Rag | null} />;
+  const words = cellText(cell, column);
+  if (cell instanceof Date) return <time dateTime={column.kind === 'date' ? dayOf(cell) : cell.toISOString()}>{words}</time>;
+  if (column.kind === 'month' && typeof cell === 'string') return <time dateTime={cell}>{words}</time>;
+  return words;
 }
 
 /**

@@ -1,9 +1,9 @@
 // Report arithmetic: pure functions over replayed state, so that the screen,
 // the CSV, the XLSX and the PDF all show numbers from this one computation.
 import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { ukDay, ukMonth, nextMonth } from '@/lib/days';
-import { computeRag, measureProgress } from '@/lib/recommendations/rag';
-import { daysOverdue, isCommitted, isDone, isOverdue, STATUS_ORDER } from '@/lib/recommendations/status';
+import { dayOf, daysBetween, formatDay, formatInstantDay, ukDay, ukMonth, nextMonth } from '@/lib/days';
+import { computeRag, measureProgress, STALL_DAYS } from '@/lib/recommendations/rag';
+import { daysOverdue, isCommitted, isDone, isOpen, isOverdue, STATUS_ORDER } from '@/lib/recommendations/status';
 import { byReference } from '@/lib/reviews/reference-order';
 import { apply, emptyState, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
 
@@ -29,8 +29,14 @@ export type ReportRow = {
   originalDueDate: Date;
   overdue: boolean;
   daysOverdue: number;
+  /** Open, with no update of substance for longer than the RAG rule allows (rag.ts). */
+  stalled: boolean;
+  lastProgressAt: Date;
   latestNote: string;
 };
+
+/** An open recommendation the board must act on, with why in words ("Overdue since 31 December 2012"). */
+export type ExceptionRow = ReportRow & { reasons: string[] };
 
 export type Report = {
   asAt: Date;
@@ -46,6 +52,8 @@ export type Report = {
   };
   byAgency: { agency: string; total: number; byStatus: StatusCounts; overdue: number; implementedPercent: number }[];
   overdue: ReportRow[];
+  /** Open recommendations that are red, overdue, stalled or whose due date has slipped: red first, then longest overdue. */
+  exceptions: ExceptionRow[];
   measures: { reference: string; name: string; unit: string; target: number; currentValue: number; percent: number }[];
   evidence: {
     submitted: number;
@@ -100,9 +108,26 @@ function row(r: RecommendationState, state: ReplayedState, names: Names, at: Dat
     originalDueDate: r.originalDueDate,
     overdue: isOverdue(r, ukDay(at)),
     daysOverdue: daysOverdue(r, ukDay(at)),
+    stalled: isOpen(r.status) && daysBetween(ukDay(r.lastProgressAt), ukDay(at)) > STALL_DAYS,
+    lastProgressAt: r.lastProgressAt,
     latestNote: r.latestNote ?? '',
   };
 }
+
+/** Why a recommendation is an exception, in the order a chair would ask; none when it is not one. */
+function exceptionReasons(r: ReportRow): string[] {
+  if (!isOpen(r.status)) return [];
+  const reasons: string[] = [];
+  if (r.overdue) reasons.push(`Overdue since ${formatDay(r.dueDate)}`);
+  // A due date moved later is a slip; one brought forward is not.
+  if (dayOf(r.dueDate) > dayOf(r.originalDueDate)) reasons.push(`Due date moved from ${formatDay(r.originalDueDate)}`);
+  if (r.stalled) reasons.push(`No update since ${formatInstantDay(r.lastProgressAt)}`);
+  // Red for one of the reasons above says nothing new; red by a reviewer's override does.
+  if (r.rag === 'RED' && reasons.length === 0) reasons.push('Rated red');
+  return reasons;
+}
+
+const RAG_RANK = { RED: 0, AMBER: 1, GREEN: 2 } as const;
 
 /** Implemented (or verified) and verified counts at the end of each month, from the first event to `asAt`. */
 export function progressByMonth(events: readonly ReportEvent[], asAt: Date): Report['progressByMonth'] {
@@ -198,6 +223,10 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
     },
     byAgency,
     overdue: rows.filter((r) => r.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || byReference(a, b)),
+    exceptions: rows
+      .map((r) => ({ ...r, reasons: exceptionReasons(r) }))
+      .filter((r) => r.reasons.length > 0)
+      .sort((a, b) => (a.rag ? RAG_RANK[a.rag] : 3) - (b.rag ? RAG_RANK[b.rag] : 3) || b.daysOverdue - a.daysOverdue || a.reviewTitle.localeCompare(b.reviewTitle) || byReference(a, b)),
     measures,
     evidence: {
       submitted: evidence.length,

@@ -8,6 +8,7 @@ import { seedDemoData } from '@/prisma/seed/index';
 import { actorByEmail } from '@/tests/support/factories';
 import { csvSections, pdfPages, xlsxSheets } from '@/tests/support/read-report-files';
 import { getReport, PARTNERSHIP } from './get-report';
+import { formatPercent } from './report-sections';
 import { reportFile } from './report-file';
 import { updateReview } from '@/lib/reviews/update-review';
 import { updateReviewSchema } from '@/lib/reviews/review.schema';
@@ -137,19 +138,40 @@ describe('report files', () => {
     expect(csv.body.toString('utf8')).toContain(`History fingerprint ${result.fingerprint}.`);
     expect([...(await xlsxSheets((await reportFile(result, 'xlsx')).body)).values()][0]!.flat().join(' ')).toContain(`History fingerprint ${result.fingerprint}.`);
     expect(csv.fileName).toBe('followthrough-review-of-multi-agency-responses-to-child-sexual-as-at-2013-01-31.csv');
-    const summary = csvSections(csv.body.toString('utf8')).get('Summary')!;
-    expect(summary[0]).toEqual(['Measure', 'Value']);
-    const value = (name: string) => summary.find((row) => row[0] === name)?.[1];
-    expect(value('Recommendations')).toBe(String(totals.recommendations));
-    expect(value('In progress')).toBe(String(totals.byStatus.IN_PROGRESS));
-    expect(value('Implemented or verified (%)')).toBe(String(totals.implementedPercent));
+    // The headline figures, one row (no Measure/Value table), in the one percentage format; months in words.
+    const csvText = csv.body.toString('utf8');
+    const headline = csvSections(csvText).get('Headline figures')!;
+    expect(headline[0]).toEqual(['Recommendations', 'Implemented or verified', 'Verified', 'Overdue', 'RAG red', 'Evidence awaiting assessment', 'RAG amber', 'RAG green', 'No RAG rating (closed)']);
+    expect(headline[1]!.slice(0, 4)).toEqual([String(totals.recommendations), formatPercent(totals.implementedPercent), formatPercent(totals.verifiedPercent), String(totals.overdue)]);
+    expect(csvSections(csvText).has('Summary')).toBe(false);
+    const progress = csvSections(csvText).get('Progress by month')!;
+    expect(progress[1]![0]).toBe('September 2012');
+    expect(progress.at(-1)![0]).toBe('January 2013');
+    expect(csvSections(csvText).get('By owner agency')!.every((row, i) => i === 0 || /^\d+(\.\d)?%$/.test(row.at(-1)!))).toBe(true);
+    const statuses = csvSections(csvText).get('Every recommendation')!.slice(1).map((row) => row[2]);
+    expect(statuses.every((status) => ['Not started', 'In progress', 'Implemented', 'Verified', 'Not accepted', 'Superseded'].includes(status!))).toBe(true);
 
     const xlsx = await xlsxSheets((await reportFile(result, 'xlsx')).body);
-    const sheet = xlsx.get('Summary')!;
-    expect(sheet.find((row) => row[0] === 'Recommendations')?.[1]).toBe(totals.recommendations);
-    expect(sheet.find((row) => row[0] === 'Verified (%)')?.[1]).toBe(totals.verifiedPercent);
+    const sheet = xlsx.get('Headline figures')!;
+    // Heading (2 lines), section title, column headers, then the figures as numbers (percentages as fractions, shown as "30%").
+    expect(sheet[4]![0]).toBe(totals.recommendations);
+    expect(sheet[4]![1]).toBeCloseTo(totals.implementedPercent / 100, 10);
     const recommendations = xlsx.get('Every recommendation')!;
     expect(recommendations.at(-1)?.[6]).toBeInstanceOf(Date);
+    expect(xlsx.get('Progress by month')!.at(-1)?.[0]).toEqual(new Date('2013-01-01T00:00:00Z'));
+    // The order a board reads: headline, exceptions, changes, detail.
+    expect([...xlsx.keys()]).toEqual([
+      'Headline figures',
+      'Red, overdue, slipped, stalled',
+      'Evidence awaiting assessment',
+      'Status changes',
+      'New evidence',
+      'Newly overdue',
+      'By owner agency',
+      'Progress by month',
+      'Measures against target',
+      'Every recommendation',
+    ]);
 
     const pages = await pdfPages((await reportFile(result, 'pdf')).body);
     expect(pages.length).toBeGreaterThanOrEqual(2);

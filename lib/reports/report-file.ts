@@ -2,7 +2,7 @@ import 'server-only';
 import { formatDay } from '@/lib/days';
 import type { ReportResult } from './get-report';
 import { PARTNERSHIP } from './get-report';
-import { reportSections } from './report-sections';
+import { coverage, reportSections } from './report-sections';
 import { reportCsv } from './to-csv';
 import { reportPdf } from './to-pdf';
 import { reportXlsx } from './to-xlsx';
@@ -39,6 +39,6 @@ export async function reportFile(result: ReportResult, format: ReportFormat) {
       ? Buffer.from(reportCsv([result.title, subtitle], sections), 'utf8')
       : format === 'xlsx'
         ? await reportXlsx([result.title, subtitle], sections)
-        : await reportPdf(result.title, subtitle, sections);
+        : await reportPdf({ title: result.title, subtitle, coverage: result.scope === PARTNERSHIP ? coverage(result.reviews) : undefined, report: result.report, sections });
   return { fileName, contentType: CONTENT_TYPES[format], body };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvSections } from '@/tests/support/read-report-files';
+import type { Section } from './report-sections';
 import { csvCell, reportCsv } from './to-csv';
 
 describe('CSV cells', () => {
@@ -19,7 +20,30 @@ describe('CSV cells', () => {
   });
 
   it('reads back as the same text, bar the apostrophes', () => {
-    const csv = reportCsv(['Title'], [{ key: 's', title: 'Notes', columns: [{ header: 'Note', kind: 'text' }], rows: [['Reviewed;=1+1;@SUM(2+2)'], ['plain, with a comma']] }]);
+    const csv = reportCsv(['Title'], [{ key: 's', title: 'Notes', part: 'detail', columns: [{ header: 'Note', kind: 'text' }], rows: [['Reviewed;=1+1;@SUM(2+2)'], ['plain, with a comma']] }]);
     expect(csvSections(csv).get('Notes')).toEqual([['Note'], ["Reviewed;'=1+1;'@SUM(2+2)"], ['plain, with a comma']]);
+  });
+
+  it('writes percentages, months, statuses and RAG ratings in the words the screen and the PDF use', () => {
+    const section: Section = {
+      key: 'mixed',
+      title: 'Mixed',
+      part: 'detail',
+      columns: [
+        { header: 'Month', kind: 'month' },
+        { header: 'Done', kind: 'percent' },
+        { header: 'Status', kind: 'status' },
+        { header: 'RAG', kind: 'rag' },
+      ],
+      rows: [
+        ['2012-09', 30, 'IN_PROGRESS', 'RED'],
+        ['2013-03', 33.3, 'VERIFIED', null],
+      ],
+    };
+    expect(csvSections(reportCsv(['Title'], [section])).get('Mixed')).toEqual([
+      ['Month', 'Done', 'Status', 'RAG'],
+      ['September 2012', '30%', 'In progress', 'Red'],
+      ['March 2013', '33.3%', 'Verified', 'No rating'],
+    ]);
   });
 });

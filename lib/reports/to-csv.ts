@@ -1,5 +1,5 @@
 import { dayOf } from '@/lib/days';
-import type { Cell, Section } from './report-sections';
+import { type Cell, type ColumnKind, cellText, type Section } from './report-sections';
 
 /**
  * RFC 4180 quoting of every text cell, and an apostrophe before anything a
@@ -7,8 +7,13 @@ import type { Cell, Section } from './report-sections';
  * and after any character some locales split on (`;` where the list separator
  * is a semicolon, `,`, tab, line breaks), in case a program splits inside it.
  */
-export function csvCell(cell: Cell, kind: string): string {
+export function csvCell(cell: Cell, kind: ColumnKind): string {
+  // Percentages, months and tags in the words the screen and PDF use ("30%", "September 2012", "In progress").
+  if (kind === 'percent' || kind === 'month' || kind === 'status' || kind === 'rag') {
+    return cell === null && kind !== 'rag' ? '' : csvCell(cellText(cell, { header: '', kind }), 'text');
+  }
   if (cell === null) return '';
+  // Days and instants stay ISO, which every spreadsheet reads as a date.
   if (cell instanceof Date) return kind === 'date' ? dayOf(cell) : cell.toISOString();
   if (typeof cell === 'number') return String(cell);
   const safe = cell.replace(/(^|[;,\t\r\n])([=+\-@\t\r])/g, "$1'$2");

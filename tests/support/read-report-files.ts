@@ -2,15 +2,61 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 
-/** Each page's text, from the PDF itself. */
-export async function pdfPages(data: Uint8Array): Promise<string[]> {
+async function openPdf(data: Uint8Array) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const standardFontDataUrl = `${path.join(process.cwd(), 'node_modules/pdfjs-dist/standard_fonts')}/`;
-  const pdf = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, standardFontDataUrl }).promise;
+  // No system fonts: a font the file does not embed then shows up as missing.
+  return getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, standardFontDataUrl }).promise;
+}
+
+/** Each page's text, from the PDF itself. */
+export async function pdfPages(data: Uint8Array): Promise<string[]> {
+  const pdf = await openPdf(data);
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
     pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+export type PdfFont = { name: string; embedded: boolean };
+export type PdfPage = { text: string; fonts: PdfFont[]; operators: Map<string, number>; fillColours: Set<string> };
+
+/**
+ * Each page as a reader's software sees it: its text (whitespace made single),
+ * the fonts it draws with (and whether the file carries them), how many of
+ * each drawing operator it uses, and the colours it fills with.
+ */
+export async function pdfDetails(data: Uint8Array): Promise<PdfPage[]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const names = new Map(Object.entries(OPS).map(([name, code]) => [code, name]));
+  const pdf = await openPdf(data);
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    const list = await page.getOperatorList();
+    const operators = new Map<string, number>();
+    const fillColours = new Set<string>();
+    const fontIds = new Set<string>();
+    list.fnArray.forEach((fn, i) => {
+      const name = names.get(fn) ?? String(fn);
+      operators.set(name, (operators.get(name) ?? 0) + 1);
+      const args = list.argsArray[i] as unknown[] | null;
+      if (name === 'setFillRGBColor' && typeof args?.[0] === 'string') fillColours.add(args[0].toLowerCase());
+      if (name === 'setFont' && typeof args?.[0] === 'string') fontIds.add(args[0]);
+    });
+    const fonts = [...fontIds].map((id) => {
+      const font = page.commonObjs.get(id) as { name?: string; missingFile?: boolean };
+      return { name: font.name ?? id, embedded: font.missingFile === false };
+    });
+    const text = content.items
+      .map((item) => ('str' in item ? item.str : ''))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    pages.push({ text, fonts, operators, fillColours });
   }
   await pdf.destroy();
   return pages;

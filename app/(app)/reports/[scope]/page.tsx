@@ -15,7 +15,7 @@ import { formatDay, joinDayParts } from '@/lib/days';
 import { redirect } from 'next/navigation';
 import { getReport, PARTNERSHIP } from '@/lib/reports/get-report';
 import { type ReportQuery, reportQuerySchema } from '@/lib/reports/report-query.schema';
-import { condenseMonths, partTitles, REPORT_PARTS, reportSections } from '@/lib/reports/report-sections';
+import { condenseMonths, coverage, partTitles, REPORT_PARTS, reportSections } from '@/lib/reports/report-sections';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ scope: string }>; searchParams: Promise<SearchParams> };
@@ -124,7 +124,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       {summaryErrors.length ? (
         <p className="small secondary">The report below is for the usual dates, as at today with changes over the last 30 days, until the dates are put right.</p>
       ) : null}
-      {partnership ? <p className="small">{coverage(result)}</p> : null}
+      {partnership ? <p className="small">{coverage(result.reviews)}</p> : null}
 
       <ReportDateForm action={`/reports/${encodeURIComponent(scope)}`} values={values} errors={errors} />
 
