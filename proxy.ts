@@ -136,7 +136,12 @@ function sameOrigin(request: NextRequest): boolean {
 /** The request body, or null when it is over `limit` bytes (read no further). */
 async function bodyUpTo(request: NextRequest, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+  // Read from a copy: reading the request's own stream sent Next down a slower
+  // path for the action after it (status updates 20% slower in `npm run bench`).
+  const copy = request.clone();
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) <= limit) return new Uint8Array(await copy.arrayBuffer());
+  const reader = copy.body!.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
