@@ -5,6 +5,7 @@
 // alone (a backup, a read replica, a DBA) does not give anyone's codes.
 // No `server-only`: the seed and the browser tests' fixtures seal secrets too.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Db } from '@/lib/db/client';
 
 /** Marks a sealed value (and its format's version). */
 const PREFIX = 'sealed.v1.';
@@ -57,25 +58,21 @@ export function openTotpSecret(userId: string, stored: string): string {
   }
 }
 
-type UserTable = {
-  user: {
-    findMany(args: { where: { totpSecret: { not: null } }; select: { id: true; totpSecret: true } }): Promise<{ id: string; totpSecret: string | null }[]>;
-    updateMany(args: { where: { id: string; totpSecret: string }; data: { totpSecret: string } }): Promise<{ count: number }>;
-  };
-};
-
 /**
  * Seals every secret stored in plain text (by a version before this one).
  * Run by `npm start` before serving; returns how many it sealed. The same
  * secret, so nothing a user sees changes, and no history event.
  */
-export async function sealPlainTotpSecrets(db: UserTable): Promise<number> {
-  const users = await db.user.findMany({ where: { totpSecret: { not: null } }, select: { id: true, totpSecret: true } });
+export async function sealPlainTotpSecrets(db: Db): Promise<number> {
+  // Only the rows still in plain text: after the first start, none.
+  const plain = await db.user.findMany({
+    where: { totpSecret: { not: null }, NOT: { totpSecret: { startsWith: PREFIX } } },
+    select: { id: true, totpSecret: true },
+  });
   let sealed = 0;
-  for (const { id, totpSecret } of users) {
-    if (totpSecret === null || isSealedTotpSecret(totpSecret)) continue;
+  for (const { id, totpSecret } of plain) {
     // Only if unchanged meanwhile.
-    sealed += (await db.user.updateMany({ where: { id, totpSecret }, data: { totpSecret: sealTotpSecret(id, totpSecret) } })).count;
+    sealed += (await db.user.updateMany({ where: { id, totpSecret }, data: { totpSecret: sealTotpSecret(id, totpSecret!) } })).count;
   }
   return sealed;
 }
