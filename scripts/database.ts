@@ -228,26 +228,23 @@ const HAND_TO_OWNER = `DO $$
 DECLARE item record;
 BEGIN
   FOR item IN
-    SELECT format('ALTER %s %s OWNER TO ${OWNER_ROLE}', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, c.oid::regclass) AS command
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
-      AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
-      AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
-    ORDER BY c.relkind = 'S'
-  LOOP
-    EXECUTE item.command;
-  END LOOP;
-  FOR item IN
-    SELECT format('ALTER TYPE %s OWNER TO ${OWNER_ROLE}', t.oid::regtype) AS command
-    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-    WHERE n.nspname = 'public' AND t.typtype = 'e' AND t.typowner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
-  LOOP
-    EXECUTE item.command;
-  END LOOP;
-  FOR item IN
-    SELECT format('ALTER FUNCTION %s OWNER TO ${OWNER_ROLE}', p.oid::regprocedure) AS command
-    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-    WHERE n.nspname = 'public' AND p.proowner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
+    SELECT command FROM (
+      SELECT format('ALTER %s %s OWNER TO ${OWNER_ROLE}', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, c.oid::regclass) AS command,
+             c.relowner AS owner, CASE c.relkind WHEN 'S' THEN 2 ELSE 1 END AS pass
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+        AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+      UNION ALL
+      SELECT format('ALTER TYPE %s OWNER TO ${OWNER_ROLE}', t.oid::regtype), t.typowner, 3
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE n.nspname = 'public' AND t.typtype = 'e'
+      UNION ALL
+      SELECT format('ALTER FUNCTION %s OWNER TO ${OWNER_ROLE}', p.oid::regprocedure), p.proowner, 4
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public'
+    ) objects
+    WHERE owner <> (SELECT oid FROM pg_roles WHERE rolname = '${OWNER_ROLE}')
+    ORDER BY pass
   LOOP
     EXECUTE item.command;
   END LOOP;
