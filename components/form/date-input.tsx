@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { type Control, type FieldValues, type Path, useController } from 'react-hook-form';
+import { describedBy, HintAndError } from '@/components/form/field';
 import { type DayParts, dayInputValue, joinDayParts, splitDayParts } from '@/lib/days';
 
 const typed = (value: unknown): string => (value instanceof Date ? dayInputValue(value) : typeof value === 'string' ? value : '');
@@ -26,7 +27,6 @@ function DateFieldset({
   error?: string;
   box: (props: BoxProps) => React.ReactElement;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const item = (part: keyof DayParts, label: string) => {
     const boxId = part === 'day' ? id : `${id}-${part}`;
     return (
@@ -40,18 +40,9 @@ function DateFieldset({
   };
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset role="group" aria-describedby={describedBy}>
+      <fieldset role="group" aria-describedby={describedBy(id, hint, error)}>
         <legend className="label">{legend}</legend>
-        {hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className="date-input">
           {item('day', 'Day')}
           {item('month', 'Month')}

@@ -20,10 +20,9 @@ export function Field({
   error?: string;
   children: ReactElement<ControlProps>;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const control = cloneElement(children, {
     id,
-    'aria-describedby': describedBy,
+    'aria-describedby': describedBy(id, hint, error),
     'aria-invalid': error ? true : undefined,
     className: [children.props.className, error ? errorClass(children.props.className) : null].filter(Boolean).join(' '),
   });
@@ -32,6 +31,16 @@ export function Field({
       <label className="label" htmlFor={id}>
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {control}
+    </div>
+  );
+}
+
+/** A field's hint and error message (ids `<id>-hint`, `<id>-error`, for aria-describedby), GOV.UK style. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: React.ReactNode; error?: string }) {
+  return (
+    <>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -42,9 +51,13 @@ export function Field({
           <span className="visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      {control}
-    </div>
+    </>
   );
+}
+
+/** The `aria-describedby` of a field with this hint and error. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
 function errorClass(className: string | undefined) {
