@@ -2,27 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO, signIn } from './support/auth';
 import { ROCHDALE_REVIEW_ID } from './support/records';
+import { PAGES } from './support/pages';
 
-// Every page a reviewer or admin works in, empty and with its form's errors showing.
-const PAGES = [
-  '/',
-  '/recommendations',
-  '/recommendations?status=IN_PROGRESS&sort=status',
-  `/recommendations?review=${ROCHDALE_REVIEW_ID}`,
-  '/reviews',
-  `/reviews/${ROCHDALE_REVIEW_ID}`,
-  '/reviews/new',
-  `/reviews/${ROCHDALE_REVIEW_ID}/edit`,
-  `/reviews/${ROCHDALE_REVIEW_ID}/findings/new`,
-  `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
-  '/reports',
-  '/admin/users',
-  '/admin/users?q=lead',
-  '/admin/users/new',
-  '/account/password',
-  '/account/two-factor',
-  '/accessibility',
-];
 
 async function submitEmptyFirstForm(page: Page) {
   const form = page.locator('main form').first();

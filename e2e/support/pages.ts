@@ -1,0 +1,22 @@
+import { ROCHDALE_REVIEW_ID } from './records';
+
+// Every page a reviewer or admin works in: checked by axe (e2e/accessibility.spec.ts) and for reflow and focus (e2e/reflow-and-focus.spec.ts).
+export const PAGES = [
+  '/',
+  '/recommendations',
+  '/recommendations?status=IN_PROGRESS&sort=status',
+  `/recommendations?review=${ROCHDALE_REVIEW_ID}`,
+  '/reviews',
+  `/reviews/${ROCHDALE_REVIEW_ID}`,
+  '/reviews/new',
+  `/reviews/${ROCHDALE_REVIEW_ID}/edit`,
+  `/reviews/${ROCHDALE_REVIEW_ID}/findings/new`,
+  `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
+  '/reports',
+  '/admin/users',
+  '/admin/users?q=lead',
+  '/admin/users/new',
+  '/account/password',
+  '/account/two-factor',
+  '/accessibility',
+];
