@@ -10,6 +10,8 @@ test('two minutes before the idle sign-out "Stay signed in" is offered; at 30 mi
   await page.clock.install();
   await signIn(page, DEMO.viewer);
   await page.goto('/reviews');
+  // The count starts when the page's scripts run: let them, before moving the clock.
+  await page.waitForLoadState('networkidle');
   await page.clock.fastForward('27:00');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
