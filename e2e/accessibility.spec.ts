@@ -22,17 +22,26 @@ test('every working page has no axe violations, also with form errors showing', 
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoAxeViolations(page);
   }
-  for (const path of ['/reviews/new', `/reviews/${ROCHDALE_REVIEW_ID}/findings/new`, `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`, '/admin/users/new']) {
+  for (const path of [
+    '/reviews/new',
+    `/reviews/${ROCHDALE_REVIEW_ID}/findings/new`,
+    `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
+    '/recommendations/rec-rochdale-r2/actions/new',
+    '/admin/users/new',
+  ]) {
     await page.goto(path);
     await submitEmptyFirstForm(page);
     await expectNoAxeViolations(page);
   }
 });
 
-test('a recommendation can be updated with the keyboard alone', async ({ page }) => {
+test("an agency's action can be updated with the keyboard alone", async ({ page }) => {
   await signIn(page, DEMO.ownerCsc);
   await page.goto('/recommendations?agency=agency-csc&status=IN_PROGRESS');
   await page.getByRole('table').locator('tbody').getByRole('link').first().click();
+  // From the recommendation to the action of their agency, by keyboard.
+  await page.getByRole('link', { name: /^Update progress/ }).first().focus();
+  await page.keyboard.press('Enter');
   const form = page.getByRole('form', { name: 'Update progress' });
   await form.getByLabel('Note').focus();
   await page.keyboard.type('Checked with the team by keyboard only');

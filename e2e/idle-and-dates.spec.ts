@@ -36,7 +36,7 @@ test('two minutes before the idle sign-out "Stay signed in" is offered; at 30 mi
 test('a due date is typed as day, month and year; an impossible one is refused at the field, and a real one saved', async ({ page }) => {
   const recommendation = await createTestRecommendation('A recommendation whose due date moves');
   await signIn(page, DEMO.reviewer);
-  await page.goto(`${recommendation.url}/edit`);
+  await page.goto(`${recommendation.actionUrl}/edit`);
   const dueDate = page.getByRole('group', { name: 'Due date' });
   await expect(dueDate.getByLabel('Day')).toHaveValue('31');
   await expect(dueDate.getByLabel('Month')).toHaveValue('3');
@@ -64,10 +64,8 @@ test('a due date is typed as day, month and year; an impossible one is refused a
   await dueDate.getByLabel('Day').fill('30');
   await dueDate.getByLabel('Month').fill('4');
   await dueDate.getByLabel('Year').fill('2030');
-  // (A recommendation answers at least one finding.)
-  await page.getByRole('checkbox', { name: /^F1:/ }).check();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page).toHaveURL(new RegExp(`${recommendation.url}$`));
+  await expect(page).toHaveURL(new RegExp(`${recommendation.actionUrl}$`));
   await expect(page.getByText('30 April 2030').first()).toBeVisible();
   await expect(page.getByText('Originally due 31 March 2030').first()).toBeVisible();
 });
@@ -75,17 +73,17 @@ test('a due date is typed as day, month and year; an impossible one is refused a
 test('a form sent after the session ended says so, with a link that signs in again and comes back', async ({ page, context }) => {
   const recommendation = await createTestRecommendation('A recommendation updated after the session ended');
   await signIn(page, DEMO.ownerCsc);
-  await page.goto(recommendation.url);
+  await page.goto(recommendation.actionUrl);
   await context.clearCookies();
   const form = page.getByRole('form', { name: 'Update progress' });
   await form.getByLabel('Note').fill('Typed before noticing the session had ended');
   await form.getByRole('button', { name: 'Save update' }).click();
   const link = form.getByRole('alert', { name: 'There is a problem' }).getByRole('link', { name: 'Your session has ended. Sign in again to continue.' });
-  await expect(link).toHaveAttribute('href', `/login?callbackUrl=${encodeURIComponent(new URL(recommendation.url, 'http://x').pathname)}`);
+  await expect(link).toHaveAttribute('href', `/login?callbackUrl=${encodeURIComponent(new URL(recommendation.actionUrl, 'http://x').pathname)}`);
   await link.click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel('Email address').fill(DEMO.ownerCsc);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${recommendation.url}$`));
+  await expect(page).toHaveURL(new RegExp(`${recommendation.actionUrl}$`));
 });

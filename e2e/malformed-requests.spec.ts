@@ -97,7 +97,7 @@ async function captureProgressAction(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, DEMO.ownerCsc);
-  await page.goto(recommendation.url);
+  await page.goto(recommendation.actionUrl);
   const form = page.getByRole('form', { name: 'Update progress' });
   await form.getByRole('radio', { name: 'In progress', exact: true }).check();
   await form.getByLabel('Note').fill('Captured for the malformed-request tests');
@@ -116,12 +116,14 @@ async function captureProgressAction(browser: Browser) {
   return { recommendation, action };
 }
 
-async function state(recommendationId: string) {
+/** The action's status and version, and its recommendation's history so far. */
+async function state(actionId: string) {
   const db = await e2eDatabase();
   try {
     const { rows } = await db.query<{ status: string; version: number; events: string }>(
-      `SELECT status, version, (SELECT count(*) FROM "HistoryEvent" WHERE "recommendationId" = $1) AS events FROM "Recommendation" WHERE id = $1`,
-      [recommendationId],
+      `SELECT status, version, (SELECT count(*) FROM "HistoryEvent" h WHERE h."recommendationId" = a."recommendationId") AS events
+       FROM "Action" a WHERE id = $1`,
+      [actionId],
     );
     return rows[0]!;
   } finally {
@@ -129,9 +131,9 @@ async function state(recommendationId: string) {
   }
 }
 
-/** A valid progress update of the captured action, for the recommendation at `version`. */
-function validBody(recommendationId: string, version: number) {
-  return JSON.stringify([{ recommendationId, version, status: 'IN_PROGRESS', note: `Sent at ${randomUUID()}` }]);
+/** A valid progress update of the captured action, for the action at `version`. */
+function validBody(actionId: string, version: number) {
+  return JSON.stringify([{ actionId, version, status: 'IN_PROGRESS', note: `Sent at ${randomUUID()}` }]);
 }
 
 async function send(request: APIRequestContext, action: CapturedAction, body: string | Buffer, headers: Record<string, string>) {
@@ -157,10 +159,10 @@ function multipart(fields: [string, string | { file: string }][]): { body: Buffe
 test.describe('Server Actions', () => {
   test('a foreign Origin is refused with 403, even with a valid session, and changes nothing', async ({ browser, request }) => {
     const { recommendation, action } = await captureProgressAction(browser);
-    const before = await state(recommendation.id);
+    const before = await state(recommendation.actionId);
     const port = new URL(appOrigin()).port;
     for (const origin of ['https://evil.example', 'null', `http://localhost:${port}.evil.example`, `http://evil.example:${port}`, 'not a url', '::::']) {
-      const response = await send(request, action, validBody(recommendation.id, before.version), { origin });
+      const response = await send(request, action, validBody(recommendation.actionId, before.version), { origin });
       expect(response.status, origin).toBe(403);
       expect(response.headers['content-type'], origin).toBe('text/plain');
       expect(response.text, origin).toContain('did not come from this site');
@@ -170,22 +172,22 @@ test.describe('Server Actions', () => {
     const form = multipart([[`$ACTION_ID_${action.headers['next-action']}`, '']]);
     const mpa = await request.post(action.url, { headers: { cookie: action.cookie, origin: 'https://evil.example', 'content-type': form.type }, data: form.body, maxRedirects: 0 });
     expect(mpa.status()).toBe(403);
-    expect(await state(recommendation.id)).toEqual(before);
+    expect(await state(recommendation.actionId)).toEqual(before);
 
     // Control: the same request from this site is accepted.
-    const accepted = await send(request, action, validBody(recommendation.id, before.version), { origin: appOrigin() });
+    const accepted = await send(request, action, validBody(recommendation.actionId, before.version), { origin: appOrigin() });
     expect(accepted.status).toBe(200);
-    expect((await state(recommendation.id)).version).toBe(before.version + 1);
+    expect((await state(recommendation.actionId)).version).toBe(before.version + 1);
   });
 
   test('a body React cannot decode is refused with 400, and changes nothing', async ({ browser, request }) => {
     const { recommendation, action } = await captureProgressAction(browser);
-    const before = await state(recommendation.id);
+    const before = await state(recommendation.actionId);
     const origin = { origin: appOrigin() };
     const TEXT: [string, string][] = [
-      ['not JSON', '{"recommendationId":'],
+      ['not JSON', '{"actionId":'],
       ['empty', ''],
-      ['an object, not a list of arguments', JSON.stringify({ recommendationId: recommendation.id })],
+      ['an object, not a list of arguments', JSON.stringify({ actionId: recommendation.actionId })],
       ['a reference to a part that is not there', '["$1"]'],
       ['a path that is not there', '[{"a":1},"$0:1:b"]'],
       ['a Map reference to nothing', '["$Q1"]'],
@@ -225,12 +227,12 @@ test.describe('Server Actions', () => {
     // The same without the action header (a form posted without scripts).
     const mpa = await request.post(action.url, { headers: { cookie: action.cookie, ...origin, 'content-type': 'multipart/form-data; boundary=x' }, data: 'garbage', maxRedirects: 0 });
     expect(mpa.status()).toBe(400);
-    expect(await state(recommendation.id)).toEqual(before);
+    expect(await state(recommendation.actionId)).toEqual(before);
 
     // Controls: the encodings the browser sends are accepted (a list of plain
     // values, a FormData argument, a file, a reference back to an earlier value).
     const encodings: [string, string | { body: Buffer; type: string }][] = [
-      ['a deduplicated value', JSON.stringify([{ recommendationId: recommendation.id, version: 0, status: 'IN_PROGRESS', note: 'x', extra: { a: 1 } }, '$0:0:extra'])],
+      ['a deduplicated value', JSON.stringify([{ actionId: recommendation.actionId, version: 0, status: 'IN_PROGRESS', note: 'x', extra: { a: 1 } }, '$0:0:extra'])],
       ['a FormData argument', multipart([['_1_title', 'x'], ['0', '["$K1"]']])],
       ['a file before the part naming it', multipart([['1', { file: 'x' }], ['0', '[{"f":"$B1","d":"$D2013-03-31T00:00:00.000Z","n":"$n12","u":"$undefined","s":"$$x"}]']])],
     ];
@@ -239,15 +241,15 @@ test.describe('Server Actions', () => {
       expect(response.status, what).toBe(200);
       expect(response.text, what).not.toContain('"digest"');
     }
-    const accepted = await send(request, action, validBody(recommendation.id, before.version), origin);
+    const accepted = await send(request, action, validBody(recommendation.actionId, before.version), origin);
     expect(accepted.status).toBe(200);
-    expect((await state(recommendation.id)).version).toBe(before.version + 1);
+    expect((await state(recommendation.actionId)).version).toBe(before.version + 1);
   });
 
   test('random action bodies: never a 500, never a change', async ({ browser, request }) => {
     test.setTimeout(300_000);
     const { recommendation, action } = await captureProgressAction(browser);
-    const before = await state(recommendation.id);
+    const before = await state(recommendation.actionId);
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
     const runs = Number(process.env.FUZZ_RUNS ?? 150);
     const reference = fc.oneof(
@@ -277,6 +279,6 @@ test.describe('Server Actions', () => {
     }
     console.log(`[malformed-requests] ${runs * 2} random action bodies (seed ${seed}, FUZZ_RUNS=${runs}): statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(failures).toEqual([]);
-    expect(await state(recommendation.id)).toEqual(before);
+    expect(await state(recommendation.actionId)).toEqual(before);
   });
 });

@@ -89,7 +89,7 @@ test('focus goes to the start of the page after signing in, following a link and
 test('after saving a progress update, the banner takes focus and says what changed', async ({ page }) => {
   const recommendation = await createTestRecommendation('Focus after saving: a recommendation of its own');
   await signIn(page, DEMO.ownerCsc);
-  await page.goto(recommendation.url);
+  await page.goto(recommendation.actionUrl);
   const form = page.getByRole('form', { name: 'Update progress' });
   await form.getByRole('radio', { name: 'In progress', exact: true }).check();
   await form.getByLabel('Note').fill('Started, with the team');

@@ -13,6 +13,8 @@ import { createTestRecommendation, ROCHDALE_REVIEW_ID } from './support/records'
 
 const SPOOFED = { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
 const POLICE_RECOMMENDATION = '/recommendations/rec-rochdale-r3';
+/** The police recommendation's one action, where its progress is updated. */
+const POLICE_ACTION = '/actions/action-rochdale-r3-1';
 const PROTECTED_PAGES = ['/', '/recommendations', POLICE_RECOMMENDATION, '/reports', `/reviews/${ROCHDALE_REVIEW_ID}`];
 
 /** The directives of a Content-Security-Policy header, by name. */
@@ -135,9 +137,9 @@ test.describe('response headers', () => {
     const db = await e2eDatabase();
     try {
       await db.query(
-        `INSERT INTO "Evidence" (id, "recommendationId", title, kind, "submittedById")
-         SELECT $1, $2, 'Headers check', 'DOCUMENT', id FROM "User" WHERE email = $3`,
-        [evidenceId, recommendation.id, DEMO.ownerCsc],
+        `INSERT INTO "Evidence" (id, "recommendationId", "actionId", title, kind, "submittedById")
+         SELECT $1, $2, $3, 'Headers check', 'DOCUMENT', id FROM "User" WHERE email = $4`,
+        [evidenceId, recommendation.id, recommendation.actionId, DEMO.ownerCsc],
       );
       await db.query(
         `INSERT INTO "EvidenceFile" (id, "evidenceId", "fileName", "mediaType", size, sha256, content)
@@ -175,14 +177,14 @@ test.describe('pages load with no CSP violation', () => {
 
     const recommendation = await createTestRecommendation('Pages load under the Content-Security-Policy');
     await signIn(page, DEMO.ownerCsc);
-    for (const path of [...PROTECTED_PAGES, recommendation.url, '/accessibility']) await visit(path);
+    for (const path of [...PROTECTED_PAGES, recommendation.url, recommendation.actionUrl, '/accessibility']) await visit(path);
 
     // Client-side navigation and a Server Action run under the policy too.
     await page.goto(recommendation.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recommendations' }).click();
     // An owner starts on their own agency's recommendations.
     await expect(page).toHaveURL(/\/recommendations\?agency=agency-csc$/);
-    await page.goto(recommendation.url);
+    await page.goto(recommendation.actionUrl);
     const form = page.getByRole('form', { name: 'Update progress' });
     await form.getByRole('radio', { name: 'In progress', exact: true }).check();
     await form.getByLabel('Note').fill('Checked under the Content-Security-Policy');
@@ -206,8 +208,8 @@ test.describe('pages load with no CSP violation', () => {
 type CapturedAction = { url: string; headers: Record<string, string>; body: string };
 
 /**
- * Signs in as the children's social care owner, saves a progress update on a
- * recommendation of their own, and captures the Server Action request the
+ * Signs in as the children's social care owner, saves a progress update on an
+ * action of their own, and captures the Server Action request the
  * browser sent (its action id, headers and body) to replay it by hand.
  */
 async function captureProgressAction(browser: import('@playwright/test').Browser) {
@@ -215,7 +217,7 @@ async function captureProgressAction(browser: import('@playwright/test').Browser
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, DEMO.ownerCsc);
-  await page.goto(recommendation.url);
+  await page.goto(recommendation.actionUrl);
   const form = page.getByRole('form', { name: 'Update progress' });
   await form.getByRole('radio', { name: 'In progress', exact: true }).check();
   await form.getByLabel('Note').fill('Captured for the security tests');
@@ -232,11 +234,11 @@ async function captureProgressAction(browser: import('@playwright/test').Browser
   return { context, page, recommendation, action };
 }
 
-/** The same action request, aimed at another recommendation (id and version replaced in its arguments). */
-function aimedAt(action: CapturedAction, recommendationId: string, version: number): CapturedAction {
+/** The same action request, aimed at another action (id and version replaced in its arguments). */
+function aimedAt(action: CapturedAction, actionId: string, version: number): CapturedAction {
   const args = JSON.parse(action.body) as [Record<string, unknown>];
-  expect(args[0]).toHaveProperty('recommendationId');
-  args[0] = { ...args[0], recommendationId, version, status: 'IN_PROGRESS', note: 'Not my agency' };
+  expect(args[0]).toHaveProperty('actionId');
+  args[0] = { ...args[0], actionId, version, status: 'IN_PROGRESS', note: 'Not my agency' };
   return { ...action, body: JSON.stringify(args) };
 }
 
@@ -247,10 +249,10 @@ async function replay(request: APIRequestContext, action: CapturedAction, extra:
   return { status: response.status(), text: await response.text() };
 }
 
-async function recommendationRow(id: string) {
+async function actionRow(id: string) {
   const db = await e2eDatabase();
   try {
-    const { rows } = await db.query<{ status: string; version: number }>('SELECT status, version FROM "Recommendation" WHERE id = $1', [id]);
+    const { rows } = await db.query<{ status: string; version: number }>('SELECT status, version FROM "Action" WHERE id = $1', [id]);
     return rows[0]!;
   } finally {
     await db.end();
@@ -313,18 +315,18 @@ test.describe('refused without a valid session', () => {
   test('a Server Action replayed without a session, with a spoofed header, or with a tampered cookie, changes nothing', async ({ browser, request }) => {
     const { context, recommendation, action } = await captureProgressAction(browser);
     const cookie = await sessionCookie(context);
-    const before = await recommendationRow(recommendation.id);
+    const before = await actionRow(recommendation.actionId);
     const events = await historyCount(recommendation.id);
-    // Aimed at the recommendation as it is now, so that only the session can be the reason for a refusal.
-    const fresh = aimedAt(action, recommendation.id, before.version);
+    // Aimed at the action as it is now, so that only the session can be the reason for a refusal.
+    const fresh = aimedAt(action, recommendation.actionId, before.version);
 
     // Control: the very same request with the owner's real cookie is accepted.
     const accepted = await replay(request, fresh, { cookie: `${cookie.name}=${cookie.value}` });
     expect(accepted.text).not.toContain('Your session has ended');
-    const afterControl = await recommendationRow(recommendation.id);
+    const afterControl = await actionRow(recommendation.actionId);
     expect(afterControl.version).toBe(before.version + 1);
     const eventsAfterControl = await historyCount(recommendation.id);
-    const retry = aimedAt(action, recommendation.id, afterControl.version);
+    const retry = aimedAt(action, recommendation.actionId, afterControl.version);
 
     const attempts: [string, Record<string, string>][] = [
       ['no session', {}],
@@ -337,7 +339,7 @@ test.describe('refused without a valid session', () => {
       expect(response.status, label).toBeLessThan(500);
       expect(response.text, label).toContain('Your session has ended');
     }
-    expect(await recommendationRow(recommendation.id)).toEqual(afterControl);
+    expect(await actionRow(recommendation.actionId)).toEqual(afterControl);
     expect(await historyCount(recommendation.id)).toBe(eventsAfterControl);
     expect(eventsAfterControl).toBe(events + 1);
     await context.close();
@@ -369,24 +371,28 @@ test.describe('refused without a valid session', () => {
 });
 
 test.describe("another agency's records", () => {
-  test("an owner sees no update form on another agency's recommendation, and its action, aimed there by hand, is refused", async ({ browser, request }) => {
+  test("an owner sees no update form on another agency's action, and their Server Action, aimed there by hand, is refused", async ({ browser, request }) => {
     const { context, page, action } = await captureProgressAction(browser);
     const cookie = await sessionCookie(context);
 
-    // The page: readable (one shared truth), but nothing to change.
+    // The pages: readable (one shared truth), but nothing to change.
     await page.goto(POLICE_RECOMMENDATION);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Update progress/ })).toHaveCount(0);
+    await page.goto(POLICE_ACTION);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Update progress' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Submit evidence' })).toHaveCount(0);
 
-    // The action endpoint, with the police recommendation's id and current version.
+    // The Server Action's endpoint, with the police action's id and current version.
+    const policeActionId = POLICE_ACTION.split('/').pop()!;
     const policeId = POLICE_RECOMMENDATION.split('/').pop()!;
-    const before = await recommendationRow(policeId);
+    const before = await actionRow(policeActionId);
     const events = await historyCount(policeId);
-    const refused = await replay(request, aimedAt(action, policeId, before.version), { cookie: `${cookie.name}=${cookie.value}` });
+    const refused = await replay(request, aimedAt(action, policeActionId, before.version), { cookie: `${cookie.name}=${cookie.value}` });
     expect(refused.status).toBeLessThan(500);
     expect(refused.text).toContain('You do not have permission to do that');
-    expect(await recommendationRow(policeId)).toEqual(before);
+    expect(await actionRow(policeActionId)).toEqual(before);
     expect(await historyCount(policeId)).toBe(events);
     await context.close();
   });
@@ -398,15 +404,15 @@ test.describe("another agency's records", () => {
     const page = await context.newPage();
     await signIn(page, DEMO.viewer);
     const recommendation = await createTestRecommendation('A recommendation a viewer may only read');
-    await page.goto(recommendation.url);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Recommendation');
+    await page.goto(recommendation.actionUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Action');
     await expect(page.getByText('A recommendation a viewer may only read').first()).toBeVisible();
     for (const name of ['Update progress', 'Submit evidence']) await expect(page.getByRole('form', { name })).toHaveCount(0);
     const cookie = await sessionCookie(context);
-    const before = await recommendationRow(recommendation.id);
-    const refused = await replay(request, aimedAt(action, recommendation.id, before.version), { cookie: `${cookie.name}=${cookie.value}` });
+    const before = await actionRow(recommendation.actionId);
+    const refused = await replay(request, aimedAt(action, recommendation.actionId, before.version), { cookie: `${cookie.name}=${cookie.value}` });
     expect(refused.text).toContain('You do not have permission to do that');
-    expect(await recommendationRow(recommendation.id)).toEqual(before);
+    expect(await actionRow(recommendation.actionId)).toEqual(before);
     await context.close();
   });
 });

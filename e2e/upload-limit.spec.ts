@@ -70,7 +70,7 @@ test('in the browser: a file of exactly 10 MB is stored; one byte more is refuse
   test.setTimeout(120_000);
   const recommendation = await createTestRecommendation('Evidence at the upload limit');
   await signIn(page, DEMO.ownerCsc);
-  await page.goto(recommendation.url);
+  await page.goto(recommendation.actionUrl);
 
   const atLimit = `Audit at the limit ${randomUUID()}`;
   const serverErrors: number[] = [];
@@ -90,28 +90,28 @@ test('in the browser: a file of exactly 10 MB is stored; one byte more is refuse
 });
 
 test.describe('by hand, past the browser', () => {
-  type Captured = { url: string; headers: Record<string, string>; recommendationId: string };
+  type Captured = { url: string; headers: Record<string, string>; actionId: string };
 
   /** The evidence action's request, as the browser sends it (a small file, stored). */
   async function captureEvidenceAction(page: Page): Promise<Captured> {
     const recommendation = await createTestRecommendation('Evidence sent by hand');
     await signIn(page, DEMO.ownerCsc);
-    await page.goto(recommendation.url);
+    await page.goto(recommendation.actionUrl);
     const sent = page.waitForRequest((r) => r.method() === 'POST' && 'next-action' in r.headers());
     const form = await fillEvidenceForm(page, `Small audit ${randomUUID()}`, pdfOfSize(1000));
     const request = await sent;
     await expect(form.getByRole('status').filter({ hasText: 'Evidence submitted' })).toBeVisible();
     const cookie = (await page.context().cookies()).find((c) => /next-auth\.session-token$/.test(c.name))!;
     const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => ['next-action', 'accept', 'next-router-state-tree'].includes(name)));
-    return { url: new URL(request.url()).pathname, headers: { ...headers, cookie: `${cookie.name}=${cookie.value}`, origin: appOrigin() }, recommendationId: recommendation.id };
+    return { url: new URL(request.url()).pathname, headers: { ...headers, cookie: `${cookie.name}=${cookie.value}`, origin: appOrigin() }, actionId: recommendation.actionId };
   }
 
   /** The evidence form as the browser encodes it (a FormData argument, `$K1`), with a PDF of `fileSize` bytes. */
-  function evidenceBody(recommendationId: string, title: string, fileSize: number) {
+  function evidenceBody(actionId: string, title: string, fileSize: number) {
     const boundary = `----e2e${randomUUID().replace(/-/g, '')}`;
     const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const head = Buffer.from(
-      field('_1_recommendationId', recommendationId) +
+      field('_1_actionId', actionId) +
         field('_1_title', title) +
         field('_1_kind', 'AUDIT') +
         `--${boundary}\r\nContent-Disposition: form-data; name="_1_file"; filename="audit.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
@@ -121,9 +121,9 @@ test.describe('by hand, past the browser', () => {
   }
 
   /** The same, with the file sized to make the whole request exactly `total` bytes. */
-  function evidenceBodyOfTotal(recommendationId: string, title: string, total: number) {
-    const overhead = evidenceBody(recommendationId, title, 10).body.length - 10;
-    const built = evidenceBody(recommendationId, title, total - overhead);
+  function evidenceBodyOfTotal(actionId: string, title: string, total: number) {
+    const overhead = evidenceBody(actionId, title, 10).body.length - 10;
+    const built = evidenceBody(actionId, title, total - overhead);
     expect(built.body.length).toBe(total);
     return { ...built, fileSize: total - overhead };
   }
@@ -157,7 +157,7 @@ test.describe('by hand, past the browser', () => {
     };
 
     // A file of 10 MB and one byte, in a request under the request limit: the form's own message.
-    const justOver = evidenceBody(action.recommendationId, title(), MAX_FILE_BYTES + 1);
+    const justOver = evidenceBody(action.actionId, title(), MAX_FILE_BYTES + 1);
     expect(justOver.body.length).toBeLessThan(SERVER_ACTION_BODY_LIMIT);
     const fileTooBig = await post(justOver.body, justOver.type);
     expect(fileTooBig.status).toBe(200);
@@ -165,13 +165,13 @@ test.describe('by hand, past the browser', () => {
 
     // A request of exactly the request limit: Next still reads it (the limits
     // agree), and the file in it is refused with the same message.
-    const atRequestLimit = evidenceBodyOfTotal(action.recommendationId, title(), SERVER_ACTION_BODY_LIMIT);
+    const atRequestLimit = evidenceBodyOfTotal(action.actionId, title(), SERVER_ACTION_BODY_LIMIT);
     const atLimit = await post(atRequestLimit.body, atRequestLimit.type);
     expect(atLimit.status).toBe(200);
     expect(atLimit.text).toContain(TOO_BIG);
 
     // One byte more: 413 and a message, with and without a Content-Length.
-    const overRequestLimit = evidenceBodyOfTotal(action.recommendationId, title(), SERVER_ACTION_BODY_LIMIT + 1);
+    const overRequestLimit = evidenceBodyOfTotal(action.actionId, title(), SERVER_ACTION_BODY_LIMIT + 1);
     const tooLarge = await post(overRequestLimit.body, overRequestLimit.type);
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.type).toBe('text/plain');
@@ -180,14 +180,14 @@ test.describe('by hand, past the browser', () => {
     expect(chunked.status).toBe(413);
     expect(chunked.text).toBe('The request is too large: a file can be at most 10 MB.');
     // Control: a chunked request at the limit is read as usual.
-    const chunkedAtLimit = evidenceBodyOfTotal(action.recommendationId, title(), SERVER_ACTION_BODY_LIMIT);
+    const chunkedAtLimit = evidenceBodyOfTotal(action.actionId, title(), SERVER_ACTION_BODY_LIMIT);
     const readChunked = await sendChunked(action.url, { ...action.headers, 'content-type': chunkedAtLimit.type }, chunkedAtLimit.body);
     expect(readChunked.status).toBe(200);
     expect(readChunked.text).toContain(TOO_BIG);
 
     // Control: a file of exactly 10 MB sent by hand is stored.
     const exact = title();
-    const atFileLimit = evidenceBody(action.recommendationId, exact, MAX_FILE_BYTES);
+    const atFileLimit = evidenceBody(action.actionId, exact, MAX_FILE_BYTES);
     const stored = await post(atFileLimit.body, atFileLimit.type);
     expect(stored.status).toBe(200);
     expect(stored.text).not.toContain(TOO_BIG);

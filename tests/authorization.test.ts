@@ -22,8 +22,12 @@ import { createRecommendation } from '@/lib/recommendations/create-recommendatio
 import { getRecommendation } from '@/lib/recommendations/get-recommendation';
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
 import { parseListParams } from '@/lib/recommendations/list-recommendations.schema';
-import { overrideRag, withdrawRagOverride } from '@/lib/recommendations/override-rag';
-import { updateProgress } from '@/lib/recommendations/update-progress';
+import { archiveAction } from '@/lib/actions/archive-action';
+import { createAction } from '@/lib/actions/create-action';
+import { overrideRag, withdrawRagOverride } from '@/lib/actions/override-rag';
+import { updateAction } from '@/lib/actions/update-action';
+import { updateProgress } from '@/lib/actions/update-progress';
+import { decideRecommendation } from '@/lib/recommendations/decide-recommendation';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
 import { getReport } from '@/lib/reports/get-report';
 import { archiveReview } from '@/lib/reviews/archive-review';
@@ -43,13 +47,35 @@ import { enrolTwoFactor } from '@/tests/support/auth-factories';
 
 const ROLES: Role[] = ['ADMIN', 'REVIEWER', 'OWNER', 'VIEWER'];
 
-/** The records one attempt acts on, owned by `agencyId`, made afresh for each attempt. */
-type World = { reviewId: string; findingId: string; recommendationId: string; measureId: string; evidenceId: string; agencyId: string; leadOfficerId: string; userId: string; inactiveUserId: string };
+/**
+ * The records one attempt acts on, made afresh for each attempt. `agencyId`'s
+ * are: recommendation R1, which it leads (its action 1, `actionId`, with a
+ * measure, evidence and a RAG override); and action 2 of R2
+ * (`ledElsewhereActionId`), a recommendation led by a third agency, Health.
+ * R1 has Health's action 2 too (`theirActionId`): an action of another agency
+ * in a recommendation `agencyId` leads.
+ */
+type World = {
+  reviewId: string;
+  findingId: string;
+  recommendationId: string;
+  actionId: string;
+  theirActionId: string;
+  otherRecommendationId: string;
+  ledElsewhereActionId: string;
+  measureId: string;
+  evidenceId: string;
+  agencyId: string;
+  leadOfficerId: string;
+  userId: string;
+  inactiveUserId: string;
+};
 
 const actors = {} as Record<Role, Actor>;
 const agencyOf = {} as Record<Role, string>;
 let otherAgencyId: string;
 let otherAgencyLead: string;
+let thirdAgencyId: string;
 let submitterId: string;
 const leadOf = new Map<string, string>();
 
@@ -63,6 +89,7 @@ beforeAll(async () => {
     agencyOf[role] = agencyId;
   }
   otherAgencyId = police.id;
+  thirdAgencyId = (await createAgency('Health')).id;
   otherAgencyLead = (await createUser('OWNER', police.id)).id;
   leadOf.set(police.id, otherAgencyLead);
   leadOf.set(csc.id, actors.OWNER.id);
@@ -74,6 +101,7 @@ beforeAll(async () => {
 async function makeWorld(agencyId: string): Promise<World> {
   const review = await db.review.create({ data: { title: `Review ${randomUUID()}`, kind: 'LEARNING_REVIEW', commissioningBody: 'Board', status: 'PUBLISHED' } });
   const finding = await db.finding.create({ data: { reviewId: review.id, reference: 'F1', text: 'A finding', theme: 'Training', severity: 'HIGH' } });
+  const due = new Date('2030-01-31');
   const recommendation = await db.recommendation.create({
     data: {
       reviewId: review.id,
@@ -81,17 +109,46 @@ async function makeWorld(agencyId: string): Promise<World> {
       text: 'A recommendation',
       ownerAgencyId: agencyId,
       leadOfficerId: leadOf.get(agencyId) ?? null,
-      originalDueDate: new Date('2030-01-31'),
-      dueDate: new Date('2030-01-31'),
-      ragOverride: 'AMBER',
-      ragOverrideJustification: 'Board asked for caution',
+      originalDueDate: due,
+      dueDate: due,
       findings: { connect: [{ id: finding.id }] },
     },
   });
-  const measure = await db.measure.create({ data: { recommendationId: recommendation.id, name: 'Staff trained', target: 100 } });
+  const action = await db.action.create({
+    data: {
+      recommendationId: recommendation.id,
+      reference: '1',
+      ownerAgencyId: agencyId,
+      leadOfficerId: leadOf.get(agencyId) ?? null,
+      originalDueDate: due,
+      dueDate: due,
+      ragOverride: 'AMBER',
+      ragOverrideJustification: 'Board asked for caution',
+    },
+  });
+  const theirs = await db.action.create({
+    data: { recommendationId: recommendation.id, reference: '2', text: "Health's part", ownerAgencyId: thirdAgencyId, originalDueDate: due, dueDate: due },
+  });
+  const other = await db.recommendation.create({
+    data: {
+      reviewId: review.id,
+      reference: 'R2',
+      text: 'A recommendation led by Health',
+      ownerAgencyId: thirdAgencyId,
+      originalDueDate: due,
+      dueDate: due,
+      findings: { connect: [{ id: finding.id }] },
+    },
+  });
+  await db.action.create({ data: { recommendationId: other.id, reference: '1', text: "Health's part", ownerAgencyId: thirdAgencyId, originalDueDate: due, dueDate: due } });
+  const ledElsewhere = await db.action.create({
+    data: { recommendationId: other.id, reference: '2', text: 'Its part', ownerAgencyId: agencyId, originalDueDate: due, dueDate: due },
+  });
+  const measure = await db.measure.create({ data: { recommendationId: recommendation.id, actionId: action.id, name: 'Staff trained', target: 100 } });
   const evidence = await db.evidence.create({
     data: {
       recommendationId: recommendation.id,
+      actionId: action.id,
       title: 'Register',
       kind: 'TRAINING_RECORD',
       submittedById: submitterId,
@@ -107,6 +164,10 @@ async function makeWorld(agencyId: string): Promise<World> {
     reviewId: review.id,
     findingId: finding.id,
     recommendationId: recommendation.id,
+    actionId: action.id,
+    theirActionId: theirs.id,
+    otherRecommendationId: other.id,
+    ledElsewhereActionId: ledElsewhere.id,
     measureId: measure.id,
     evidenceId: evidence.id,
     agencyId,
@@ -114,10 +175,16 @@ async function makeWorld(agencyId: string): Promise<World> {
   };
 }
 
-/** The world's recommendation implemented, its evidence (submitted by someone else) accepted: ready to verify. */
+/** The world's action 1 implemented, its evidence (submitted by someone else) accepted: ready to verify. */
 async function implementedWithAcceptedEvidence(w: World) {
-  await db.recommendation.update({ where: { id: w.recommendationId }, data: { status: 'IMPLEMENTED', version: 2 } });
+  await db.action.update({ where: { id: w.actionId }, data: { status: 'IMPLEMENTED', version: 2 } });
   await db.evidence.update({ where: { id: w.evidenceId }, data: { assessment: 'ACCEPTED' } });
+}
+
+/** The world's R1 set aside by a reviewer (both its actions with it): ready to reopen. */
+async function setAside(w: World) {
+  await db.action.updateMany({ where: { recommendationId: w.recommendationId }, data: { status: 'NOT_ACCEPTED', version: 2 } });
+  await db.recommendation.update({ where: { id: w.recommendationId }, data: { status: 'NOT_ACCEPTED', version: 2 } });
 }
 
 const PDF = new File([Buffer.from('%PDF-1.4\n%%EOF\n')], 'audit.pdf', { type: 'application/pdf' });
@@ -140,34 +207,84 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   {
     name: 'add a recommendation',
     allowed: REVIEWERS_ONLY,
-    run: (a, w) => createRecommendation(a, { reviewId: w.reviewId, reference: 'R2', text: 'More', findingIds: [w.findingId], response: 'ACCEPTED', ownerAgencyId: w.agencyId, leadOfficerId: null, priority: 'HIGH', dueDate: DAY }),
+    run: (a, w) => createRecommendation(a, { reviewId: w.reviewId, reference: 'R3', text: 'More', findingIds: [w.findingId], response: 'ACCEPTED', ownerAgencyId: w.agencyId, leadOfficerId: null, priority: 'HIGH', dueDate: DAY }),
   },
   {
-    name: 'edit a recommendation, moving its owner and due date',
+    name: 'edit a recommendation',
     allowed: REVIEWERS_ONLY,
-    run: (a, w) =>
-      updateRecommendation(a, { id: w.recommendationId, version: 1, reference: 'R1', text: 'Edited', findingIds: [w.findingId], response: 'ACCEPTED_IN_PART', ownerAgencyId: otherAgencyId, leadOfficerId: otherAgencyLead, priority: 'LOW', dueDate: DAY, dueDateChangeReason: 'Staffing' }),
+    run: (a, w) => updateRecommendation(a, { id: w.recommendationId, version: 1, reference: 'R1', text: 'Edited', findingIds: [w.findingId], response: 'ACCEPTED_IN_PART', priority: 'LOW' }),
   },
   { name: 'archive a recommendation', allowed: REVIEWERS_ONLY, run: (a, w) => archiveRecommendation(a, { id: w.recommendationId, version: 1, archiveReason: 'Merged' }) },
-  { name: 'override the RAG rating', allowed: REVIEWERS_ONLY, run: (a, w) => overrideRag(a, { recommendationId: w.recommendationId, version: 1, rating: 'RED', justification: 'No real progress' }) },
-  { name: 'withdraw a RAG override', allowed: REVIEWERS_ONLY, run: (a, w) => withdrawRagOverride(a, { recommendationId: w.recommendationId, version: 1, reason: 'Back on track' }) },
-  { name: 'update progress and status', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 1, status: 'IN_PROGRESS', note: 'Started' }) },
-  { name: 'set a recommendation aside (not accepted)', allowed: REVIEWERS_ONLY, run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 1, status: 'NOT_ACCEPTED', note: 'Outside the remit' }) },
   {
-    name: 'verify a recommendation',
+    name: 'add an action to a recommendation',
     allowed: REVIEWERS_ONLY,
-    prepare: implementedWithAcceptedEvidence,
-    run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 2, status: 'VERIFIED', note: 'Evidence checked' }),
+    run: (a, w) => createAction(a, { recommendationId: w.recommendationId, reference: '3', text: 'Audit the training', ownerAgencyId: w.agencyId, leadOfficerId: null, dueDate: DAY }),
   },
   {
-    name: 'send an implemented recommendation back to in progress',
+    name: "edit an action's reference and text",
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => updateAction(a, { id: w.actionId, version: 1, reference: '1a', text: 'Edited', ownerAgencyId: w.agencyId, leadOfficerId: w.leadOfficerId || null, dueDate: new Date('2030-01-31'), dueDateChangeReason: null }),
+  },
+  {
+    name: 'reassign an action to another agency',
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => updateAction(a, { id: w.actionId, version: 1, reference: '1', text: 'A recommendation', ownerAgencyId: thirdAgencyId, leadOfficerId: null, dueDate: new Date('2030-01-31'), dueDateChangeReason: null }),
+  },
+  {
+    name: "move an action's due date",
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => updateAction(a, { id: w.actionId, version: 1, reference: '1', text: 'A recommendation', ownerAgencyId: w.agencyId, leadOfficerId: w.leadOfficerId || null, dueDate: DAY, dueDateChangeReason: 'Staffing' }),
+  },
+  { name: 'archive an action', allowed: REVIEWERS_ONLY, run: (a, w) => archiveAction(a, { id: w.theirActionId, version: 1, archiveReason: 'Folded into action 1' }) },
+  { name: "override an action's RAG rating", allowed: REVIEWERS_ONLY, run: (a, w) => overrideRag(a, { actionId: w.actionId, version: 1, rating: 'RED', justification: 'No real progress' }) },
+  { name: "withdraw an action's RAG override", allowed: REVIEWERS_ONLY, run: (a, w) => withdrawRagOverride(a, { actionId: w.actionId, version: 1, reason: 'Back on track' }) },
+  { name: 'update progress and status of an action', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateProgress(a, { actionId: w.actionId, version: 1, status: 'IN_PROGRESS', note: 'Started' }) },
+  {
+    name: "update progress of the agency's action of a recommendation another agency leads",
+    allowed: OWNING_AGENCY_OR_REVIEWERS,
+    run: (a, w) => updateProgress(a, { actionId: w.ledElsewhereActionId, version: 1, status: 'IN_PROGRESS', note: 'Started our part' }),
+  },
+  {
+    name: "update progress of another agency's action of a recommendation the agency leads",
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => updateProgress(a, { actionId: w.theirActionId, version: 1, status: 'IN_PROGRESS', note: 'Started their part' }),
+  },
+  {
+    name: 'set a recommendation aside (not accepted)',
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => decideRecommendation(a, { recommendationId: w.recommendationId, version: 1, status: 'NOT_ACCEPTED', note: 'Outside the remit' }),
+  },
+  {
+    name: 'reopen a recommendation that was set aside',
+    allowed: REVIEWERS_ONLY,
+    prepare: setAside,
+    run: (a, w) => decideRecommendation(a, { recommendationId: w.recommendationId, version: 2, status: 'NOT_STARTED', note: 'The board asked again' }),
+  },
+  {
+    name: 'verify an action',
     allowed: REVIEWERS_ONLY,
     prepare: implementedWithAcceptedEvidence,
-    run: (a, w) => updateProgress(a, { recommendationId: w.recommendationId, version: 2, status: 'IN_PROGRESS', note: 'The audit does not show it' }),
+    run: (a, w) => updateProgress(a, { actionId: w.actionId, version: 2, status: 'VERIFIED', note: 'Evidence checked' }),
   },
-  { name: 'submit evidence', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => submitEvidence(a, { recommendationId: w.recommendationId, title: 'Audit', description: '', kind: 'AUDIT', url: null, file: PDF } as never) },
+  {
+    name: 'send an implemented action back to in progress',
+    allowed: REVIEWERS_ONLY,
+    prepare: implementedWithAcceptedEvidence,
+    run: (a, w) => updateProgress(a, { actionId: w.actionId, version: 2, status: 'IN_PROGRESS', note: 'The audit does not show it' }),
+  },
+  { name: 'submit evidence for an action', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => submitEvidence(a, { actionId: w.actionId, title: 'Audit', description: '', kind: 'AUDIT', url: null, file: PDF } as never) },
+  {
+    name: "submit evidence for the agency's action of a recommendation another agency leads",
+    allowed: OWNING_AGENCY_OR_REVIEWERS,
+    run: (a, w) => submitEvidence(a, { actionId: w.ledElsewhereActionId, title: 'Audit', description: '', kind: 'AUDIT', url: 'https://example.test/audit' }),
+  },
+  {
+    name: "submit evidence for another agency's action of a recommendation the agency leads",
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => submitEvidence(a, { actionId: w.theirActionId, title: 'Audit', description: '', kind: 'AUDIT', url: 'https://example.test/audit' }),
+  },
   { name: 'assess evidence', allowed: REVIEWERS_ONLY, run: (a, w) => assessEvidence(a, { evidenceId: w.evidenceId, version: 1, assessment: 'ACCEPTED', comment: '' }) },
-  { name: 'define a measure', allowed: REVIEWERS_ONLY, run: (a, w) => createMeasure(a, { recommendationId: w.recommendationId, name: 'Audits done', unit: '', target: 4 }) },
+  { name: 'define a measure of an action', allowed: REVIEWERS_ONLY, run: (a, w) => createMeasure(a, { actionId: w.actionId, name: 'Audits done', unit: '', target: 4 }) },
   { name: "update a measure's value", allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => updateMeasureValue(a, { measureId: w.measureId, version: 1, currentValue: 40, note: 'Register' }) },
   { name: 'comment', allowed: OWNING_AGENCY_OR_REVIEWERS, run: (a, w) => addComment(a, { recommendationId: w.recommendationId, body: 'A comment' }) },
   { name: 'add a user', allowed: ADMINS_ONLY, run: (a, w) => createUserAccount(a, { email: `new-${randomUUID()}@example.test`, name: 'New owner', role: 'OWNER', agencyId: w.agencyId, initialPassword: null }) },
@@ -187,21 +304,25 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   { name: "read a review's report", allowed: EVERYONE, run: (a, w) => getReport(a, w.reviewId, {}) },
 ];
 
-/** Everything that could change: row counts, versions, the last history event. */
+/** Everything that could change: row counts, versions, the last history event, every action's and recommendation's state. */
 async function snapshot() {
-  const [reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent, users] = await Promise.all([
+  const [reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states] = await Promise.all([
     db.review.count({ where: { archivedAt: null } }),
     db.finding.count({ where: { archivedAt: null } }),
     db.recommendation.count({ where: { archivedAt: null } }),
+    db.action.count({ where: { archivedAt: null } }),
     db.measure.count(),
     db.evidence.count(),
     db.comment.count(),
     db.historyEvent.count(),
-    db.$queryRaw`SELECT (SELECT sum(version) FROM "Review") + (SELECT sum(version) FROM "Finding") + (SELECT sum(version) FROM "Recommendation") + (SELECT sum(version) FROM "Measure") + (SELECT sum(version) FROM "Evidence") AS total`,
+    db.$queryRaw`SELECT (SELECT sum(version) FROM "Review") + (SELECT sum(version) FROM "Finding") + (SELECT sum(version) FROM "Recommendation") + (SELECT sum(version) FROM "Action") + (SELECT sum(version) FROM "Measure") + (SELECT sum(version) FROM "Evidence") AS total`,
     db.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
     db.$queryRaw`SELECT count(*) AS users, count(*) FILTER (WHERE active) AS active, sum("sessionVersion") AS "sessionVersions", count(*) FILTER (WHERE "mustChangePassword") AS "mustChange", string_agg(role::text || "passwordHash", ',' ORDER BY id) AS roles FROM "User"`,
+    db.$queryRaw`SELECT
+      (SELECT string_agg(concat_ws('|', id, status, "ownerAgencyId", "leadOfficerId", "dueDate", "ragOverride", "progressNote", "lastProgressAt"), ',' ORDER BY id) FROM "Action") AS actions,
+      (SELECT string_agg(concat_ws('|', id, status, "ownerAgencyId", "leadOfficerId", "dueDate", "lastProgressAt"), ',' ORDER BY id) FROM "Recommendation") AS recommendations`,
   ]);
-  return { reviews, findings, recommendations, measures, evidence, comments, events, versions, lastEvent, users };
+  return { reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states };
 }
 
 describe('authorization: every action, as every role, on own and other agencies\' records', () => {

@@ -59,7 +59,8 @@ function SeeAll({ list, href, what }: { list: QueueList<unknown>; href?: string;
 
 function RecommendationLink({ item }: { item: QueueRecommendation }) {
   return (
-    <Link href={`/recommendations/${item.id}`}>
+    // An owner's item is their agency's action: it opens where they update it.
+    <Link href={item.actionId ? `/actions/${item.actionId}` : `/recommendations/${item.id}`}>
       {item.reference}
       <span className="visually-hidden"> of {item.review.title}</span>
     </Link>

@@ -16,7 +16,7 @@ import { EVIDENCE_KIND_LABELS } from '@/lib/labels';
 import type { ActionResult } from '@/lib/server-action';
 import { SuccessBanner } from '@/components/form/success-banner';
 
-// Ids are scoped to this form: the recommendation page holds several forms.
+// Ids are scoped to this form: the action page holds several forms.
 const SCOPE = 'evidence';
 const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
 
@@ -27,13 +27,13 @@ const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
  * Action as FormData.
  */
 export function EvidenceForm({
-  recommendationId,
+  actionId,
   action,
 }: {
-  recommendationId: string;
+  actionId: string;
   action: (input: FormData) => Promise<ActionResult<{ evidenceId: string }>>;
 }) {
-  const empty = { recommendationId, title: '', description: '', url: '', file: undefined };
+  const empty = { actionId, title: '', description: '', url: '', file: undefined };
   // A file input cannot be cleared through its value: a new key gives a fresh one after a save.
   const [fileInputKey, setFileInputKey] = useState(0);
   const { form, onSubmit, summary, saved, errorFor } = useActionForm({
@@ -58,7 +58,7 @@ export function EvidenceForm({
           <p className="small">A reviewer will assess it. It is listed above and on the history.</p>
         </SuccessBanner>
       ) : null}
-      <input type="hidden" {...form.register('recommendationId')} />
+      <input type="hidden" {...form.register('actionId')} />
       <Field id={idFor('title')} label="Title" error={errorFor('title')}>
         <input className="input" type="text" autoComplete="off" {...form.register('title')} />
       </Field>
@@ -77,7 +77,7 @@ export function EvidenceForm({
       <Field
         id={idFor('description')}
         label="Description (optional)"
-        hint="What this shows, and which part of the recommendation it answers."
+        hint="What this shows, and which part of the action it answers."
         error={errorFor('description')}
       >
         <textarea className="textarea" rows={3} {...form.register('description')} />

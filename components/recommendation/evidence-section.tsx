@@ -2,7 +2,7 @@ import type { Assessment } from '@/lib/generated/prisma/enums';
 import { FILE_KINDS, formatFileSize } from '@/lib/evidence/file-type';
 import { ASSESSMENT_LABELS, EVIDENCE_KIND_LABELS } from '@/lib/labels';
 import { formatDateTime } from '@/lib/days';
-import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
+import type { ActionDetail } from '@/lib/actions/get-action';
 import type { ActionResult } from '@/lib/server-action';
 import { AssessEvidenceForm } from './assess-evidence-form';
 import { EvidenceForm } from './evidence-form';
@@ -24,20 +24,20 @@ function linkHost(url: string) {
 }
 
 /**
- * The recommendation's evidence: each piece with its link or file, who
+ * The action's evidence: each piece with its link or file, who
  * submitted it and its assessment; reviewers assess pending pieces (never
  * their own), and those allowed submit more.
  */
 export function EvidenceSection({
-  recommendation,
+  action,
   submitEvidenceAction,
   assessEvidenceAction,
 }: {
-  recommendation: RecommendationDetail;
+  action: ActionDetail;
   submitEvidenceAction: (input: FormData) => Promise<ActionResult<{ evidenceId: string }>>;
   assessEvidenceAction: (input: unknown) => Promise<ActionResult<{ version: number }>>;
 }) {
-  const { evidence, permissions } = recommendation;
+  const { evidence, permissions } = action;
   return (
     <section aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence</h2>
@@ -101,7 +101,7 @@ export function EvidenceSection({
           })}
         </ul>
       )}
-      {permissions.submitEvidence ? <EvidenceForm recommendationId={recommendation.id} action={submitEvidenceAction} /> : null}
+      {permissions.submitEvidence ? <EvidenceForm actionId={action.id} action={submitEvidenceAction} /> : null}
     </section>
   );
 }

@@ -11,13 +11,13 @@ const idFor = (field: string) => `${SCOPE}-${fieldId(field)}`;
 
 /** A reviewer adds a measure of progress: what is counted, in what unit, and the target. */
 export function MeasureForm({
-  recommendationId,
+  actionId,
   action,
 }: {
-  recommendationId: string;
+  actionId: string;
   action: (input: unknown) => Promise<ActionResult<{ measureId: string }>>;
 }) {
-  const empty = { recommendationId, name: '', unit: '', target: '' };
+  const empty = { actionId, name: '', unit: '', target: '' };
   const { form, onSubmit, summary, saved, errorFor } = useActionForm({
     schema: () => import('@/lib/measures/measure.schema').then((m) => m.createMeasureSchema),
     action,
@@ -35,7 +35,7 @@ export function MeasureForm({
           <p className="notification__title">Measure added</p>
         </SuccessBanner>
       ) : null}
-      <input type="hidden" {...form.register('recommendationId')} />
+      <input type="hidden" {...form.register('actionId')} />
       <Field id={idFor('name')} label="What is measured" hint="For example, staff trained face to face" error={errorFor('name')}>
         <input className="input" type="text" autoComplete="off" {...form.register('name')} />
       </Field>

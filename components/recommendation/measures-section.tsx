@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/days';
-import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
+import type { ActionDetail } from '@/lib/actions/get-action';
 import type { ActionResult } from '@/lib/server-action';
 import { MeasureForm } from './measure-form';
 import { MeasureValueForm } from './measure-value-form';
@@ -11,19 +11,19 @@ const number = (value: number) => value.toLocaleString('en-GB');
  * its past values; owners and reviewers record new values, reviewers add measures.
  */
 export function MeasuresSection({
-  recommendation,
+  action,
   updateMeasureValueAction,
   createMeasureAction,
 }: {
-  recommendation: RecommendationDetail;
+  action: ActionDetail;
   updateMeasureValueAction: (input: unknown) => Promise<ActionResult<{ version: number }>>;
   createMeasureAction: (input: unknown) => Promise<ActionResult<{ measureId: string }>>;
 }) {
-  const { measures, permissions } = recommendation;
+  const { measures, permissions } = action;
   return (
     <section aria-labelledby="measures-heading">
       <h2 id="measures-heading">Measures</h2>
-      {measures.length === 0 ? <p>No measures have been set for this recommendation.</p> : null}
+      {measures.length === 0 ? <p>No measures have been set for this action.</p> : null}
       {measures.map((measure) => {
         const headingId = `measure-${measure.id}-heading`;
         const percent = measure.target > 0 ? Math.round((measure.currentValue / measure.target) * 100) : 0;
@@ -90,7 +90,7 @@ export function MeasuresSection({
           </section>
         );
       })}
-      {permissions.defineMeasures ? <MeasureForm recommendationId={recommendation.id} action={createMeasureAction} /> : null}
+      {permissions.defineMeasures ? <MeasureForm actionId={action.id} action={createMeasureAction} /> : null}
     </section>
   );
 }

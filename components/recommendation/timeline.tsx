@@ -1,12 +1,13 @@
 import Link from '@/components/link';
 import { formatDateTime } from '@/lib/days';
-import type { RecommendationDetail } from '@/lib/recommendations/get-recommendation';
+
+export type TimelineEntry = { id: number; at: Date; description: string; note: string | null };
 
 /**
- * The changes and comments on a recommendation, newest first: the latest
- * ones, with a link to the full history when there are more.
+ * The changes and comments on a recommendation (or one action), newest first:
+ * the latest ones, with a link to the full history when there are more.
  */
-export function Timeline({ events, total, recommendationId }: { events: RecommendationDetail['timeline']; total: number; recommendationId: string }) {
+export function Timeline({ events, total, pageHref }: { events: readonly TimelineEntry[]; total: number; pageHref: string }) {
   if (events.length === 0) return <p>Nothing has happened yet.</p>;
   const partial = events.length < total;
   return (
@@ -14,7 +15,7 @@ export function Timeline({ events, total, recommendationId }: { events: Recommen
       {partial ? (
         <p>
           Showing the latest {events.length} of {total} entries.{' '}
-          <Link href={`/recommendations/${recommendationId}?history=all#history`}>Show the full history</Link>
+          <Link href={`${pageHref}?history=all#history`}>Show the full history</Link>
         </p>
       ) : null}
       <ol className="timeline" aria-label="History, newest first">
@@ -30,7 +31,7 @@ export function Timeline({ events, total, recommendationId }: { events: Recommen
       </ol>
       {partial ? (
         <p>
-          <Link href={`/recommendations/${recommendationId}?history=all#history`}>Show all {total} history entries</Link>
+          <Link href={`${pageHref}?history=all#history`}>Show all {total} history entries</Link>
         </p>
       ) : null}
     </>

@@ -10,20 +10,21 @@ import { STATUS_LABELS } from '@/lib/labels';
 import type { StatusChoices } from '@/lib/recommendations/workflow';
 import type { ActionResult } from '@/lib/server-action';
 import { SuccessBanner } from '@/components/form/success-banner';
+import { useSyncedVersion } from '@/components/form/use-synced-version';
 
 /**
- * Progress note, with a change of status where the workflow allows one. Only
+ * An action's progress note, with a change of status where the workflow allows one. Only
  * the moves this user may make now are offered; the others are listed with
  * why (the same rule the server enforces, lib/recommendations/workflow.ts).
  */
 export function UpdateProgressForm({
-  recommendationId,
+  actionId,
   version,
   currentStatus,
   choices,
   action,
 }: {
-  recommendationId: string;
+  actionId: string;
   version: number;
   currentStatus: RecommendationStatus;
   choices: StatusChoices;
@@ -37,16 +38,17 @@ export function UpdateProgressForm({
     statusBefore.current = currentStatus;
   }, [currentStatus]);
   const { form, onSubmit, summary, conflict, saved, errorFor } = useActionForm({
-    schema: () => import('@/lib/recommendations/update-progress.schema').then((m) => m.updateProgressSchema),
+    schema: () => import('@/lib/actions/update-progress.schema').then((m) => m.updateProgressSchema),
     action,
-    defaultValues: { recommendationId, version, status: currentStatus, note: '' },
+    defaultValues: { actionId, version, status: currentStatus, note: '' },
     onSuccess: ({ version: next }) => {
       const to = form.getValues('status') as RecommendationStatus;
       setSavedMove({ from: statusBefore.current, to });
       statusBefore.current = to;
-      form.reset({ recommendationId, version: next, status: to, note: '' });
+      form.reset({ actionId, version: next, status: to, note: '' });
     },
   });
+  useSyncedVersion(version, (next) => form.setValue('version', next));
   const statusError = errorFor('status');
   const statusId = fieldId('status');
   return (
@@ -64,7 +66,7 @@ export function UpdateProgressForm({
           </p>
         </SuccessBanner>
       ) : null}
-      <input type="hidden" {...form.register('recommendationId')} />
+      <input type="hidden" {...form.register('actionId')} />
       <input type="hidden" {...form.register('version')} />
       <div className={`form-group${statusError ? ' form-group--error' : ''}`}>
         <fieldset aria-describedby={statusError ? `${statusId}-error` : undefined}>

@@ -121,7 +121,7 @@ function DataTable({ id, caption, headers, rows }: { id: string; caption: string
 
 /** (1) Horizontal stacked bars, one per owner agency, one segment per status. */
 export function StatusByAgencyChart({ byAgency }: { byAgency: Report['byAgency'] }) {
-  const title = 'Recommendations by status and owner agency';
+  const title = 'Actions by status and owner agency';
   if (byAgency.length === 0) return <NoData title={title} message="None: there were no recommendations to chart on this date." />;
 
   const statuses = CHART_STATUS_ORDER.filter((s) => byAgency.some((a) => a.byStatus[s] > 0));
@@ -182,7 +182,7 @@ export function StatusByAgencyChart({ byAgency }: { byAgency: Report['byAgency']
                     className={`chart-seg chart-seg--${STATUS_SLUG[segment.key]}`}
                     fill={patternFill(segment.key)}
                   >
-                    <title>{`${agency.agency}: ${plural(segment.value, 'recommendation', 'recommendations')} ${STATUS_LABELS[segment.key].toLowerCase()}`}</title>
+                    <title>{`${agency.agency}: ${plural(segment.value, 'action', 'actions')} ${STATUS_LABELS[segment.key].toLowerCase()}`}</title>
                   </rect>
                   {segment.width >= labelWidth(segment.value) + 4 ? (
                     <>
@@ -220,7 +220,7 @@ export function StatusByAgencyChart({ byAgency }: { byAgency: Report['byAgency']
           </text>
         ))}
         <text x={(plotLeft + plotRight) / 2} y={axisY + 42} className="chart-axis-title">
-          Number of recommendations
+          Number of actions
         </text>
       </svg>
       <DataTable

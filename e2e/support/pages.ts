@@ -12,6 +12,11 @@ export const PAGES = [
   `/reviews/${ROCHDALE_REVIEW_ID}/edit`,
   `/reviews/${ROCHDALE_REVIEW_ID}/findings/new`,
   `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
+  // A recommendation carried out by three agencies, one of its actions, and adding and editing actions.
+  '/recommendations/rec-rochdale-r2',
+  '/actions/action-rochdale-r2-1',
+  '/recommendations/rec-rochdale-r2/actions/new',
+  '/actions/action-rochdale-r2-1/edit',
   '/reports',
   '/admin/users',
   '/admin/users?q=lead',

@@ -6,12 +6,15 @@ export const ROCHDALE_REVIEW_ID = 'review-rochdale-cse-2012';
 
 /**
  * A recommendation of its own for one test (tests run in parallel on one
- * database), owned by children's social care, with its created event.
+ * database), with its one action (the recommendation as written, reference
+ * "1") owned by children's social care, and their created events, as the app
+ * writes them.
  */
 export async function createTestRecommendation(text: string) {
   const db = await e2eDatabase();
   try {
     const id = `e2e-${randomUUID()}`;
+    const actionId = `e2e-${randomUUID()}`;
     const reference = `T${Math.floor(Math.random() * 1e9)}`;
     await db.query('BEGIN');
     await db.query(
@@ -20,32 +23,48 @@ export async function createTestRecommendation(text: string) {
       [id, ROCHDALE_REVIEW_ID, reference, text],
     );
     await db.query(
-      `INSERT INTO "HistoryEvent" ("actorId", "subjectType", "subjectId", "subjectVersion", kind, after, "reviewId", "recommendationId")
-       SELECT id, 'recommendation', $1, 1, 'recommendation.created', $2::jsonb, $3, $1 FROM "User" WHERE email = 'reviewer@followthrough.test'`,
-      [id, JSON.stringify(created(reference, text)), ROCHDALE_REVIEW_ID],
+      `INSERT INTO "Action" (id, "recommendationId", reference, text, "ownerAgencyId", "originalDueDate", "dueDate", "updatedAt")
+       VALUES ($1, $2, '1', NULL, 'agency-csc', '2030-03-31', '2030-03-31', now())`,
+      [actionId, id],
     );
+    const event = (subjectType: string, subjectId: string, kind: string, after: unknown) =>
+      db.query(
+        `INSERT INTO "HistoryEvent" ("actorId", "subjectType", "subjectId", "subjectVersion", kind, after, "reviewId", "recommendationId")
+         SELECT id, $1, $2, 1, $3, $4::jsonb, $5, $6 FROM "User" WHERE email = 'reviewer@followthrough.test'`,
+        [subjectType, subjectId, kind, JSON.stringify(after), ROCHDALE_REVIEW_ID, id],
+      );
+    await event('recommendation', id, 'recommendation.created', recommendationCreated(reference, text));
+    await event('action', actionId, 'action.created', actionCreated());
     await db.query('COMMIT');
-    return { id, reference, url: `/recommendations/${id}` };
+    return { id, reference, url: `/recommendations/${id}`, actionId, actionLabel: `${reference}.1`, actionUrl: `/actions/${actionId}` };
   } finally {
     await db.end();
   }
 }
 
 /** The recommendation.created payload, as the app records it (checked by the history's catalogue). */
-function created(reference: string, text: string) {
-  const due = new Date('2030-03-31T00:00:00Z');
+function recommendationCreated(reference: string, text: string) {
   return payloadToStore('recommendation.created', undefined, {
     reference,
     text,
     response: 'ACCEPTED',
     priority: 'MEDIUM',
-    status: 'NOT_STARTED',
+    findingIds: [],
+    findings: [],
+  }).after;
+}
+
+/** The action.created payload of its first action. */
+function actionCreated() {
+  const due = new Date('2030-03-31T00:00:00Z');
+  return payloadToStore('action.created', undefined, {
+    reference: '1',
+    text: null,
     ownerAgencyId: 'agency-csc',
     ownerAgency: "Children's social care",
     leadOfficerId: null,
     leadOfficer: null,
-    findingIds: [],
-    findings: [],
+    status: 'NOT_STARTED',
     dueDate: due,
     originalDueDate: due,
   }).after;

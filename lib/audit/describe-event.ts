@@ -89,7 +89,15 @@ function changes(before: FieldValues, after: FieldValues, kindLabels?: Record<st
 export type DescribeContext = {
   /** Evidence titles by id: events of version 1 of "evidence.assessed" do not carry the title. */
   evidenceTitles?: ReadonlyMap<string, string>;
+  /** Actions' labels ("R3.1") by id: most action events carry no reference. */
+  actionLabels?: ReadonlyMap<string, string>;
 };
+
+/** Fields an event written before actions carried for the recommendation's one action read as the recommendation's. */
+function withImpliedFields<T extends { impliedAction?: object }>(values: T): FieldValues {
+  const { impliedAction, ...rest } = values;
+  return { ...rest, ...(impliedAction ?? {}) } as FieldValues;
+}
 
 /**
  * One sentence, without the note (shown apart, as the person wrote it). The
@@ -98,7 +106,27 @@ export type DescribeContext = {
 export function describeEvent(stored: DescribableEvent, context: DescribeContext = {}): string {
   const who = stored.actorName ?? 'The system';
   const event = readEvent(stored);
+  const action = () => {
+    const label = context.actionLabels?.get(stored.subjectId);
+    return label ? `action ${label}` : 'an action';
+  };
   switch (event.kind) {
+    case 'action.created':
+      return `${who} added ${context.actionLabels?.has(stored.subjectId) ? action() : `action ${event.after.reference}`}, owned by ${event.after.ownerAgency}`;
+    case 'action.updated':
+      return `${who} changed ${action()}: ${changes(event.before, event.after)}`;
+    case 'action.status_changed':
+      return `${who} changed the status of ${action()} from ${formatValue('status', event.before.status)} to ${formatValue('status', event.after.status)}`;
+    case 'action.progress_updated':
+      return `${who} added a progress update on ${action()}`;
+    case 'action.due_date_changed':
+      return `${who} moved the due date of ${action()} from ${formatValue('dueDate', event.before.dueDate)} to ${formatValue('dueDate', event.after.dueDate)}`;
+    case 'action.rag_overridden':
+      return `${who} set the RAG rating of ${action()} to ${formatValue('rating', event.after.rating)}`;
+    case 'action.rag_override_withdrawn':
+      return `${who} withdrew the RAG override of ${action()} (was ${formatValue('rating', event.before.rating)})`;
+    case 'action.archived':
+      return `${who} archived ${action()}`;
     case 'recommendation.status_changed':
       return `${who} changed status from ${formatValue('status', event.before.status)} to ${formatValue('status', event.after.status)}`;
     case 'recommendation.progress_updated':
@@ -166,7 +194,7 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
     case 'recommendation.updated':
       // Version 1 recorded a progress note this way.
       if (event.after.progressNote !== undefined) return `${who} added a progress update`;
-      return `${who} changed the recommendation: ${changes(event.before, event.after)}`;
+      return `${who} changed the recommendation: ${changes(withImpliedFields(event.before), withImpliedFields(event.after))}`;
     case 'finding.updated':
     case 'user.updated':
       return `${who} changed the ${subjectTypeOf(event.kind)}: ${changes(event.before, event.after)}`;

@@ -49,32 +49,38 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'finding.updated': { before: { theme: 'Escalation' }, after: { theme: 'Training' } },
   'finding.archived': { before: { archivedAt: null }, after: { reference: 'F1', archivedAt: at } },
   'recommendation.created': {
-    after: {
-      reference: 'R1',
-      text: 'Brief staff',
-      response: 'ACCEPTED',
-      priority: 'HIGH',
-      ownerAgencyId: 'a1',
-      ownerAgency: 'Police',
-      leadOfficerId: null,
-      leadOfficer: null,
-      findingIds: ['f1'],
-      findings: ['F1'],
-      status: 'NOT_STARTED',
-      dueDate: new Date(at),
-      originalDueDate: new Date(at),
-    },
+    after: { reference: 'R1', text: 'Brief staff', response: 'ACCEPTED', priority: 'HIGH', findingIds: ['f1'], findings: ['F1'] },
   },
-  'recommendation.updated': { before: { leadOfficerId: null, leadOfficer: null }, after: { leadOfficerId: 'u1', leadOfficer: 'Lead officer' } },
+  'recommendation.updated': { before: { priority: 'HIGH' }, after: { priority: 'LOW' } },
   'recommendation.status_changed': { before: { status: 'NOT_STARTED' }, after: { status: 'IN_PROGRESS' } },
   'recommendation.progress_updated': {},
   'recommendation.due_date_changed': { before: { dueDate: new Date(at) }, after: { dueDate: '2013-06-30T00:00:00.000Z' } },
   'recommendation.rag_overridden': { before: { rating: null, justification: null }, after: { rating: 'AMBER', justification: 'Agreed at the board' } },
   'recommendation.rag_override_withdrawn': { before: { rating: 'AMBER', justification: 'Agreed' }, after: { rating: null, justification: null } },
   'recommendation.archived': { before: { archivedAt: null }, after: { reference: 'R1', archivedAt: at } },
-  'measure.created': { after: { name: 'Staff trained', unit: 'staff', target: new Prisma.Decimal(1500) } },
+  'action.created': {
+    after: {
+      reference: '1',
+      text: 'Brief every officer',
+      ownerAgencyId: 'a1',
+      ownerAgency: 'Police',
+      leadOfficerId: null,
+      leadOfficer: null,
+      status: 'NOT_STARTED',
+      dueDate: new Date(at),
+      originalDueDate: new Date(at),
+    },
+  },
+  'action.updated': { before: { leadOfficerId: null, leadOfficer: null }, after: { leadOfficerId: 'u1', leadOfficer: 'Lead officer' } },
+  'action.status_changed': { before: { status: 'NOT_STARTED' }, after: { status: 'IN_PROGRESS' } },
+  'action.progress_updated': {},
+  'action.due_date_changed': { before: { dueDate: new Date(at) }, after: { dueDate: '2013-06-30T00:00:00.000Z' } },
+  'action.rag_overridden': { before: { rating: null, justification: null }, after: { rating: 'AMBER', justification: 'Agreed at the board' } },
+  'action.rag_override_withdrawn': { before: { rating: 'AMBER', justification: 'Agreed' }, after: { rating: null, justification: null } },
+  'action.archived': { before: { archivedAt: null }, after: { reference: '1', archivedAt: at } },
+  'measure.created': { after: { actionId: 'x1', name: 'Staff trained', unit: 'staff', target: new Prisma.Decimal(1500) } },
   'measure.updated': { before: { currentValue: new Prisma.Decimal('300'), name: 'Staff trained' }, after: { currentValue: 1200.5, name: 'Staff trained' } },
-  'evidence.submitted': { after: { title: 'Registers', kind: 'TRAINING_RECORD', url: 'https://example.test/registers' } },
+  'evidence.submitted': { after: { actionId: 'x1', title: 'Registers', kind: 'TRAINING_RECORD', url: 'https://example.test/registers' } },
   'evidence.assessed': { before: { assessment: 'PENDING', title: 'Registers' }, after: { assessment: 'ACCEPTED', title: 'Registers' } },
   'comment.added': { after: { bodySha256: 'a'.repeat(64) } },
 };
@@ -121,12 +127,60 @@ describe('the history event catalogue', () => {
     expect(event).toMatchObject({ before: { assessment: 'PENDING', title: null }, after: { assessment: 'ACCEPTED', title: null } });
   });
 
+  // What the version before actions wrote: the owner, status and dates now belong to the recommendation's one action.
+  const version2Created = {
+    reference: 'R1',
+    text: 'Brief staff',
+    response: 'ACCEPTED',
+    priority: 'HIGH',
+    ownerAgencyId: 'a1',
+    ownerAgency: 'Police',
+    leadOfficerId: null,
+    leadOfficer: null,
+    findingIds: ['f1'],
+    findings: ['F1'],
+    status: 'NOT_STARTED',
+    dueDate: at,
+    originalDueDate: at,
+  };
+
+  it('reads version 2 of "recommendation.created" (before actions) with its owner, status and dates as the implied action', () => {
+    const event = readEvent({ kind: 'recommendation.created', before: null, after: version2Created });
+    expect(event.after).toEqual({
+      reference: 'R1',
+      text: 'Brief staff',
+      response: 'ACCEPTED',
+      priority: 'HIGH',
+      findingIds: ['f1'],
+      findings: ['F1'],
+      impliedAction: { ownerAgencyId: 'a1', ownerAgency: 'Police', leadOfficerId: null, leadOfficer: null, status: 'NOT_STARTED', dueDate: at, originalDueDate: at },
+    });
+  });
+
   it('reads version 1 of "recommendation.created" (ids without names) with null names', () => {
-    const { after } = stored('recommendation.created', payloadToStore('recommendation.created', undefined, SAMPLES['recommendation.created'].after));
-    const { ownerAgency, leadOfficer, findings, ...version1 } = after as Record<string, unknown>;
+    const { ownerAgency, leadOfficer, findings, ...version1 } = version2Created;
     expect([ownerAgency, leadOfficer, findings]).toEqual(['Police', null, ['F1']]);
     const event = readEvent({ kind: 'recommendation.created', before: null, after: version1 });
-    expect(event.after).toEqual({ ...version1, ownerAgency: null, leadOfficer: null, findings: null });
+    expect(event.after).toMatchObject({ findings: null, impliedAction: { ownerAgencyId: 'a1', ownerAgency: null, leadOfficer: null, status: 'NOT_STARTED' } });
+  });
+
+  it('reads version 2 of "recommendation.updated" (an owner change, before actions) as a change of the implied action', () => {
+    const event = readEvent({
+      kind: 'recommendation.updated',
+      before: { leadOfficerId: null, leadOfficer: null, priority: 'LOW' },
+      after: { leadOfficerId: 'u1', leadOfficer: 'Lead officer', priority: 'HIGH' },
+    });
+    expect(event).toMatchObject({
+      before: { priority: 'LOW', impliedAction: { leadOfficerId: null, leadOfficer: null } },
+      after: { priority: 'HIGH', impliedAction: { leadOfficerId: 'u1', leadOfficer: 'Lead officer' } },
+    });
+  });
+
+  it('refuses to write the owner of a recommendation (it is its actions\' now), and reads evidence and measures written before actions with no action', () => {
+    expect(() => payloadToStore('recommendation.created', undefined, version2Created as never)).toThrow(InvalidEventError);
+    expect(() => payloadToStore('recommendation.updated', { ownerAgencyId: 'a1' } as never, { ownerAgencyId: 'a2' } as never)).toThrow(InvalidEventError);
+    expect(readEvent({ kind: 'evidence.submitted', before: null, after: { title: 'T', kind: 'POLICY', url: 'https://x.test' } }).after).toMatchObject({ actionId: null });
+    expect(readEvent({ kind: 'measure.created', before: null, after: { name: 'N', unit: '', target: 3 } }).after).toMatchObject({ actionId: null });
   });
 
   it('reads version 1 of "user.created" (the first admin, without `active`) as an active user', () => {
@@ -147,8 +201,8 @@ describe('the history event catalogue', () => {
   });
 
   it('ignores, when reading, fields a version does not name, and treats SQL NULL and JSON null alike', () => {
-    const event = readEvent({ kind: 'evidence.submitted', before: undefined, after: { title: 'T', kind: 'POLICY', url: 'https://x.test', description: 'old', assessment: 'PENDING' } });
-    expect(event.after).toEqual({ title: 'T', kind: 'POLICY', url: 'https://x.test' });
+    const event = readEvent({ kind: 'evidence.submitted', before: undefined, after: { actionId: 'x1', title: 'T', kind: 'POLICY', url: 'https://x.test', description: 'old', assessment: 'PENDING' } });
+    expect(event.after).toEqual({ actionId: 'x1', title: 'T', kind: 'POLICY', url: 'https://x.test' });
   });
 
   it('names what it cannot read: an unknown kind, or a shape no version describes', () => {

@@ -70,19 +70,60 @@ const recommendationFields = {
   text,
   response: z.enum(ResponseKind),
   priority: z.enum(Priority),
-  ownerAgencyId: id,
-  ownerAgency: text,
-  leadOfficerId: id.nullable(),
-  leadOfficer: optionalText,
   findingIds: z.array(id),
   findings: z.array(text),
 };
+
+/** Before actions (decision 0015) a recommendation had one owner; now each action has. */
+const ownerFields = { ownerAgencyId: id, ownerAgency: text, leadOfficerId: id.nullable(), leadOfficer: optionalText };
+
+/**
+ * Fields an event written before actions carried that are now its action's:
+ * the replay reads them as the recommendation's one action (the migration gave
+ * it the recommendation's id). Only ever the result of reading an older version.
+ */
+const impliedAction = z
+  .object({
+    ...ownerFields,
+    ownerAgency: optionalText,
+    status: z.enum(RecommendationStatus),
+    dueDate: isoDate,
+    originalDueDate: isoDate,
+  })
+  .partial()
+  .optional();
+/** A field an older version had and the current one has not: a stored payload with it is the older version. */
+const absent = z.undefined().optional();
+const retiredOwnerFields = { ownerAgencyId: absent, ownerAgency: absent, leadOfficerId: absent, leadOfficer: absent };
+
+/** An action's links, as ids and names. */
+const actionFields = { reference: text, text: optionalText, ...ownerFields };
 
 const userFields = { name: text, role: z.enum(Role), agencyId: id, agencyName: text };
 
 const ragOverride = { rating: z.enum(Rag).nullable(), justification: optionalText };
 
 const archived = { archivedAt: isoDate };
+
+const evidenceFields = {
+  title: text,
+  kind: z.enum(EvidenceKind),
+  url: optionalText.optional(),
+  fileName: text.optional(),
+  mediaType: text.optional(),
+  size: z.number().int().optional(),
+  sha256: text.optional(),
+};
+
+/** An older payload with an owner, dates or status: those move into `impliedAction`. */
+function withImpliedAction(payload: unknown): unknown {
+  if (payload === null || typeof payload !== 'object') return payload;
+  const { ownerAgencyId, ownerAgency, leadOfficerId, leadOfficer, status, dueDate, originalDueDate, ...rest } = payload as Record<string, unknown>;
+  const implied = Object.fromEntries(
+    Object.entries({ ownerAgencyId, ownerAgency, leadOfficerId, leadOfficer, status, dueDate, originalDueDate }).filter(([, value]) => value !== undefined),
+  );
+  return Object.keys(implied).length ? { ...rest, impliedAction: implied } : rest;
+}
 
 /** The events' definitions. The order of versions is newest first. */
 const CATALOGUE = {
@@ -145,7 +186,20 @@ const CATALOGUE = {
   'recommendation.created': [
     {
       before: null,
-      after: { ...recommendationFields, status: z.enum(RecommendationStatus), dueDate: isoDate, originalDueDate: isoDate },
+      // Its first action has its own 'action.created', in the same transaction.
+      after: { ...recommendationFields, ...retiredOwnerFields, impliedAction },
+    },
+    {
+      // Version 2 (until actions, 2026-11-28): the owner, dates and status that are now its action's.
+      before: null,
+      after: {
+        ...recommendationFields,
+        ...ownerFields,
+        status: z.enum(RecommendationStatus),
+        dueDate: isoDate,
+        originalDueDate: isoDate,
+      },
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({ before, after: withImpliedAction(after) }),
     },
     {
       // Version 1 (the demo seed until 2026-11-28): ids without their names.
@@ -169,7 +223,14 @@ const CATALOGUE = {
     },
   ],
   'recommendation.updated': [
-    { before: recommendationFields, after: recommendationFields, partial: true },
+    { before: { ...recommendationFields, ...retiredOwnerFields, impliedAction }, after: { ...recommendationFields, ...retiredOwnerFields, impliedAction }, partial: true },
+    {
+      // Version 2 (until actions, 2026-11-28): the owner agency and lead officer, now its action's.
+      before: { ...recommendationFields, ...ownerFields },
+      after: { ...recommendationFields, ...ownerFields },
+      partial: true,
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({ before: withImpliedAction(before), after: withImpliedAction(after) }),
+    },
     {
       // Version 1 (the demo seed until a16bf0b): a progress note, before recommendation.progress_updated existed.
       before: { progressNote: optionalText },
@@ -177,30 +238,45 @@ const CATALOGUE = {
       upcast: (payload: { before: unknown; after: unknown }) => payload,
     },
   ],
+  // A reviewer's decision on the recommendation (not accepted, superseded, reopened); before actions, every move.
   'recommendation.status_changed': [
     { before: { status: z.enum(RecommendationStatus) }, after: { status: z.enum(RecommendationStatus) } },
   ],
+  // Before actions, the recommendation's own progress, due date and RAG: now its actions' (read, never written).
   'recommendation.progress_updated': [{ before: null, after: null }],
   'recommendation.due_date_changed': [{ before: { dueDate: isoDate }, after: { dueDate: isoDate } }],
   'recommendation.rag_overridden': [{ before: ragOverride, after: { rating: z.enum(Rag), justification: text } }],
   'recommendation.rag_override_withdrawn': [{ before: ragOverride, after: { rating: z.null(), justification: z.null() } }],
   'recommendation.archived': [{ before: { archivedAt: z.null() }, after: { reference: text, ...archived } }],
-  'measure.created': [{ before: null, after: { name: text, unit: text, target: amount, currentValue: amount.optional() } }],
+  'action.created': [
+    { before: null, after: { ...actionFields, status: z.enum(RecommendationStatus), dueDate: isoDate, originalDueDate: isoDate } },
+  ],
+  'action.updated': [{ before: actionFields, after: actionFields, partial: true }],
+  'action.status_changed': [{ before: { status: z.enum(RecommendationStatus) }, after: { status: z.enum(RecommendationStatus) } }],
+  'action.progress_updated': [{ before: null, after: null }],
+  'action.due_date_changed': [{ before: { dueDate: isoDate }, after: { dueDate: isoDate } }],
+  'action.rag_overridden': [{ before: ragOverride, after: { rating: z.enum(Rag), justification: text } }],
+  'action.rag_override_withdrawn': [{ before: ragOverride, after: { rating: z.null(), justification: z.null() } }],
+  'action.archived': [{ before: { archivedAt: z.null() }, after: { reference: text, ...archived } }],
+  'measure.created': [
+    { before: null, after: { actionId: id, name: text, unit: text, target: amount, currentValue: amount.optional() } },
+    {
+      // Version 1 (until actions): the recommendation's; the replay reads it as its one action's.
+      before: null,
+      after: { name: text, unit: text, target: amount, currentValue: amount.optional() },
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({ before, after: { ...(after as object), actionId: null } }),
+    },
+  ],
   'measure.updated': [
     { before: { currentValue: amount, name: text.optional() }, after: { currentValue: amount, name: text.optional() } },
   ],
   'evidence.submitted': [
+    { before: null, after: { actionId: id, ...evidenceFields } },
     {
+      // Version 1 (until actions): the recommendation's; the replay reads it as its one action's.
       before: null,
-      after: {
-        title: text,
-        kind: z.enum(EvidenceKind),
-        url: optionalText.optional(),
-        fileName: text.optional(),
-        mediaType: text.optional(),
-        size: z.number().int().optional(),
-        sha256: text.optional(),
-      },
+      after: evidenceFields,
+      upcast: ({ before, after }: { before: unknown; after: unknown }) => ({ before, after: { ...(after as object), actionId: null } }),
     },
   ],
   'evidence.assessed': [
@@ -276,20 +352,33 @@ type WithNull<T, F extends keyof T> = Omit<T, F> & { [P in F]: T[P] | null };
 
 /** Where an older version lacked a field of the current one, readers see null; a field only an older version had is kept. */
 type ReadWithOlderVersions = {
-  'recommendation.created': {
-    before: null;
-    after: WithNull<CurrentAfter<'recommendation.created'>, 'ownerAgency' | 'leadOfficer' | 'findings'>;
-  };
   'evidence.assessed': {
     before: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
     after: WithNull<CurrentAfter<'evidence.assessed'>, 'title'>;
   };
+  'evidence.submitted': { before: null; after: WithNull<CurrentAfter<'evidence.submitted'>, 'actionId'> };
+  'measure.created': { before: null; after: WithNull<CurrentAfter<'measure.created'>, 'actionId'> };
   'comment.added': { before: null; after: { bodySha256: string | null } };
   'user.created': { before: null; after: CurrentAfter<'user.created'> };
-  'recommendation.updated': {
-    before: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string | null };
-    after: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string };
+  'recommendation.created': {
+    before: null;
+    after: WithNull<CurrentAfter<'recommendation.created'>, 'findings'> & { impliedAction?: ImpliedAction };
   };
+  'recommendation.updated': {
+    before: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string | null; impliedAction?: ImpliedAction };
+    after: Partial<CurrentAfter<'recommendation.updated'>> & { progressNote?: string; impliedAction?: ImpliedAction };
+  };
+};
+
+/** What an event written before actions says about the recommendation's one action (names null in version 1). */
+export type ImpliedAction = {
+  ownerAgencyId?: string;
+  ownerAgency?: string | null;
+  leadOfficerId?: string | null;
+  leadOfficer?: string | null;
+  status?: RecommendationStatus;
+  dueDate?: string;
+  originalDueDate?: string;
 };
 
 /** A stored event, read through the catalogue: `kind` tells the shape of `before` and `after`. */

@@ -8,6 +8,7 @@ const TABLES = {
   review: 'Review',
   finding: 'Finding',
   recommendation: 'Recommendation',
+  action: 'Action',
   measure: 'Measure',
   evidence: 'Evidence',
 } as const;

@@ -38,4 +38,14 @@ describe('can', () => {
   it('gives an owner nothing agency-scoped without the record to check', () => {
     expect(can(user('OWNER'), 'evidence:submit')).toBe(false);
   });
+
+  it("judges an action by its own agency, whichever agency leads its recommendation (decision 0015)", () => {
+    // What lib/actions passes: the action, with its recommendation's lead beside it.
+    const ownActionOfTheirs = { ownerAgencyId: 'mine', recommendation: { ownerAgencyId: 'theirs' } };
+    const theirActionOfMine = { ownerAgencyId: 'theirs', recommendation: { ownerAgencyId: 'mine' } };
+    for (const action of ['recommendation:update-progress', 'evidence:submit'] as const) {
+      expect(can(user('OWNER'), action, ownActionOfTheirs)).toBe(true);
+      expect(can(user('OWNER'), action, theirActionOfMine)).toBe(false);
+    }
+  });
 });

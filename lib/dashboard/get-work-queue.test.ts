@@ -79,7 +79,8 @@ describe('getWorkQueue', () => {
     const queue = expectKind(await getWorkQueue(ownerA, NOW), 'owner');
     expect(queue.agency).toEqual({ id: agencyA, name: 'Council A' });
     expect(queue.counts).toEqual({ total: 6, open: 4, overdue: 2, dueSoon: 1, awaitingVerification: 1, verified: 1 });
-    expect(refs(queue.open.items)).toEqual(['aOverdueMost', 'aOverdue', 'aSoon', 'aLater']);
+    // An owner works on actions: each recommendation here has one, "1".
+    expect(refs(queue.open.items)).toEqual(['aOverdueMost.1', 'aOverdue.1', 'aSoon.1', 'aLater.1']);
     expect(queue.open.items.map((item) => [item.overdue, item.daysOverdue])).toEqual([
       [true, 45],
       [true, 14],
@@ -108,7 +109,7 @@ describe('getWorkQueue', () => {
 
     expect(queueB.agency.id).toBe(agencyB);
     expect(queueB.counts).toEqual({ total: 2, open: 1, overdue: 1, dueSoon: 0, awaitingVerification: 1, verified: 0 });
-    expect(refs(queueB.open.items)).toEqual(['bOverdue']);
+    expect(refs(queueB.open.items)).toEqual(['bOverdue.1']);
     expect(titles(queueB.insufficientEvidence.items)).toEqual(['bInsufficient']);
     const seenByB = JSON.stringify(queueB);
     for (const id of Object.entries(rec).filter(([name]) => name.startsWith('a')).map(([, id]) => id)) expect(seenByB).not.toContain(id);
@@ -150,7 +151,7 @@ describe('getWorkQueue', () => {
     const late = new Date('2026-07-01T23:30:00.000Z');
     const queue = expectKind(await getWorkQueue(ownerA, late), 'owner');
     expect(queue.counts).toMatchObject({ open: 4, overdue: 3, dueSoon: 0 });
-    expect(queue.open.items.find((item) => item.reference === 'aSoon')).toMatchObject({ overdue: true, daysOverdue: 1 });
+    expect(queue.open.items.find((item) => item.reference === 'aSoon.1')).toMatchObject({ overdue: true, daysOverdue: 1 });
     const reviewerQueue = expectKind(await getWorkQueue(reviewer, late), 'reviewer');
     expect(refs(reviewerQueue.overdue.items)).toEqual(['aOverdueMost', 'aOverdue', 'bOverdue', 'aSoon']);
   });
@@ -158,6 +159,44 @@ describe('getWorkQueue', () => {
   it('refuses a user without read permission', async () => {
     const stranger = { ...viewer, role: 'NOBODY' } as unknown as Actor;
     await expect(getWorkQueue(stranger, NOW)).rejects.toThrow(/permission/);
+  });
+
+  // Also adds rows: after the tests that count them.
+  it("gives each agency its own part of a joint recommendation, whichever agency leads it", async () => {
+    const agencyD = (await createAgency('Health D')).id;
+    const agencyE = (await createAgency('Probation E')).id;
+    const ownerD = await createUser('OWNER', agencyD);
+    const ownerE = await createUser('OWNER', agencyE);
+    const reviewId = (await createReview()).id;
+    const joint = await createRecommendation({
+      reviewId,
+      reference: 'J',
+      ownerAgencyId: agencyD,
+      dueDate: '2026-06-01',
+      actions: [
+        { reference: '1', ownerAgencyId: agencyD, status: 'VERIFIED', dueDate: '2026-03-01' },
+        { reference: '2', ownerAgencyId: agencyE, status: 'IN_PROGRESS', dueDate: '2026-06-01', text: 'Train probation staff' },
+      ],
+    });
+
+    const queueE = expectKind(await getWorkQueue(ownerE, NOW), 'owner');
+    expect(queueE.counts).toEqual({ total: 1, open: 1, overdue: 1, dueSoon: 0, awaitingVerification: 0, verified: 0 });
+    expect(queueE.open.items).toEqual([
+      expect.objectContaining({
+        id: joint.id,
+        actionId: joint.actionIds[1],
+        reference: 'J.2',
+        text: 'Train probation staff',
+        ownerAgency: { id: agencyE, shortName: 'Probation E' },
+        status: 'IN_PROGRESS',
+        overdue: true,
+        daysOverdue: 14,
+      }),
+    ]);
+    // The lead agency's part is done: nothing open for it, though the recommendation is.
+    const queueD = expectKind(await getWorkQueue(ownerD, NOW), 'owner');
+    expect(queueD.counts).toEqual({ total: 1, open: 0, overdue: 0, dueSoon: 0, awaitingVerification: 0, verified: 1 });
+    expect(queueD.open.items).toEqual([]);
   });
 
   // Last: it adds rows every role's counts would see.
@@ -173,6 +212,7 @@ describe('getWorkQueue', () => {
     expect(queueC.open.total).toBe(QUEUE_LIMIT + 2);
     const queue = expectKind(await getWorkQueue(reviewer, NOW), 'reviewer');
     expect(queue.overdue.items).toHaveLength(QUEUE_LIMIT);
-    expect(queue.overdue.total).toBe(QUEUE_LIMIT + 2 + 3);
+    // The joint recommendation above is overdue too.
+    expect(queue.overdue.total).toBe(QUEUE_LIMIT + 2 + 3 + 1);
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
 import type { EvidenceKind, RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { addDays, type Day, ukDay } from '@/lib/days';
+import { actionLabel } from '@/lib/actions/roll-up';
 import { daysOverdue, isOverdue, statusesWhere } from '@/lib/recommendations/status';
 import { openSql, overdueSql, overdueWhere, statusListSql } from '@/lib/recommendations/status-sql';
 
@@ -29,6 +30,8 @@ export type QueueCounts = {
 
 export type QueueRecommendation = {
   id: string;
+  /** For an owner's queue: the action of their agency this item is (its reference is then "R3.1"). */
+  actionId?: string;
   reference: string;
   text: string;
   review: { id: string; title: string };
@@ -60,9 +63,9 @@ export type WorkQueue =
       kind: 'owner';
       agency: { id: string; name: string };
       counts: QueueCounts;
-      /** The agency's open recommendations, overdue first (soonest due first is the same order). */
+      /** The agency's open actions, overdue first (soonest due first is the same order). */
       open: QueueList<QueueRecommendation>;
-      /** Evidence on the agency's unfinished recommendations that a reviewer found insufficient. */
+      /** Evidence on the agency's unfinished actions that a reviewer found insufficient. */
       insufficientEvidence: QueueList<QueueEvidence>;
     }
   | {
@@ -98,7 +101,19 @@ const evidenceSelect = {
   recommendation: { select: recommendationSelect },
 } satisfies Prisma.EvidenceSelect;
 
+const actionSelect = {
+  id: true,
+  reference: true,
+  text: true,
+  status: true,
+  dueDate: true,
+  statusChangedAt: true,
+  ownerAgency: { select: { id: true, shortName: true } },
+  recommendation: { select: { id: true, reference: true, text: true, review: { select: { id: true, title: true } } } },
+} satisfies Prisma.ActionSelect;
+
 type RecommendationRow = Prisma.RecommendationGetPayload<{ select: typeof recommendationSelect }>;
+type ActionRow = Prisma.ActionGetPayload<{ select: typeof actionSelect }>;
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>;
 
 
@@ -117,22 +132,22 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
 
   switch (actor.role) {
     case 'OWNER': {
-      const ownAgency: Prisma.RecommendationWhereInput = { AND: [visible, { ownerAgencyId: actor.agencyId }] };
-      const openWhere: Prisma.RecommendationWhereInput = { AND: [ownAgency, { status: { in: OPEN } }] };
+      // An owner's work is their agency's actions, whichever agency leads the recommendation.
+      const ownActions: Prisma.ActionWhereInput = { archivedAt: null, ownerAgencyId: actor.agencyId, recommendation: visible };
       const insufficientWhere: Prisma.EvidenceWhereInput = {
         archivedAt: null,
         assessment: 'INSUFFICIENT',
-        // Still worth acting on: the recommendation is not closed.
-        recommendation: { AND: [ownAgency, { status: { in: statusesWhere('closed', false) } }] },
+        // Still worth acting on: the action is not closed.
+        action: { AND: [ownActions, { status: { in: statusesWhere('closed', false) } }] },
       };
       const [agency, counts, open, insufficient, insufficientTotal] = await Promise.all([
         db.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { id: true, name: true } }),
-        countRecommendations(actor, today, actor.agencyId),
-        db.recommendation.findMany({
-          where: openWhere,
+        countActions(actor, today, actor.agencyId),
+        db.action.findMany({
+          where: { AND: [ownActions, { status: { in: OPEN } }] },
           orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
           take: QUEUE_LIMIT,
-          select: recommendationSelect,
+          select: actionSelect,
         }),
         db.evidence.findMany({
           where: insufficientWhere,
@@ -146,7 +161,7 @@ export async function getWorkQueue(actor: Actor, now = new Date()): Promise<Work
         kind: 'owner',
         agency,
         counts,
-        open: { items: open.map(toRecommendation), total: counts.open },
+        open: { items: open.map((row) => queueAction(row, today)), total: counts.open },
         insufficientEvidence: { items: insufficient.map(toEvidence), total: insufficientTotal },
       };
     }
@@ -211,6 +226,24 @@ async function countRecommendations(actor: Actor, today: Day, agencyId?: string)
   return row ?? { total: 0, open: 0, overdue: 0, dueSoon: 0, awaitingVerification: 0, verified: 0 };
 }
 
+/** The dashboard's counts over one agency's live actions (of live recommendations): an owner's work. One query. */
+async function countActions(actor: Actor, today: Day, agencyId: string): Promise<QueueCounts> {
+  const soon = addDays(today, DUE_SOON_DAYS);
+  const open = openSql('x');
+  const [row] = await db.$queryRaw<QueueCounts[]>`
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE ${open})::int AS open,
+           count(*) FILTER (WHERE ${overdueSql('x', today)})::int AS overdue,
+           count(*) FILTER (WHERE ${open} AND x."dueDate" >= ${today}::date AND x."dueDate" <= ${soon}::date)::int AS "dueSoon",
+           count(*) FILTER (WHERE x.status IN ${statusListSql(AWAITING_VERIFICATION)})::int AS "awaitingVerification",
+           count(*) FILTER (WHERE x.status = 'VERIFIED')::int AS verified
+    FROM "Action" x
+    JOIN "Recommendation" r ON r.id = x."recommendationId"
+    JOIN "Review" v ON v.id = r."reviewId"
+    WHERE x."archivedAt" IS NULL AND x."ownerAgencyId" = ${agencyId} AND ${recommendationScopeSql(actor)}`;
+  return row ?? { total: 0, open: 0, overdue: 0, dueSoon: 0, awaitingVerification: 0, verified: 0 };
+}
+
 /** Live evidence awaiting assessment: what this user may assess, and what they submitted themselves. One query. */
 async function countPendingEvidence(actor: Actor): Promise<{ total: number; ownSubmissions: number }> {
   const [row] = await db.$queryRaw<{ total: number; ownSubmissions: number }[]>`
@@ -229,6 +262,23 @@ function queueRecommendation(row: RecommendationRow, today: Day): QueueRecommend
     reference: row.reference,
     text: row.text,
     review: row.review,
+    ownerAgency: row.ownerAgency,
+    status: row.status,
+    dueDate: row.dueDate,
+    overdue: isOverdue(row, today),
+    daysOverdue: daysOverdue(row, today),
+    statusChangedAt: row.statusChangedAt,
+  };
+}
+
+/** An owner's action as a queue item: it opens on the action's page, named "R3.1" (`id` stays its recommendation's). */
+function queueAction(row: ActionRow, today: Day): QueueRecommendation {
+  return {
+    id: row.recommendation.id,
+    actionId: row.id,
+    reference: actionLabel(row.recommendation.reference, row.reference),
+    text: row.text ?? row.recommendation.text,
+    review: row.recommendation.review,
     ownerAgency: row.ownerAgency,
     status: row.status,
     dueDate: row.dueDate,

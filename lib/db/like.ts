@@ -6,3 +6,8 @@
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** An ILIKE pattern that finds `text` anywhere, matching it literally. */
+export function containsPattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}

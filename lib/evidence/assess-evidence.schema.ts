@@ -1,6 +1,6 @@
 // The assess-evidence form's schema, shared by react-hook-form and the Server Action.
 import { z } from 'zod';
-import { versionField } from '@/lib/recommendations/update-progress.schema';
+import { versionField } from '@/lib/reviews/review.schema';
 import { ASSESSMENT_CHOICES } from './assessment-choices';
 
 // Zod-free, for the form (a client component); re-exported for the server side.

@@ -20,6 +20,7 @@ import { submitEvidenceFormDataSchema, submitEvidenceSchema, submitEvidenceToFor
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: vi.fn() }));
 
 let ownAgencyId: string;
+let otherAgencyId: string;
 let owner: Actor;
 let otherOwner: Actor;
 let reviewer: Actor;
@@ -28,7 +29,7 @@ let admin: Actor;
 let viewer: Actor;
 
 beforeAll(async () => {
-  ({ ownAgencyId, owner, otherOwner, reviewer, secondReviewer, admin, viewer } = await createCast());
+  ({ ownAgencyId, otherAgencyId, owner, otherOwner, reviewer, secondReviewer, admin, viewer } = await createCast());
 });
 
 function upload(bytes: Uint8Array, name: string) {
@@ -49,7 +50,7 @@ describe('submitEvidence', () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const bytes = sampleFiles.pdf();
     const parsed = parseForm({
-      recommendationId: recommendation.id,
+      actionId: recommendation.actionId,
       title: 'Multi-agency CSE strategy',
       description: 'Agreed by the board in September',
       kind: 'POLICY',
@@ -87,19 +88,23 @@ describe('submitEvidence', () => {
       before: null,
       note: 'Agreed by the board in September',
     });
-    expect(event.after).toMatchObject({ title: 'Multi-agency CSE strategy', kind: 'POLICY', fileName: 'CSE strategy _final.pdf' });
+    expect(event.after).toMatchObject({ actionId: recommendation.actionId, title: 'Multi-agency CSE strategy', kind: 'POLICY', fileName: 'CSE strategy _final.pdf' });
+    expect(evidence).toMatchObject({ actionId: recommendation.actionId, recommendationId: recommendation.id });
     expect(describeEvent({ ...event, actorName: owner.name })).toBe(`${owner.name} submitted evidence "Multi-agency CSE strategy" (Policy)`);
 
-    // An update of substance: the stall clock restarts, the recommendation's version does not move.
+    // An update of substance: the action's stall clock restarts (and the recommendation's, rolled up); neither version moves.
+    const action = await db.action.findUniqueOrThrow({ where: { id: recommendation.actionId } });
+    expect(action.lastProgressAt.getTime()).toBeGreaterThan(recommendation.lastProgressAt.getTime());
+    expect(action.version).toBe(1);
     const after = await db.recommendation.findUniqueOrThrow({ where: { id: recommendation.id } });
-    expect(after.lastProgressAt.getTime()).toBeGreaterThan(recommendation.lastProgressAt.getTime());
+    expect(after.lastProgressAt).toEqual(action.lastProgressAt);
     expect(after.version).toBe(recommendation.version);
   });
 
   it('accepts a link instead of a file', async () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const parsed = parseForm({
-      recommendationId: recommendation.id,
+      actionId: recommendation.actionId,
       title: 'Attendance figures',
       kind: 'TRAINING_RECORD',
       url: 'https://intranet.example.test/attendance',
@@ -112,7 +117,7 @@ describe('submitEvidence', () => {
   it('stores a file by its detected type: a PNG named .pdf is stored and served as a PNG', async () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const { evidenceId } = await submitEvidence(reviewer, {
-      recommendationId: recommendation.id,
+      actionId: recommendation.actionId,
       title: 'Chart',
       description: '',
       kind: 'DATA',
@@ -130,7 +135,7 @@ describe('submitEvidence', () => {
   ])('refuses %s, on the file field, and writes nothing', async (_what, bytes, name) => {
     const recommendation = await createRecommendation(ownAgencyId);
     const before = await snapshot();
-    const parsed = parseForm({ recommendationId: recommendation.id, title: 'Strategy', kind: 'POLICY', file: upload(bytes, name) });
+    const parsed = parseForm({ actionId: recommendation.actionId, title: 'Strategy', kind: 'POLICY', file: upload(bytes, name) });
     expect(parsed.success).toBe(true);
     const error = await refusal(submitEvidence(owner, parsed.data!));
     expect(error).toBeInstanceOf(RuleError);
@@ -142,7 +147,7 @@ describe('submitEvidence', () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const big = new Uint8Array(MAX_FILE_BYTES + 1);
     big.set(sampleFiles.pdf());
-    const values = { recommendationId: recommendation.id, title: 'Big', kind: 'DATA', file: upload(big, 'big.pdf') };
+    const values = { actionId: recommendation.actionId, title: 'Big', kind: 'DATA', file: upload(big, 'big.pdf') };
     expect(fieldMessages(parseForm(values))).toEqual({ file: 'The file must be 10 MB or smaller' });
 
     const before = await snapshot();
@@ -158,7 +163,7 @@ describe('submitEvidence', () => {
   });
 
   it('needs exactly one of a link or a file, with a message on both fields, alongside every other problem', async () => {
-    const neither = parseForm({ recommendationId: 'r', title: '', kind: undefined });
+    const neither = parseForm({ actionId: 'r', title: '', kind: undefined });
     expect(fieldMessages(neither)).toEqual({
       title: 'Enter a title',
       kind: 'Choose the kind of evidence',
@@ -166,7 +171,7 @@ describe('submitEvidence', () => {
       file: 'Give a link to the evidence or choose a file to upload',
     });
     const both = parseForm({
-      recommendationId: 'r',
+      actionId: 'r',
       title: 'T',
       kind: 'DATA',
       url: 'https://example.test/a',
@@ -174,13 +179,13 @@ describe('submitEvidence', () => {
     });
     expect(fieldMessages(both)).toEqual({ url: 'Give a link or a file, not both', file: 'Give a link or a file, not both' });
     // The same schema in the browser, on react-hook-form's values (a blank link is no link).
-    expect(submitEvidenceSchema.safeParse({ recommendationId: 'r', title: 'T', kind: 'DATA', url: '  ' }).success).toBe(false);
+    expect(submitEvidenceSchema.safeParse({ actionId: 'r', title: 'T', kind: 'DATA', url: '  ' }).success).toBe(false);
 
     // And the use case holds the rule even if called without the schema.
     const recommendation = await createRecommendation(ownAgencyId);
     const before = await snapshot();
     const error = await refusal(
-      submitEvidence(owner, { recommendationId: recommendation.id, title: 'T', description: '', kind: 'DATA', url: undefined }),
+      submitEvidence(owner, { actionId: recommendation.actionId, title: 'T', description: '', kind: 'DATA', url: undefined }),
     );
     expect(error).toBeInstanceOf(RuleError);
     expect(await snapshot()).toEqual(before);
@@ -188,7 +193,7 @@ describe('submitEvidence', () => {
 
   it('accepts only http(s) links', () => {
     for (const url of ['javascript:alert(1)', 'ftp://example.test/a', 'file:///etc/passwd', 'not a link']) {
-      expect(fieldMessages(parseForm({ recommendationId: 'r', title: 'T', kind: 'DATA', url }))).toEqual({
+      expect(fieldMessages(parseForm({ actionId: 'r', title: 'T', kind: 'DATA', url }))).toEqual({
         url: 'Enter a full web address starting with https://',
       });
     }
@@ -196,7 +201,7 @@ describe('submitEvidence', () => {
 
   it("forbids an owner from another agency and a viewer, and writes nothing; the owner's agency, reviewers and admins may", async () => {
     const recommendation = await createRecommendation(ownAgencyId);
-    const input = { recommendationId: recommendation.id, title: 'T', description: '', kind: 'DATA' as const, url: 'https://example.test/a' };
+    const input = { actionId: recommendation.actionId, title: 'T', description: '', kind: 'DATA' as const, url: 'https://example.test/a' };
     const before = await snapshot();
     expect(await refusal(submitEvidence(otherOwner, input))).toBeInstanceOf(ForbiddenError);
     expect(await refusal(submitEvidence(viewer, input))).toBeInstanceOf(ForbiddenError);
@@ -209,11 +214,37 @@ describe('submitEvidence', () => {
     expect(await db.evidence.count({ where: { recommendationId: recommendation.id } })).toBe(3);
   });
 
-  it('refuses evidence for an unknown or archived recommendation', async () => {
+  it('refuses evidence for an unknown action, an archived action, or an action of an archived recommendation', async () => {
     const archived = await createRecommendation(ownAgencyId, { archived: true });
+    const live = await createRecommendation(ownAgencyId);
+    await db.action.update({ where: { id: live.actionId }, data: { archivedAt: new Date() } });
     const input = { title: 'T', description: '', kind: 'DATA' as const, url: 'https://example.test/a' };
-    expect(await refusal(submitEvidence(reviewer, { ...input, recommendationId: archived.id }))).toBeInstanceOf(NotFoundError);
-    expect(await refusal(submitEvidence(reviewer, { ...input, recommendationId: 'no-such-id' }))).toBeInstanceOf(NotFoundError);
+    const before = await snapshot();
+    for (const actionId of [archived.actionId, live.actionId, 'no-such-id', live.id]) {
+      expect(await refusal(submitEvidence(reviewer, { ...input, actionId }))).toBeInstanceOf(NotFoundError);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("is for the action's agency: an owner of another agency's action in the same recommendation may not, and writes nothing", async () => {
+    // R1 led by the owner's agency (its first action), with a second action for the other agency.
+    const recommendation = await createRecommendation(ownAgencyId);
+    const theirs = await db.action.create({
+      data: {
+        recommendationId: recommendation.id,
+        reference: '2',
+        ownerAgencyId: otherAgencyId,
+        dueDate: recommendation.dueDate,
+        originalDueDate: recommendation.dueDate,
+      },
+    });
+    const input = (actionId: string) => ({ actionId, title: 'T', description: '', kind: 'DATA' as const, url: 'https://example.test/a' });
+    const before = await snapshot();
+    expect(await refusal(submitEvidence(owner, input(theirs.id)))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(submitEvidence(otherOwner, input(recommendation.actionId)))).toBeInstanceOf(ForbiddenError);
+    expect(await snapshot()).toEqual(before);
+    const { evidenceId } = await submitEvidence(otherOwner, input(theirs.id));
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: evidenceId } })).toMatchObject({ actionId: theirs.id, recommendationId: recommendation.id });
   });
 });
 
@@ -319,7 +350,7 @@ describe('getEvidenceFile', () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const bytes = sampleFiles.csv();
     const { evidenceId } = await submitEvidence(owner, {
-      recommendationId: recommendation.id,
+      actionId: recommendation.actionId,
       title: 'Figures',
       description: '',
       kind: 'DATA',
@@ -345,7 +376,7 @@ describe('GET /evidence/[evidenceId]/file', () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const bytes = sampleFiles.docx();
     const { evidenceId } = await submitEvidence(owner, {
-      recommendationId: recommendation.id,
+      actionId: recommendation.actionId,
       title: 'Strategy',
       description: '',
       kind: 'POLICY',
@@ -367,7 +398,7 @@ describe('GET /evidence/[evidenceId]/file', () => {
   it('is 401 when not signed in and 404 for an unknown or archived file', async () => {
     const recommendation = await createRecommendation(ownAgencyId);
     const { evidenceId } = await submitEvidence(owner, {
-      recommendationId: recommendation.id,
+      actionId: recommendation.actionId,
       title: 'Notes',
       description: '',
       kind: 'MINUTES',

@@ -2,7 +2,7 @@
 // into FormData with this, and must not load zod just for it. The schema
 // (submit-evidence.schema.ts) reads the same fields back on the server.
 
-export const SUBMIT_EVIDENCE_FIELDS = ['recommendationId', 'title', 'description', 'kind', 'url', 'file'] as const;
+export const SUBMIT_EVIDENCE_FIELDS = ['actionId', 'title', 'description', 'kind', 'url', 'file'] as const;
 
 /** The browser side: the form's values as FormData for the Server Action. */
 export function submitEvidenceToFormData(values: Partial<Record<(typeof SUBMIT_EVIDENCE_FIELDS)[number], unknown>>): FormData {

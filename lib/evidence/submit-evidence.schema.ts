@@ -36,7 +36,7 @@ const optionalUrl = z
 
 export const submitEvidenceSchema = z
   .object({
-    recommendationId: id,
+    actionId: id,
     title: z
       .string({ error: 'Enter a title' })
       .trim()

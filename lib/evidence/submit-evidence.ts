@@ -4,26 +4,24 @@ import { recordEvent } from '@/lib/audit/record-event';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
-import { NotFoundError, RuleError } from '@/lib/errors';
+import { RuleError } from '@/lib/errors';
+import { findLiveAction } from '@/lib/actions/find-action';
+import { refreshRecommendation } from '@/lib/actions/refresh-recommendation';
 import { detectFileType, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, safeFileName } from './file-type';
 import type { SubmitEvidenceValues } from './submit-evidence.schema';
 
 /**
- * Evidence for a recommendation: a link, or a file whose type is decided by
+ * Evidence for an action: a link, or a file whose type is decided by
  * its content and stored in PostgreSQL. The evidence, its file and the
  * history event are written in one transaction; a refused file writes
  * nothing. Evidence is an update of substance, so it resets the stall clock
- * (lastProgressAt) without touching the recommendation's version: someone
- * editing the recommendation at the same time is not refused because of it.
+ * (lastProgressAt) without touching the action's version: someone
+ * editing the action at the same time is not refused because of it.
  */
 export async function submitEvidence(actor: Actor, input: SubmitEvidenceValues) {
   return db.$transaction(async (tx) => {
-    const recommendation = await tx.recommendation.findFirst({
-      where: { id: input.recommendationId, archivedAt: null },
-      select: { id: true, reviewId: true, ownerAgencyId: true },
-    });
-    if (!recommendation) throw new NotFoundError('recommendation');
-    assertCan(actor, 'evidence:submit', recommendation);
+    const action = await findLiveAction(tx, input.actionId);
+    assertCan(actor, 'evidence:submit', action);
 
     if (Boolean(input.url) === Boolean(input.file)) {
       throw new RuleError('Give a link to the evidence or choose a file to upload, not both', input.url ? 'url' : 'file');
@@ -32,7 +30,8 @@ export async function submitEvidence(actor: Actor, input: SubmitEvidenceValues) 
 
     const evidence = await tx.evidence.create({
       data: {
-        recommendationId: recommendation.id,
+        recommendationId: action.recommendationId,
+        actionId: action.id,
         title: input.title,
         description: input.description,
         kind: input.kind,
@@ -41,20 +40,21 @@ export async function submitEvidence(actor: Actor, input: SubmitEvidenceValues) 
         ...(file ? { file: { create: file } } : {}),
       },
     });
-    await tx.recommendation.update({ where: { id: recommendation.id }, data: { lastProgressAt: evidence.submittedAt } });
+    await tx.action.update({ where: { id: action.id }, data: { lastProgressAt: evidence.submittedAt } });
+    await refreshRecommendation(tx, action.recommendationId);
     await recordEvent(tx, {
       actorId: actor.id,
       kind: 'evidence.submitted',
       subjectId: evidence.id,
       subjectVersion: evidence.version,
       after: {
+        actionId: action.id,
         title: evidence.title,
         kind: evidence.kind,
         ...(file ? { fileName: file.fileName, mediaType: file.mediaType, size: file.size, sha256: file.sha256 } : { url: evidence.url }),
       },
       note: evidence.description || null,
-      reviewId: recommendation.reviewId,
-      recommendationId: recommendation.id,
+      ...action.scope,
     });
     return { evidenceId: evidence.id };
   });

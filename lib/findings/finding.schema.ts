@@ -1,7 +1,7 @@
 // Form schemas for findings: the form's resolver and the Server Action parse the same one.
 import { z } from 'zod';
 import { Severity } from '@/lib/generated/prisma/enums';
-import { versionField } from '@/lib/recommendations/update-progress.schema';
+import { versionField } from '@/lib/reviews/review.schema';
 import { idField } from '@/lib/reviews/review.schema';
 
 // Zod-free, for the form (a client component); re-exported for the server side.

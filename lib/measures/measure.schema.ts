@@ -1,6 +1,6 @@
 // Measure forms' schemas, shared by react-hook-form and the Server Actions.
 import { z } from 'zod';
-import { versionField as version } from '@/lib/recommendations/update-progress.schema';
+import { versionField as version } from '@/lib/reviews/review.schema';
 
 const id = z.string().trim().min(1).max(64);
 
@@ -25,7 +25,7 @@ function amount(what: string) {
 }
 
 export const createMeasureSchema = z.object({
-  recommendationId: id,
+  actionId: id,
   name: z.string().trim().min(1, 'Enter what is measured').max(200, 'Name must be 200 characters or fewer'),
   unit: z.string().trim().max(50, 'Unit must be 50 characters or fewer').optional().default(''),
   target: amount('target').pipe(z.number().positive('The target must be greater than 0')),

@@ -5,22 +5,23 @@ import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
+import { refreshRecommendation } from '@/lib/actions/refresh-recommendation';
 import type { UpdateMeasureValueValues } from './measure.schema';
 
 /**
  * The owner (or a reviewer) records a measure's new current value, with a
  * note saying where it comes from. Refuses a stale version. A new value is
- * progress, so it resets the recommendation's stall clock (lastProgressAt)
- * without touching the recommendation's version.
+ * progress, so it resets its action's stall clock (lastProgressAt) without
+ * touching the action's version.
  */
 export async function updateMeasureValue(actor: Actor, input: UpdateMeasureValueValues) {
   return db.$transaction(async (tx) => {
     const existing = await tx.measure.findFirst({
-      where: { id: input.measureId, archivedAt: null, recommendation: { archivedAt: null } },
-      select: { recommendation: { select: { ownerAgencyId: true } } },
+      where: { id: input.measureId, archivedAt: null, action: { archivedAt: null }, recommendation: { archivedAt: null } },
+      select: { action: { select: { ownerAgencyId: true } } },
     });
     if (!existing) throw new NotFoundError('measure');
-    assertCan(actor, 'recommendation:update-progress', existing.recommendation);
+    assertCan(actor, 'recommendation:update-progress', existing.action);
 
     const version = await claimVersion(tx, 'measure', input.measureId, input.version);
     const measure = await tx.measure.findUniqueOrThrow({
@@ -35,7 +36,8 @@ export async function updateMeasureValue(actor: Actor, input: UpdateMeasureValue
     }
 
     const updated = await tx.measure.update({ where: { id: measure.id }, data: { currentValue: input.currentValue } });
-    await tx.recommendation.update({ where: { id: measure.recommendation.id }, data: { lastProgressAt: updated.updatedAt } });
+    await tx.action.update({ where: { id: measure.actionId }, data: { lastProgressAt: updated.updatedAt } });
+    await refreshRecommendation(tx, measure.recommendation.id);
     await recordEvent(tx, {
       actorId: actor.id,
       kind: 'measure.updated',

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { insertAction } from '@/lib/actions/create-action';
 import { recordEvent } from '@/lib/audit/record-event';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -7,12 +8,13 @@ import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { assertReferenceFree, refusingDuplicateReference } from '@/lib/reviews/references';
 import type { createRecommendationSchema } from './recommendation.schema';
-import { checkLinks, linkValues } from './recommendation-links';
+import { checkFindings, checkOwner, findingValues } from './recommendation-links';
 
 /**
- * A new recommendation answering one or more findings of the same review. Its
- * original due date is its first due date, kept for ever. The
- * 'recommendation.created' event carries the initial values.
+ * A new recommendation answering one or more findings of the same review,
+ * with its first action: the recommendation as written, owned by the agency
+ * chosen, due on the date given (its original due date, kept for ever).
+ * Records 'recommendation.created' and 'action.created'.
  */
 export async function createRecommendation(actor: Actor, input: z.output<typeof createRecommendationSchema>) {
   assertCan(actor, 'recommendation:edit');
@@ -22,31 +24,39 @@ export async function createRecommendation(actor: Actor, input: z.output<typeof 
       const review = await tx.review.findFirst({ where: { id: input.reviewId, archivedAt: null }, select: { id: true } });
       if (!review) throw new NotFoundError('review');
       await assertReferenceFree(tx, 'recommendation', review.id, input.reference);
-      const links = await checkLinks(tx, review.id, input);
+      const findings = await checkFindings(tx, review.id, input.findingIds);
+      const owner = await checkOwner(tx, input);
 
-      const fields = {
-        reference: input.reference,
-        text: input.text,
-        response: input.response,
-        ownerAgencyId: links.agency.id,
-        leadOfficerId: links.leadOfficer?.id ?? null,
-        priority: input.priority,
-        originalDueDate: input.dueDate,
-        dueDate: input.dueDate,
-      };
+      const fields = { reference: input.reference, text: input.text, response: input.response, priority: input.priority };
+      // The owner and dates are rolled up from the first action (written next); they are set here because they are required.
       const recommendation = await tx.recommendation.create({
-        data: { reviewId: review.id, ...fields, findings: { connect: links.findings.map(({ id }) => ({ id })) } },
+        data: {
+          reviewId: review.id,
+          ...fields,
+          ownerAgencyId: owner.agency.id,
+          leadOfficerId: owner.leadOfficer?.id ?? null,
+          originalDueDate: input.dueDate,
+          dueDate: input.dueDate,
+          findings: { connect: findings.map(({ id }) => ({ id })) },
+        },
       });
       await recordEvent(tx, {
         actorId: actor.id,
         kind: 'recommendation.created',
         subjectId: recommendation.id,
         subjectVersion: recommendation.version,
-        after: { ...fields, status: recommendation.status, ...linkValues(links) },
+        after: { ...fields, ...findingValues(findings) },
         reviewId: review.id,
         recommendationId: recommendation.id,
       });
-      return { id: recommendation.id, version: recommendation.version };
+      const action = await insertAction(tx, actor.id, recommendation, {
+        reference: '1',
+        text: null,
+        ownerAgencyId: input.ownerAgencyId,
+        leadOfficerId: input.leadOfficerId,
+        dueDate: input.dueDate,
+      });
+      return { id: recommendation.id, version: recommendation.version, actionId: action.id };
     }),
   );
 }

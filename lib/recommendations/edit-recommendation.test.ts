@@ -8,9 +8,9 @@ import { archiveSchema } from '@/lib/reviews/review.schema';
 import { createAgency, createUser, refusal } from '@/tests/support/factories';
 import { createReviewer, eventsFor, makeFinding, makeRecommendation, makeReview } from '@/tests/support/review-factories';
 import { archiveRecommendation } from './archive-recommendation';
-import { overrideRag, withdrawRagOverride } from './override-rag';
-import { overrideRagSchema, withdrawRagOverrideSchema } from './override-rag.schema';
-import { CHOOSE_FINDINGS, DUE_DATE_REASON_NEEDED, updateRecommendationSchema } from './recommendation.schema';
+import { overrideRag, withdrawRagOverride } from '@/lib/actions/override-rag';
+import { overrideRagSchema, withdrawRagOverrideSchema } from '@/lib/actions/override-rag.schema';
+import { CHOOSE_FINDINGS, updateRecommendationSchema } from './recommendation.schema';
 import { FINDINGS_FROM_THIS_REVIEW, LEAD_OFFICER_FROM_OWNER } from './recommendation-links';
 import { updateRecommendation } from './update-recommendation';
 
@@ -30,7 +30,12 @@ beforeAll(async () => {
   councilViewer = await createUser('VIEWER', council.id);
 });
 
-/** A review with findings F1, F2 and recommendation R1 (answering F1, owned by the council, due 31 March 2013). */
+/**
+ * A review with findings F1, F2 and recommendation R1 (answering F1), with its
+ * first action owned by the council, due 31 March 2013. Owners, lead officers
+ * and due dates are its actions' (lib/actions/actions.test.ts); this file is
+ * about what the recommendation says, and the RAG override of its action.
+ */
 async function setUp() {
   const review = await makeReview(reviewer);
   const f1 = await makeFinding(reviewer, review.id, { reference: 'F1' });
@@ -42,7 +47,7 @@ async function setUp() {
     leadOfficerId: councilLead.id,
     dueDate: '2013-03-31',
   });
-  return { reviewId: review.id, f1, f2, id: recommendation.id };
+  return { reviewId: review.id, f1, f2, id: recommendation.id, actionId: recommendation.actionId };
 }
 
 type Setup = Awaited<ReturnType<typeof setUp>>;
@@ -55,26 +60,24 @@ const editInput = (s: Setup, version: number, overrides: Record<string, unknown>
     text: 'Train every front-line worker face to face.',
     findingIds: [s.f1.id],
     response: 'ACCEPTED',
-    ownerAgencyId: council.id,
-    leadOfficerId: councilLead.id,
     priority: 'HIGH',
-    dueDate: '2013-03-31',
-    dueDateChangeReason: '',
     ...overrides,
   });
 
-/** The recommendation's row, links and history: what "nothing changed" compares. */
+/** The recommendation's row, links, actions and history: what "nothing changed" compares. */
 async function snapshot(id: string) {
   return {
     row: await db.recommendation.findUniqueOrThrow({ where: { id }, include: { findings: { select: { id: true } } } }),
-    events: await db.historyEvent.count({ where: { subjectId: id } }),
+    actions: await db.action.findMany({ where: { recommendationId: id }, orderBy: { id: 'asc' } }),
+    events: await db.historyEvent.count({ where: { recommendationId: id } }),
   };
 }
 
 describe('createRecommendation', () => {
-  it('keeps the first due date as the original, and records the initial values with ids and names', async () => {
+  it('creates its first action, keeps the first due date as the original, and records the initial values with ids and names', async () => {
     const s = await setUp();
-    const row = await db.recommendation.findUniqueOrThrow({ where: { id: s.id }, include: { findings: true } });
+    const row = await db.recommendation.findUniqueOrThrow({ where: { id: s.id }, include: { findings: true, actions: true } });
+    // Rolled up from its one action.
     expect(row).toMatchObject({
       dueDate: new Date('2013-03-31T00:00:00Z'),
       originalDueDate: new Date('2013-03-31T00:00:00Z'),
@@ -84,6 +87,20 @@ describe('createRecommendation', () => {
       leadOfficerId: councilLead.id,
     });
     expect(row.findings.map((f) => f.id)).toEqual([s.f1.id]);
+    expect(row.actions).toEqual([
+      expect.objectContaining({
+        id: s.actionId,
+        reference: '1',
+        // The recommendation as written.
+        text: null,
+        ownerAgencyId: council.id,
+        leadOfficerId: councilLead.id,
+        dueDate: new Date('2013-03-31T00:00:00Z'),
+        originalDueDate: new Date('2013-03-31T00:00:00Z'),
+        status: 'NOT_STARTED',
+        version: 1,
+      }),
+    ]);
     const events = await eventsFor(s.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -92,19 +109,29 @@ describe('createRecommendation', () => {
       subjectVersion: 1,
       reviewId: s.reviewId,
       recommendationId: s.id,
-      after: expect.objectContaining({
-        reference: 'R1',
-        dueDate: '2013-03-31T00:00:00.000Z',
-        originalDueDate: '2013-03-31T00:00:00.000Z',
-        status: 'NOT_STARTED',
-        ownerAgencyId: council.id,
-        ownerAgency: council.shortName,
-        leadOfficerId: councilLead.id,
-        leadOfficer: councilLead.name,
-        findingIds: [s.f1.id],
-        findings: ['F1'],
-      }),
+      after: { reference: 'R1', text: 'Train every front-line worker face to face.', response: 'ACCEPTED', priority: 'HIGH', findingIds: [s.f1.id], findings: ['F1'] },
     });
+    expect(await eventsFor(s.actionId)).toEqual([
+      expect.objectContaining({
+        kind: 'action.created',
+        actorId: reviewer.id,
+        subjectType: 'action',
+        subjectVersion: 1,
+        reviewId: s.reviewId,
+        recommendationId: s.id,
+        after: {
+          reference: '1',
+          text: null,
+          ownerAgencyId: council.id,
+          ownerAgency: council.shortName,
+          leadOfficerId: councilLead.id,
+          leadOfficer: councilLead.name,
+          status: 'NOT_STARTED',
+          dueDate: '2013-03-31T00:00:00.000Z',
+          originalDueDate: '2013-03-31T00:00:00.000Z',
+        },
+      }),
+    ]);
   });
 
   it('needs at least one finding', () => {
@@ -116,7 +143,7 @@ describe('createRecommendation', () => {
     const s = await setUp();
     const other = await makeReview(reviewer);
     const elsewhere = await makeFinding(reviewer, other.id, { reference: 'F9' });
-    const count = await db.recommendation.count();
+    const count = { recommendations: await db.recommendation.count(), actions: await db.action.count(), events: await db.historyEvent.count() };
     const base = { reference: 'R2', findingIds: [s.f1.id], ownerAgencyId: council.id };
 
     expect(await refusal(makeRecommendation(reviewer, s.reviewId, { ...base, findingIds: [s.f1.id, elsewhere.id] }))).toMatchObject({
@@ -130,7 +157,7 @@ describe('createRecommendation', () => {
     const gone = await createUser('OWNER', council.id, { active: false });
     expect(await refusal(makeRecommendation(reviewer, s.reviewId, { ...base, leadOfficerId: gone.id }))).toMatchObject({ field: 'leadOfficerId' });
     expect(await refusal(makeRecommendation(reviewer, s.reviewId, { ...base, reference: 'R1' }))).toMatchObject({ field: 'reference' });
-    expect(await db.recommendation.count()).toBe(count);
+    expect({ recommendations: await db.recommendation.count(), actions: await db.action.count(), events: await db.historyEvent.count() }).toEqual(count);
   });
 
   it('refuses owners and viewers', async () => {
@@ -161,100 +188,42 @@ describe('updateRecommendation', () => {
     });
   });
 
-  it('records a new owner, lead officer and findings by id and by name', async () => {
+  it('records new findings by id and by reference, and leaves its actions (owners, due dates) alone', async () => {
     const s = await setUp();
-    await updateRecommendation(
-      reviewer,
-      editInput(s, 1, { ownerAgencyId: police.id, leadOfficerId: policeLead.id, findingIds: [s.f2.id, s.f1.id] }),
-    );
+    const actionsBefore = await db.action.findMany({ where: { recommendationId: s.id } });
+    await updateRecommendation(reviewer, editInput(s, 1, { findingIds: [s.f2.id, s.f1.id] }));
     const row = await db.recommendation.findUniqueOrThrow({ where: { id: s.id }, include: { findings: { orderBy: { reference: 'asc' } } } });
-    expect(row).toMatchObject({ ownerAgencyId: police.id, leadOfficerId: policeLead.id, version: 2 });
+    expect(row).toMatchObject({ ownerAgencyId: council.id, leadOfficerId: councilLead.id, version: 2 });
     expect(row.findings.map((f) => f.reference)).toEqual(['F1', 'F2']);
+    expect(await db.action.findMany({ where: { recommendationId: s.id } })).toEqual(actionsBefore);
     const [, updated] = await eventsFor(s.id);
     expect(updated).toMatchObject({
       kind: 'recommendation.updated',
-      before: {
-        ownerAgencyId: council.id,
-        ownerAgency: council.shortName,
-        leadOfficerId: councilLead.id,
-        leadOfficer: councilLead.name,
-        findingIds: [s.f1.id],
-        findings: ['F1'],
-      },
-      after: {
-        ownerAgencyId: police.id,
-        ownerAgency: police.shortName,
-        leadOfficerId: policeLead.id,
-        leadOfficer: policeLead.name,
-        findingIds: [s.f1.id, s.f2.id],
-        findings: ['F1', 'F2'],
-      },
+      before: { findingIds: [s.f1.id], findings: ['F1'] },
+      after: { findingIds: [s.f1.id, s.f2.id], findings: ['F1', 'F2'] },
     });
+  });
+
+  it('takes no owner, lead officer or due date: those are its actions\' (lib/actions)', () => {
+    const parsed = updateRecommendationSchema.parse({
+      id: 'r',
+      version: 1,
+      reference: 'R1',
+      text: 'x',
+      findingIds: ['f'],
+      response: 'ACCEPTED',
+      priority: 'HIGH',
+      ownerAgencyId: 'a',
+      leadOfficerId: 'u',
+      dueDate: '2013-06-30',
+    });
+    expect(Object.keys(parsed).sort()).toEqual(['findingIds', 'id', 'priority', 'reference', 'response', 'text', 'version']);
   });
 
   it('changes nothing, not even the version, when nothing was changed', async () => {
     const s = await setUp();
     const before = await snapshot(s.id);
-    expect(await updateRecommendation(reviewer, editInput(s, 1, { dueDateChangeReason: 'No reason needed' }))).toEqual({ id: s.id, version: 1 });
-    expect(await snapshot(s.id)).toEqual(before);
-  });
-
-  it('refuses to move the due date without a reason, with a field error, and changes nothing', async () => {
-    const s = await setUp();
-    const before = await snapshot(s.id);
-    const error = await refusal(updateRecommendation(reviewer, editInput(s, 1, { dueDate: '2013-06-30', text: 'Also edited' })));
-    expect(error).toBeInstanceOf(RuleError);
-    expect(error).toMatchObject({ field: 'dueDateChangeReason', message: DUE_DATE_REASON_NEEDED });
-    expect(await snapshot(s.id)).toEqual(before);
-  });
-
-  it('moves the due date with a reason: the original is kept and a due_date_changed event carries the reason', async () => {
-    const s = await setUp();
-    const reason = 'Training venue unavailable until April';
-    expect(await updateRecommendation(reviewer, editInput(s, 1, { dueDate: '2013-06-30', dueDateChangeReason: reason }))).toEqual({
-      id: s.id,
-      version: 2,
-    });
-    expect(await db.recommendation.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
-      dueDate: new Date('2013-06-30T00:00:00Z'),
-      originalDueDate: new Date('2013-03-31T00:00:00Z'),
-      dueDateChangeReason: reason,
-      version: 2,
-    });
-    const events = await eventsFor(s.id);
-    // Only the due date moved: no empty 'updated' event beside it.
-    expect(events.map((e) => e.kind)).toEqual(['recommendation.created', 'recommendation.due_date_changed']);
-    expect(events[1]).toMatchObject({
-      actorId: reviewer.id,
-      subjectVersion: 2,
-      before: { dueDate: '2013-03-31T00:00:00.000Z' },
-      after: { dueDate: '2013-06-30T00:00:00.000Z' },
-      note: reason,
-    });
-
-    // A second move keeps the first due date as the original.
-    await updateRecommendation(reviewer, editInput(s, 2, { dueDate: '2013-09-30', dueDateChangeReason: 'Slipped again', text: 'Edited' }));
-    expect(await db.recommendation.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
-      dueDate: new Date('2013-09-30T00:00:00Z'),
-      originalDueDate: new Date('2013-03-31T00:00:00Z'),
-    });
-    expect((await eventsFor(s.id)).slice(2).map((e) => [e.kind, e.subjectVersion])).toEqual([
-      ['recommendation.updated', 3],
-      ['recommendation.due_date_changed', 3],
-    ]);
-  });
-
-  it('refuses a lead officer from another agency, and changes nothing', async () => {
-    const s = await setUp();
-    const before = await snapshot(s.id);
-    expect(await refusal(updateRecommendation(reviewer, editInput(s, 1, { leadOfficerId: policeLead.id })))).toMatchObject({
-      field: 'leadOfficerId',
-      message: LEAD_OFFICER_FROM_OWNER,
-    });
-    // Moving the owner without choosing a lead officer of the new agency is refused too.
-    expect(await refusal(updateRecommendation(reviewer, editInput(s, 1, { ownerAgencyId: police.id })))).toMatchObject({
-      field: 'leadOfficerId',
-    });
+    expect(await updateRecommendation(reviewer, editInput(s, 1))).toEqual({ id: s.id, version: 1 });
     expect(await snapshot(s.id)).toEqual(before);
   });
 
@@ -272,12 +241,12 @@ describe('updateRecommendation', () => {
 
   it('refuses a stale version with a ConflictError naming the earlier change, and changes nothing', async () => {
     const s = await setUp();
-    await updateRecommendation(reviewer, editInput(s, 1, { dueDate: '2013-06-30', dueDateChangeReason: 'Venue' }));
+    await updateRecommendation(reviewer, editInput(s, 1, { priority: 'LOW' }));
     const before = await snapshot(s.id);
     const error = await refusal(updateRecommendation(reviewer, editInput(s, 1, { text: 'Stale edit' })));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).changes).toEqual([
-      expect.objectContaining({ actorName: reviewer.name, description: expect.stringContaining('moved the due date') }),
+      expect.objectContaining({ actorName: reviewer.name, description: expect.stringContaining('from High to Low') }),
     ]);
     expect(await snapshot(s.id)).toEqual(before);
   });
@@ -288,19 +257,19 @@ describe('updateRecommendation', () => {
     for (const actor of [councilLead, policeLead, councilViewer]) {
       expect(await refusal(updateRecommendation(actor, editInput(s, 1, { text: 'Changed' })))).toBeInstanceOf(ForbiddenError);
       expect(await refusal(archiveRecommendation(actor, archiveSchema.parse({ id: s.id, version: 1 })))).toBeInstanceOf(ForbiddenError);
-      const override = overrideRagSchema.parse({ recommendationId: s.id, version: 1, rating: 'GREEN', justification: 'x' });
+      const override = overrideRagSchema.parse({ actionId: s.actionId, version: 1, rating: 'GREEN', justification: 'x' });
       expect(await refusal(overrideRag(actor, override))).toBeInstanceOf(ForbiddenError);
     }
     expect(await snapshot(s.id)).toEqual(before);
   });
 });
 
-describe('RAG override', () => {
+describe('RAG override (on an action)', () => {
   it('needs a justification to set and a reason to withdraw', () => {
-    expect(overrideRagSchema.safeParse({ recommendationId: 'r', version: 1, rating: 'RED', justification: ' ' }).error?.issues).toEqual([
+    expect(overrideRagSchema.safeParse({ actionId: 'a', version: 1, rating: 'RED', justification: ' ' }).error?.issues).toEqual([
       expect.objectContaining({ path: ['justification'] }),
     ]);
-    expect(withdrawRagOverrideSchema.safeParse({ recommendationId: 'r', version: 1, reason: '' }).error?.issues).toEqual([
+    expect(withdrawRagOverrideSchema.safeParse({ actionId: 'a', version: 1, reason: '' }).error?.issues).toEqual([
       expect.objectContaining({ path: ['reason'] }),
     ]);
   });
@@ -308,8 +277,8 @@ describe('RAG override', () => {
   it('sets the override with its justification on record, then withdraws it, each with its event', async () => {
     const s = await setUp();
     const justification = 'Face-to-face sessions cancelled twice this quarter';
-    await overrideRag(reviewer, overrideRagSchema.parse({ recommendationId: s.id, version: 1, rating: 'RED', justification }));
-    expect(await db.recommendation.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
+    await overrideRag(reviewer, overrideRagSchema.parse({ actionId: s.actionId, version: 1, rating: 'RED', justification }));
+    expect(await db.action.findUniqueOrThrow({ where: { id: s.actionId } })).toMatchObject({
       ragOverride: 'RED',
       ragOverrideJustification: justification,
       ragOverrideById: reviewer.id,
@@ -321,25 +290,27 @@ describe('RAG override', () => {
       overridden: true,
     });
 
-    await withdrawRagOverride(reviewer, withdrawRagOverrideSchema.parse({ recommendationId: s.id, version: 2, reason: 'Sessions rescheduled' }));
-    expect(await db.recommendation.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
+    await withdrawRagOverride(reviewer, withdrawRagOverrideSchema.parse({ actionId: s.actionId, version: 2, reason: 'Sessions rescheduled' }));
+    expect(await db.action.findUniqueOrThrow({ where: { id: s.actionId } })).toMatchObject({
       ragOverride: null,
       ragOverrideJustification: null,
       ragOverrideById: null,
       ragOverrideAt: null,
       version: 3,
     });
-    const events = (await eventsFor(s.id)).slice(1);
+    const events = (await eventsFor(s.actionId)).slice(1);
     expect(events).toEqual([
       expect.objectContaining({
-        kind: 'recommendation.rag_overridden',
+        kind: 'action.rag_overridden',
+        subjectType: 'action',
+        recommendationId: s.id,
         subjectVersion: 2,
         before: { rating: null, justification: null },
         after: { rating: 'RED', justification },
         note: justification,
       }),
       expect.objectContaining({
-        kind: 'recommendation.rag_override_withdrawn',
+        kind: 'action.rag_override_withdrawn',
         subjectVersion: 3,
         before: { rating: 'RED', justification },
         after: { rating: null, justification: null },
@@ -351,7 +322,7 @@ describe('RAG override', () => {
   it('refuses to withdraw an override that is not there, and changes nothing', async () => {
     const s = await setUp();
     const before = await snapshot(s.id);
-    const input = withdrawRagOverrideSchema.parse({ recommendationId: s.id, version: 1, reason: 'No longer needed' });
+    const input = withdrawRagOverrideSchema.parse({ actionId: s.actionId, version: 1, reason: 'No longer needed' });
     expect(await refusal(withdrawRagOverride(reviewer, input))).toBeInstanceOf(RuleError);
     expect(await snapshot(s.id)).toEqual(before);
   });

@@ -1,13 +1,15 @@
 import 'server-only';
+import { forRag, liveActionsForRag } from '@/lib/actions/actions-for-rag';
+import { actionLabel, actionRag, recommendationRag } from '@/lib/actions/roll-up';
 import { describeEvent } from '@/lib/audit/describe-event';
-import { assertCan, can, canAssess } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/permissions';
 import { recommendationScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { ukDay } from '@/lib/days';
-import { computeRag } from './rag';
-import { isOverdue } from './status';
+import { byReference } from '@/lib/reviews/reference-order';
+import { isDone, isOverdue } from './status';
 import { statusChoices } from './workflow';
 
 export type RecommendationDetail = Awaited<ReturnType<typeof getRecommendation>>;
@@ -35,21 +37,24 @@ export async function getRecommendation(actor: Actor, id: string, { fullHistory 
       findings: { where: { archivedAt: null }, select: { id: true, reference: true, text: true }, orderBy: { reference: 'asc' } },
       ownerAgency: { select: { id: true, name: true, shortName: true } },
       leadOfficer: { select: { id: true, name: true } },
-      measures: { where: { archivedAt: null }, orderBy: { createdAt: 'asc' } },
-      evidence: {
-        where: { archivedAt: null },
-        orderBy: { submittedAt: 'desc' },
-        include: {
-          submittedBy: { select: { id: true, name: true } },
-          assessedBy: { select: { id: true, name: true } },
-          file: { select: { fileName: true, mediaType: true, size: true } },
+      actions: {
+        where: liveActionsForRag.where,
+        select: {
+          ...liveActionsForRag.select,
+          id: true,
+          text: true,
+          ownerAgencyId: true,
+          ownerAgency: { select: { id: true, name: true, shortName: true } },
+          leadOfficer: { select: { id: true, name: true } },
         },
       },
+      // What a reviewer's decision needs to know (lib/recommendations/workflow.ts), and evidence titles for the timeline.
+      evidence: { where: { archivedAt: null }, select: { id: true, title: true, assessment: true, submittedById: true } },
     },
   });
   if (!recommendation) throw new NotFoundError('recommendation');
 
-  const [events, historyTotal, measureEvents] = await Promise.all([
+  const [events, historyTotal, everyAction] = await Promise.all([
     db.historyEvent.findMany({
       where: { recommendationId: id },
       orderBy: { id: 'desc' },
@@ -57,77 +62,75 @@ export async function getRecommendation(actor: Actor, id: string, { fullHistory 
       include: { actor: { select: { name: true } } },
     }),
     db.historyEvent.count({ where: { recommendationId: id } }),
-    // Every past value of every measure, whatever part of the history is shown.
-    db.historyEvent.findMany({
-      where: { recommendationId: id, kind: 'measure.updated' },
-      orderBy: { id: 'desc' },
-      select: { occurredAt: true, subjectId: true, after: true, note: true, actor: { select: { name: true } } },
-    }),
+    // Archived actions too: the history names them.
+    db.action.findMany({ where: { recommendationId: id }, select: { id: true, reference: true } }),
   ]);
   // Only the comments the shown entries name.
   const commentIds = events.filter((event) => event.kind === 'comment.added').map((event) => event.subjectId);
   const comments = commentIds.length ? await db.comment.findMany({ where: { id: { in: commentIds } }, select: { id: true, body: true } }) : [];
   const commentBodies = new Map(comments.map((comment) => [comment.id, comment.body]));
 
-  const measures = recommendation.measures.map((measure) => ({
-    ...measure,
-    target: measure.target.toNumber(),
-    currentValue: measure.currentValue.toNumber(),
-    pastValues: measureEvents
-      .filter((event) => event.subjectId === measure.id)
-      .map((event) => ({
-        at: event.occurredAt,
-        value: Number((event.after as { currentValue?: number } | null)?.currentValue ?? 0),
-        actorName: event.actor?.name ?? 'The system',
-        note: event.note,
-      })),
-  }));
+  const today = ukDay(now);
+  const ragRows = forRag(recommendation.actions);
+  const rag = recommendationRag(recommendation, ragRows, now);
+  const actions = recommendation.actions
+    .map((action, index) => ({
+      id: action.id,
+      reference: action.reference,
+      label: actionLabel(recommendation.reference, action.reference),
+      /** Null: the recommendation as written. */
+      text: action.text,
+      ownerAgency: action.ownerAgency,
+      leadOfficer: action.leadOfficer,
+      status: action.status,
+      dueDate: action.dueDate,
+      originalDueDate: action.originalDueDate,
+      rag: actionRag(ragRows[index]!, now),
+      overdue: isOverdue(action, today),
+      mayUpdateProgress: can(actor, 'recommendation:update-progress', action),
+    }))
+    .sort(byReference);
 
-  const rag = computeRag(
-    {
-      status: recommendation.status,
-      dueDate: recommendation.dueDate,
-      originalDueDate: recommendation.originalDueDate,
-      startedAt: recommendation.createdAt,
-      lastProgressAt: recommendation.lastProgressAt,
-      measures,
-      override: recommendation.ragOverride,
-    },
-    now,
-  );
+  // Per agency, in the order their first action comes.
+  const byAgency = new Map<string, { agency: { id: string; name: string }; actions: number; done: number; overdue: number }>();
+  for (const action of actions) {
+    const row = byAgency.get(action.ownerAgency.id) ?? { agency: action.ownerAgency, actions: 0, done: 0, overdue: 0 };
+    row.actions += 1;
+    if (isDone(action.status)) row.done += 1;
+    if (action.overdue) row.overdue += 1;
+    byAgency.set(action.ownerAgency.id, row);
+  }
 
   const evidenceTitles = new Map(recommendation.evidence.map((item) => [item.id, item.title]));
+  const actionLabels = new Map(everyAction.map((action) => [action.id, actionLabel(recommendation.reference, action.reference)]));
+  // The recommendation's lead agency stands for it where a rule asks whose it is (commenting).
   const record = { ownerAgencyId: recommendation.ownerAgencyId };
+  const { actions: _rows, evidence, ...rest } = recommendation;
   return {
-    ...recommendation,
-    // Whether this user may assess each piece: a reviewer who did not submit it.
-    evidence: recommendation.evidence.map((item) => ({ ...item, mayAssess: item.assessment === 'PENDING' && canAssess(actor, item) })),
-    measures,
+    ...rest,
+    actions,
+    byAgency: [...byAgency.values()],
     rag,
-    overdue: isOverdue(recommendation, ukDay(now)),
-    // What the status control offers: the same rule the server enforces.
-    statusChoices: can(actor, 'recommendation:update-progress', record)
-      ? statusChoices(recommendation, actor)
+    overdue: isOverdue(recommendation, today),
+    // What the decision control offers: the same rule the server enforces.
+    decisionChoices: can(actor, 'recommendation:decide', record)
+      ? statusChoices({ ...recommendation, evidence }, actor, 'recommendation')
       : { offered: [], notOffered: [] },
     timeline: events.map((event) => ({
       id: event.id,
       at: event.occurredAt,
       kind: event.kind,
       actorName: event.actor?.name ?? 'The system',
-      description: describeEvent({ ...event, actorName: event.actor?.name ?? null }, { evidenceTitles }),
+      description: describeEvent({ ...event, actorName: event.actor?.name ?? null }, { evidenceTitles, actionLabels }),
       note: event.kind === 'comment.added' ? (commentBodies.get(event.subjectId) ?? event.note) : event.note,
     })),
     /** How many history entries there are in all (the timeline may show only the latest). */
     historyTotal,
     permissions: {
-      updateProgress: can(actor, 'recommendation:update-progress', record),
       edit: can(actor, 'recommendation:edit', record),
-      changeDueDate: can(actor, 'recommendation:change-due-date', record),
-      overrideRag: can(actor, 'recommendation:override-rag', record),
-      submitEvidence: can(actor, 'evidence:submit', record),
-      assessEvidence: can(actor, 'evidence:assess', record),
+      addAction: can(actor, 'recommendation:edit', record) && can(actor, 'recommendation:assign-owner', record),
+      decide: can(actor, 'recommendation:decide', record),
       comment: can(actor, 'comment:add', record),
-      defineMeasures: can(actor, 'recommendation:edit', record),
     },
   };
 }

@@ -326,6 +326,18 @@ describe('listRecommendations: keyset pagination', () => {
         updatedAt: new Date(Date.UTC(2026, 5, 1, 0, Math.floor(i / 7), 0, 123)),
       })),
     });
+    // Each with its one action, which the agency filter reads.
+    const created = await db.recommendation.findMany({ where: { reviewId }, select: { id: true, ownerAgencyId: true, status: true, dueDate: true } });
+    await db.action.createMany({
+      data: created.map((row) => ({
+        recommendationId: row.id,
+        reference: '1',
+        ownerAgencyId: row.ownerAgencyId,
+        status: row.status,
+        dueDate: row.dueDate,
+        originalDueDate: row.dueDate,
+      })),
+    });
   });
 
   type Page = Awaited<ReturnType<typeof listRecommendations>>;
@@ -433,5 +445,32 @@ describe('listFilterOptions', () => {
     const gone = await listFilterOptions(viewer, { review: archived.id, lead: 'no-such-user' });
     expect(gone.review).toBeNull();
     expect(gone.leadOfficer).toBeNull();
+  });
+});
+
+describe('listRecommendations: agencies and lead officers through actions', () => {
+  it("finds a recommendation by any of its live actions' agencies and lead officers, showing its lead (its first action's)", async () => {
+    const review = (await createReview({ title: 'Multi-agency review' })).id;
+    const agencyC = (await createAgency('Education C')).id;
+    const agencyD = (await createAgency('Probation D')).id;
+    const leadC = await createUser('OWNER', agencyC);
+    const leadD = await createUser('OWNER', agencyD);
+    await createRecommendation({
+      reviewId: review, reference: 'M1', ownerAgencyId: agencyA, leadOfficerId: leadA.id, dueDate: '2026-08-01',
+      actions: [
+        { reference: '1', ownerAgencyId: agencyA, leadOfficerId: leadA.id, dueDate: '2026-07-01' },
+        { reference: '2', ownerAgencyId: agencyC, leadOfficerId: leadC.id, dueDate: '2026-08-01', status: 'IN_PROGRESS' },
+        // Archived: no longer the probation service's.
+        { reference: '3', ownerAgencyId: agencyD, leadOfficerId: leadD.id, archivedAt: at('2026-06-01T00:00:00') },
+      ],
+    });
+    expect(await refs({ review, agency: agencyC })).toEqual(['M1']);
+    expect(await refs({ review, lead: leadC.id })).toEqual(['M1']);
+    expect(await refs({ review, agency: agencyA })).toEqual(['M1']);
+    expect(await refs({ review, agency: agencyD })).toEqual([]);
+    expect(await refs({ review, lead: leadD.id })).toEqual([]);
+    const [row] = (await list({ review, agency: agencyC })).rows;
+    // The row shows the recommendation rolled up: led by action 1's agency and officer, due with its last action, in progress.
+    expect(row).toMatchObject({ reference: 'M1', status: 'IN_PROGRESS', leadOfficer: { id: leadA.id }, dueDate: day('2026-08-01') });
   });
 });

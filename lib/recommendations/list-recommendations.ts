@@ -3,13 +3,15 @@ import { assertCan } from '@/lib/auth/permissions';
 import { recommendationScopeSql } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/session-user';
 import { db, Prisma } from '@/lib/db';
-import { escapeLike } from '@/lib/db/like';
-import type { Priority, Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { dayOf, ukDay } from '@/lib/days';
-import { computeRag, type RagResult } from './rag';
+import { containsPattern } from '@/lib/db/like';
+import type { Priority, RecommendationStatus } from '@/lib/generated/prisma/enums';
+import { ukDay } from '@/lib/days';
+import { type ActionForRag, recommendationRag } from '@/lib/actions/roll-up';
+import type { RagResult } from './rag';
 import { daysOverdue, isOverdue } from './status';
 import { overdueSql } from './status-sql';
-import { encodeCursor, type ListCursor, type RecommendationListFilters } from './list-recommendations.schema';
+import { keysetPage, keysetQuery } from '@/lib/lists/keyset';
+import type { RecommendationListFilters } from './list-recommendations.schema';
 
 export const PAGE_SIZE = 25;
 /** The list shows a shortened text; the database sends no more than this. */
@@ -61,14 +63,14 @@ type RawRow = {
   updatedAt: Date;
   lastProgressAt: Date;
   createdAt: Date;
-  ragOverride: Rag | null;
-  measures: { target: number; currentValue: number }[];
+  /** Its live actions, as JSON (dates as text). */
+  actions: (Omit<ActionForRag, 'dueDate' | 'originalDueDate' | 'createdAt' | 'lastProgressAt'> & {
+    dueDate: string;
+    originalDueDate: string;
+    createdAt: string;
+    lastProgressAt: string;
+  })[];
 };
-
-/** `%`, `_` and `\` match literally in a free-text search. */
-function likePattern(text: string) {
-  return `%${escapeLike(text)}%`;
-}
 
 /**
  * The filters as one SQL condition over `r` (Recommendation) and `v` (its
@@ -82,54 +84,24 @@ function filterSql(actor: Actor, filters: RecommendationListFilters, now: Date):
       Prisma.sql`r.status IN (${Prisma.join(filters.status.map((status) => Prisma.sql`${status}::"RecommendationStatus"`))})`,
     );
   }
-  if (filters.agency) conditions.push(Prisma.sql`r."ownerAgencyId" = ${filters.agency}`);
-  if (filters.lead) conditions.push(Prisma.sql`r."leadOfficerId" = ${filters.lead}`);
+  // An agency's or officer's recommendations: those with a live action they own or lead, not only those they lead.
+  if (filters.agency) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Action" x WHERE x."recommendationId" = r.id AND x."archivedAt" IS NULL AND x."ownerAgencyId" = ${filters.agency})`);
+  if (filters.lead) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Action" x WHERE x."recommendationId" = r.id AND x."archivedAt" IS NULL AND x."leadOfficerId" = ${filters.lead})`);
   if (filters.priority) conditions.push(Prisma.sql`r.priority = ${filters.priority}::"Priority"`);
   if (filters.overdue) {
     conditions.push(overdueSql('r', ukDay(now)));
   }
   if (filters.q) {
-    const pattern = likePattern(filters.q);
+    const pattern = containsPattern(filters.q);
     conditions.push(Prisma.sql`(r.reference ILIKE ${pattern} OR r.text ILIKE ${pattern} OR v.title ILIKE ${pattern})`);
   }
   return Prisma.join(conditions, ' AND ');
 }
 
-/** The sort key's columns, most significant first; the id breaks ties. */
-const SORT_COLUMNS: Record<RecommendationListFilters['sort'], string[]> = {
-  due: ['r."dueDate"', 'r.id'],
-  // The enum sorts in workflow order (its declaration order), as STATUS_ORDER does.
-  status: ['r.status', 'r."dueDate"', 'r.id'],
-  updated: ['r."updatedAt"', 'r.id'],
-};
-
-function cursorValues(cursor: ListCursor): Prisma.Sql {
-  const [first, second] = cursor.keys;
-  switch (cursor.sort) {
-    case 'due':
-      return Prisma.sql`${first}::date, ${cursor.id}`;
-    case 'status':
-      return Prisma.sql`${first}::"RecommendationStatus", ${second}::date, ${cursor.id}`;
-    case 'updated':
-      return Prisma.sql`${first}::timestamp(3), ${cursor.id}`;
-  }
-}
-
-function cursorFor(row: RawRow, filters: RecommendationListFilters, before: boolean): string {
-  const keys =
-    filters.sort === 'due'
-      ? [dayOf(row.dueDate)]
-      : filters.sort === 'status'
-        ? [row.status, dayOf(row.dueDate)]
-        : [row.updatedAt.toISOString()];
-  return encodeCursor({ sort: filters.sort, dir: filters.dir, before, keys, id: row.id });
-}
-
 /**
  * One page of live recommendations across all live reviews, filtered and
- * sorted as the URL asks. Keyset pagination on (sort key, id): a page costs
- * the same wherever it is in the list. Two queries, whatever the page: the
- * rows (with their measures, for the RAG rating) and the count.
+ * sorted as the URL asks, a page at a time (lib/lists/keyset.ts). Two queries, whatever the page: the
+ * rows (with their actions and measures, for the RAG rating) and the count.
  */
 export async function listRecommendations(
   actor: Actor,
@@ -139,31 +111,28 @@ export async function listRecommendations(
   assertCan(actor, 'review:read');
 
   const where = filterSql(actor, filters, now);
-  const columns = SORT_COLUMNS[filters.sort];
-  const cursor = filters.cursor;
-  const backwards = cursor?.before ?? false;
-  // Walking backwards reads the list in reverse from the cursor, then flips the page.
-  const ascending = (filters.dir === 'asc') !== backwards;
-  // Only fixed column names reach Prisma.raw; every value is a bound parameter.
-  const orderBy = Prisma.raw(columns.map((column) => `${column} ${ascending ? 'ASC' : 'DESC'}`).join(', '));
-  // A row comparison, so PostgreSQL walks the (sort key, id) index from the cursor.
-  const after = cursor
-    ? Prisma.sql`AND (${Prisma.raw(columns.join(', '))}) ${Prisma.raw(ascending ? '>' : '<')} (${cursorValues(cursor)})`
-    : Prisma.empty;
+  const { orderBy, after } = keysetQuery('r', filters);
 
   const [raw, counted] = await Promise.all([
     db.$queryRaw<RawRow[]>`
       SELECT r.id, r.reference, left(r.text, ${TEXT_PREVIEW_CHARS}::int) AS text,
              v.id AS "reviewId", v.title AS "reviewTitle",
-             r.status::text AS status, r.priority::text AS priority, r."ragOverride"::text AS "ragOverride",
+             r.status::text AS status, r.priority::text AS priority,
              a.id AS "ownerAgencyId", a."shortName" AS "ownerAgencyShortName",
              u.id AS "leadOfficerId", u.name AS "leadOfficerName",
              r."dueDate", r."originalDueDate", r."updatedAt", r."lastProgressAt", r."createdAt",
              COALESCE((
-               SELECT json_agg(json_build_object('target', m.target::float8, 'currentValue', m."currentValue"::float8))
-               FROM "Measure" m
-               WHERE m."recommendationId" = r.id AND m."archivedAt" IS NULL
-             ), '[]'::json) AS measures
+               SELECT json_agg(json_build_object(
+                 'reference', x.reference, 'status', x.status, 'dueDate', x."dueDate", 'originalDueDate', x."originalDueDate",
+                 'createdAt', x."createdAt", 'lastProgressAt', x."lastProgressAt", 'ragOverride', x."ragOverride",
+                 'measures', COALESCE((
+                   SELECT json_agg(json_build_object('target', m.target::float8, 'currentValue', m."currentValue"::float8))
+                   FROM "Measure" m
+                   WHERE m."actionId" = x.id AND m."archivedAt" IS NULL
+                 ), '[]'::json)))
+               FROM "Action" x
+               WHERE x."recommendationId" = r.id AND x."archivedAt" IS NULL
+             ), '[]'::json) AS actions
       FROM "Recommendation" r
       JOIN "Review" v ON v.id = r."reviewId"
       JOIN "Agency" a ON a.id = r."ownerAgencyId"
@@ -178,27 +147,15 @@ export async function listRecommendations(
       WHERE ${where}`,
   ]);
 
-  // Rows archived since the link was made can leave a cursor's page short at
-  // the start, or empty at the end: show the first page instead (rare; one more query).
-  if (cursor && ((backwards && raw.length < PAGE_SIZE) || (!backwards && raw.length === 0))) {
-    return listRecommendations(actor, { ...filters, cursor: undefined }, now);
-  }
-
-  const more = raw.length > PAGE_SIZE;
-  const page = raw.slice(0, PAGE_SIZE);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  // Forwards: a cursor means rows came before it. Backwards: the cursor's row comes after.
-  const hasPrevious = backwards ? more : cursor !== undefined;
-  const hasNext = backwards ? true : more;
-
+  const paged = keysetPage(raw, filters, PAGE_SIZE);
+  // Rows archived since the link was made can leave a cursor's page short: show the first page instead (rare; one more query).
+  if (!paged) return listRecommendations(actor, { ...filters, cursor: undefined }, now);
   return {
-    rows: page.map((row) => toListRow(row, now)),
+    rows: paged.page.map((row) => toListRow(row, now)),
     total: counted[0]?.total ?? 0,
     pageSize: PAGE_SIZE,
-    nextCursor: hasNext && last ? cursorFor(last, filters, false) : null,
-    previousCursor: hasPrevious && first ? cursorFor(first, filters, true) : null,
+    nextCursor: paged.nextCursor,
+    previousCursor: paged.previousCursor,
   };
 }
 
@@ -216,16 +173,16 @@ function toListRow(row: RawRow, now: Date): RecommendationListRow {
     originalDueDate: row.originalDueDate,
     updatedAt: row.updatedAt,
     lastProgressAt: row.lastProgressAt,
-    rag: computeRag(
-      {
-        status: row.status,
-        dueDate: row.dueDate,
-        originalDueDate: row.originalDueDate,
-        startedAt: row.createdAt,
-        lastProgressAt: row.lastProgressAt,
-        measures: row.measures,
-        override: row.ragOverride,
-      },
+    rag: recommendationRag(
+      row,
+      row.actions.map((action) => ({
+        ...action,
+        // json_build_object writes a date as '2013-03-31' and a timestamp(3) as UTC wall time without a zone.
+        dueDate: new Date(`${action.dueDate}T00:00:00Z`),
+        originalDueDate: new Date(`${action.originalDueDate}T00:00:00Z`),
+        createdAt: new Date(`${action.createdAt}Z`),
+        lastProgressAt: new Date(`${action.lastProgressAt}Z`),
+      })),
       now,
     ),
     overdue: isOverdue(row, ukDay(now)),

@@ -7,26 +7,23 @@ export const FINDINGS_FROM_THIS_REVIEW = 'Choose findings from this review only'
 export const CHOOSE_OWNER_AGENCY = 'Choose the owner agency';
 export const LEAD_OFFICER_FROM_OWNER = 'Choose a lead officer who works for the owner agency';
 
-/**
- * The rules a recommendation's links must meet, checked in the transaction
- * that writes them: the findings it answers are live findings of the same
- * review; the owner agency exists; the lead officer, if any, is an active user
- * of that agency. Returns the names the history event shows.
- */
-export async function checkLinks(
-  tx: Tx,
-  reviewId: string,
-  input: { findingIds: string[]; ownerAgencyId: string; leadOfficerId: string | null },
-) {
+/** The findings a recommendation answers: live findings of the same review. Checked in the transaction that writes them. */
+export async function checkFindings(tx: Tx, reviewId: string, findingIds: string[]) {
   const findings = await tx.finding.findMany({
-    where: { id: { in: input.findingIds }, reviewId, archivedAt: null },
+    where: { id: { in: findingIds }, reviewId, archivedAt: null },
     select: { id: true, reference: true },
   });
-  if (findings.length !== new Set(input.findingIds).size) throw new RuleError(FINDINGS_FROM_THIS_REVIEW, 'findingIds');
+  if (findings.length !== new Set(findingIds).size) throw new RuleError(FINDINGS_FROM_THIS_REVIEW, 'findingIds');
+  return findings.sort(byReference);
+}
 
+/**
+ * An action's owner: the agency exists; the lead officer, if any, is an active
+ * user of that agency. Returns the names the history event shows.
+ */
+export async function checkOwner(tx: Tx, input: { ownerAgencyId: string; leadOfficerId: string | null }) {
   const agency = await tx.agency.findUnique({ where: { id: input.ownerAgencyId }, select: { id: true, shortName: true } });
   if (!agency) throw new RuleError(CHOOSE_OWNER_AGENCY, 'ownerAgencyId');
-
   let leadOfficer: { id: string; name: string } | null = null;
   if (input.leadOfficerId) {
     leadOfficer = await tx.user.findFirst({
@@ -35,24 +32,20 @@ export async function checkLinks(
     });
     if (!leadOfficer) throw new RuleError(LEAD_OFFICER_FROM_OWNER, 'leadOfficerId');
   }
-  return { findings: findings.sort(byReference), agency, leadOfficer };
+  return { agency, leadOfficer };
 }
 
-/**
- * The linked values as a history event holds them: ids (for whoever replays
- * history) beside names and references (for the person reading the timeline).
- */
-export function linkValues(links: {
-  findings: { id: string; reference: string }[];
-  agency: { id: string; shortName: string };
-  leadOfficer: { id: string; name: string } | null;
-}) {
+/** Findings as a history event holds them: ids (for whoever replays history) beside references (for the reader). */
+export function findingValues(findings: { id: string; reference: string }[]) {
+  return { findingIds: findings.map((finding) => finding.id), findings: findings.map((finding) => finding.reference) };
+}
+
+/** An owner as a history event holds it: ids beside names (two lead officers may share a role name). */
+export function ownerValues(owner: { agency: { id: string; shortName: string }; leadOfficer: { id: string; name: string } | null }) {
   return {
-    ownerAgencyId: links.agency.id,
-    ownerAgency: links.agency.shortName,
-    leadOfficerId: links.leadOfficer?.id ?? null,
-    leadOfficer: links.leadOfficer?.name ?? null,
-    findingIds: links.findings.map((finding) => finding.id),
-    findings: links.findings.map((finding) => finding.reference),
+    ownerAgencyId: owner.agency.id,
+    ownerAgency: owner.agency.shortName,
+    leadOfficerId: owner.leadOfficer?.id ?? null,
+    leadOfficer: owner.leadOfficer?.name ?? null,
   };
 }

@@ -1,6 +1,9 @@
-// The status workflow of a recommendation (PRODUCT.md, "Status"): which moves
-// exist, who may make each (asked of lib/auth/permissions.ts) and what each
-// needs. One pure function answers both the server ("may this user make this
+// The status workflow (PRODUCT.md, "Status"): which moves exist, who may make
+// each (asked of lib/auth/permissions.ts), what each needs, and where it is
+// made. Work moves (started, implemented with evidence, verified, sent back)
+// are made on an action; a reviewer's decision to set a whole recommendation
+// aside (not accepted, superseded) or reopen it is made on the recommendation,
+// which otherwise follows from its actions (lib/actions/roll-up.ts). One pure function answers both the server ("may this user make this
 // move?") and the status control ("which moves does this user have now, and
 // why not the others?").
 import { type Action, can, type PermissionSubject, submittedAny } from '@/lib/auth/permissions';
@@ -10,7 +13,10 @@ import { STATUS_LABELS } from '@/lib/labels';
 /** The acting user, as the workflow needs them. */
 export type WorkflowActor = PermissionSubject & { id: string };
 
-/** The recommendation, with its live evidence. */
+/** Where a move is made. */
+export type WorkflowLevel = 'action' | 'recommendation';
+
+/** The action (or, for a decision, the recommendation), with its live evidence. */
 export type WorkflowRecommendation = {
   status: RecommendationStatus;
   ownerAgencyId: string;
@@ -27,9 +33,12 @@ type Rule = {
   needs?: (recommendation: WorkflowRecommendation, actor: WorkflowActor) => string | null;
   /** What to say to someone who may not make the move. */
   whoMay?: string;
+  /** A decision on the whole recommendation; otherwise a move of one action. */
+  decision?: true;
 };
 
-const SET_ASIDE: Rule = { permission: 'recommendation:decide', whoMay: 'A reviewer decides this, with a rationale' };
+const SET_ASIDE: Rule = { permission: 'recommendation:decide', whoMay: 'A reviewer decides this, with a rationale', decision: true };
+const REOPEN: Rule = { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it', decision: true };
 
 // from -> to -> the rule. Anything missing is not a move.
 const RULES: Partial<Record<RecommendationStatus, Partial<Record<RecommendationStatus, Rule>>>> = {
@@ -52,32 +61,47 @@ const RULES: Partial<Record<RecommendationStatus, Partial<Record<RecommendationS
   },
   // Closed is closed; a reviewer may reopen with a reason when it was wrong.
   VERIFIED: { IN_PROGRESS: { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it' } },
-  NOT_ACCEPTED: { NOT_STARTED: { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it' } },
-  SUPERSEDED: { NOT_STARTED: { permission: 'recommendation:decide', whoMay: 'A reviewer reopens it' } },
+  NOT_ACCEPTED: { NOT_STARTED: REOPEN },
+  SUPERSEDED: { NOT_STARTED: REOPEN },
 };
 
 function needsEvidence(recommendation: WorkflowRecommendation) {
   return recommendation.evidence.some((item) => item.assessment !== 'INSUFFICIENT')
     ? null
-    : 'Add at least one piece of evidence before marking the recommendation as implemented';
+    : 'Add at least one piece of evidence before marking the action as implemented';
 }
 
 function needsAcceptedEvidenceFromSomeoneElse(recommendation: WorkflowRecommendation, actor: WorkflowActor) {
   if (!recommendation.evidence.some((item) => item.assessment === 'ACCEPTED')) {
-    return 'A reviewer must accept at least one piece of evidence before the recommendation can be verified';
+    return 'A reviewer must accept at least one piece of evidence before the action can be verified';
   }
   if (submittedAny(actor, recommendation.evidence)) {
-    return 'You submitted evidence for this recommendation, so another reviewer must verify it';
+    return 'You submitted evidence for this action, so another reviewer must verify it';
   }
   return null;
 }
 
-/** May this user move the recommendation to `to` now? If not, why not, in words they can act on. */
-export function checkTransition(recommendation: WorkflowRecommendation, to: RecommendationStatus, actor: WorkflowActor): TransitionCheck {
+const WORK_ON_ACTIONS = 'A recommendation follows from its actions: change the status of each action';
+const DECIDED_ON_RECOMMENDATION = 'A reviewer sets the whole recommendation aside (or reopens it) on the recommendation';
+
+/**
+ * May this user move the action (level 'action') or the recommendation (level
+ * 'recommendation', a reviewer's decision) to `to` now? If not, why not, in
+ * words they can act on.
+ */
+export function checkTransition(
+  recommendation: WorkflowRecommendation,
+  to: RecommendationStatus,
+  actor: WorkflowActor,
+  level: WorkflowLevel,
+): TransitionCheck {
   const from = recommendation.status;
-  if (from === to) return { allowed: false, reason: 'The recommendation already has that status' };
+  const noun = level === 'action' ? 'An action' : 'A recommendation';
+  if (from === to) return { allowed: false, reason: `The ${level} already has that status` };
   const rule = RULES[from]?.[to];
-  if (!rule) return { allowed: false, reason: `A recommendation cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}` };
+  if (!rule) return { allowed: false, reason: `${noun} cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}` };
+  if (level === 'recommendation' && !rule.decision) return { allowed: false, reason: WORK_ON_ACTIONS };
+  if (level === 'action' && rule.decision) return { allowed: false, reason: DECIDED_ON_RECOMMENDATION };
   if (!can(actor, rule.permission, recommendation)) {
     return {
       allowed: false,
@@ -96,11 +120,16 @@ export type StatusChoices = {
   notOffered: { status: RecommendationStatus; reason: string }[];
 };
 
-/** The status control's choices for this user on this recommendation now, from the same rule the server enforces. */
-export function statusChoices(recommendation: WorkflowRecommendation, actor: WorkflowActor): StatusChoices {
+/**
+ * The status control's choices for this user on this action (or, for
+ * decisions, this recommendation) now, from the same rule the server enforces.
+ * Moves made at the other level are not listed.
+ */
+export function statusChoices(recommendation: WorkflowRecommendation, actor: WorkflowActor, level: WorkflowLevel): StatusChoices {
   const choices: StatusChoices = { offered: [], notOffered: [] };
-  for (const to of Object.keys(RULES[recommendation.status] ?? {}) as RecommendationStatus[]) {
-    const check = checkTransition(recommendation, to, actor);
+  const moves = Object.entries(RULES[recommendation.status] ?? {}) as [RecommendationStatus, Rule][];
+  for (const [to] of moves.filter(([, rule]) => Boolean(rule.decision) === (level === 'recommendation'))) {
+    const check = checkTransition(recommendation, to, actor, level);
     if (check.allowed) choices.offered.push(to);
     else choices.notOffered.push({ status: to, reason: check.reason });
   }

@@ -132,7 +132,7 @@ describe('statusByAgencySummary', () => {
     expect(
       statusByAgencySummary([agency("Children's social care", { NOT_STARTED: 1, IN_PROGRESS: 4, VERIFIED: 1 }), agency('Police', { SUPERSEDED: 1 })]),
     ).toBe(
-      "There are 7 recommendations across 2 owner agencies. Children's social care owns 6 recommendations: 1 verified, 4 in progress and 1 not started. Police owns 1 recommendation: 1 superseded.",
+      "There are 7 actions across 2 owner agencies. Children's social care owns 6 actions: 1 verified, 4 in progress and 1 not started. Police owns 1 action: 1 superseded.",
     );
   });
 

@@ -100,10 +100,10 @@ export const CHART_STATUS_ORDER: RecommendationStatus[] = [
 /** "Children's social care owns 6 recommendations: 1 verified, 4 in progress and 1 not started." for each agency. */
 export function statusByAgencySummary(byAgency: Report['byAgency']): string {
   const total = byAgency.reduce((sum, a) => sum + a.total, 0);
-  const opening = `There ${total === 1 ? 'is' : 'are'} ${plural(total, 'recommendation', 'recommendations')} across ${plural(byAgency.length, 'owner agency', 'owner agencies')}.`;
+  const opening = `There ${total === 1 ? 'is' : 'are'} ${plural(total, 'action', 'actions')} across ${plural(byAgency.length, 'owner agency', 'owner agencies')}.`;
   const sentences = byAgency.map((a) => {
     const parts = CHART_STATUS_ORDER.filter((s) => a.byStatus[s] > 0).map((s) => `${n(a.byStatus[s])} ${STATUS_LABELS[s].toLowerCase()}`);
-    return `${a.agency} owns ${plural(a.total, 'recommendation', 'recommendations')}${parts.length ? `: ${listInWords(parts)}` : ''}.`;
+    return `${a.agency} owns ${plural(a.total, 'action', 'actions')}${parts.length ? `: ${listInWords(parts)}` : ''}.`;
   });
   return [opening, ...sentences].join(' ');
 }

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport, type Names, percent, progressByMonth } from './compute-report';
 import { type EventKind, payloadToStore } from '@/lib/audit/event-catalogue';
+import { actionLabel } from '@/lib/actions/roll-up';
 import type { ReportEvent } from './replay';
 
 let nextId = 1;
-/** An event as recordEvent would store it (its payload through the catalogue). */
+/**
+ * An event as the version before actions stored it (JSON, read back): the
+ * history every database made before then holds, and still reports from.
+ */
 function event(at: string, kind: EventKind, subjectId: string, fields: Partial<ReportEvent> = {}): ReportEvent {
-  const payload = payloadToStore(kind, fields.before as never, fields.after as never);
+  const payload = { before: JSON.parse(JSON.stringify(fields.before ?? null)) as unknown, after: JSON.parse(JSON.stringify(fields.after ?? null)) as unknown };
   return {
     id: nextId++,
     occurredAt: new Date(at),
@@ -86,7 +90,7 @@ describe('computeReport', () => {
     expect(report.totals.recommendations).toBe(4);
     expect(report.totals.byStatus).toMatchObject({ NOT_STARTED: 3, IN_PROGRESS: 1, IMPLEMENTED: 0, VERIFIED: 0 });
     expect(report.totals.implementedPercent).toBe(0);
-    expect(report.measures).toEqual([{ reference: 'R1', name: 'Staff trained', unit: 'staff', target: 4000, currentValue: 1500, percent: 37.5 }]);
+    expect(report.measures).toEqual([{ reference: 'R1', action: 'R1.1', name: 'Staff trained', unit: 'staff', target: 4000, currentValue: 1500, percent: 37.5 }]);
     expect(report.changes.statusChanges).toEqual([
       { reference: 'R1', from: 'NOT_STARTED', to: 'IN_PROGRESS', by: 'CSC lead officer', at: new Date('2012-10-05T09:00:00Z'), note: 'NOT_STARTED to IN_PROGRESS' },
     ]);
@@ -155,5 +159,61 @@ describe('progressByMonth', () => {
       { month: '2026-07', implemented: 0, verified: 0 },
       { month: '2026-08', implemented: 1, verified: 0 },
     ]);
+  });
+});
+
+/** An event as recordEvent stores it now (its payload through the catalogue). */
+function current(at: string, kind: EventKind, subjectId: string, fields: Partial<ReportEvent> = {}): ReportEvent {
+  return { ...event(at, kind, subjectId, fields), ...payloadToStore(kind, fields.before as never, fields.after as never) };
+}
+
+describe('a report of a recommendation shared by agencies', () => {
+  const action = (at: string, id: string, reference: string, agency: string, due: string) =>
+    current(at, 'action.created', id, {
+      recommendationId: 'j1',
+      after: { reference, text: `Part ${reference}`, ownerAgencyId: agency, ownerAgency: agency, leadOfficerId: null, leadOfficer: null, status: 'NOT_STARTED', dueDate: day(due), originalDueDate: day(due) },
+    });
+  const moved = (at: string, id: string, from: string, to: string) =>
+    current(at, 'action.status_changed', id, { recommendationId: 'j1', before: { status: from }, after: { status: to }, actorId: 'owner' });
+  const JOINT: ReportEvent[] = [
+    current('2026-01-05T09:00:00Z', 'recommendation.created', 'j1', {
+      after: { reference: 'R7', text: 'Joint training', response: 'ACCEPTED', priority: 'HIGH', findingIds: [], findings: [] },
+    }),
+    action('2026-01-05T09:00:01Z', 'x1', '1', 'csc', '2026-03-31'),
+    action('2026-01-05T09:00:02Z', 'x2', '2', 'police', '2026-04-30'),
+    action('2026-01-05T09:00:03Z', 'x3', '3', 'police', '2026-06-30'),
+    current('2026-01-10T09:00:00Z', 'measure.created', 'm9', { recommendationId: 'j1', after: { actionId: 'x1', name: 'Staff trained', unit: 'staff', target: 100, currentValue: 0 } }),
+    moved('2026-02-01T09:00:00Z', 'x1', 'NOT_STARTED', 'IN_PROGRESS'),
+    moved('2026-02-02T09:00:00Z', 'x1', 'IN_PROGRESS', 'IMPLEMENTED'),
+    current('2026-02-03T09:00:00Z', 'action.due_date_changed', 'x2', { recommendationId: 'j1', before: { dueDate: day('2026-04-30') }, after: { dueDate: day('2026-05-31') }, note: 'Trainer ill' }),
+  ];
+  const report = computeReport(JOINT, NAMES, new Date('2026-06-01T12:00:00Z'), new Date('2026-01-31T23:59:59Z'));
+
+  it('counts the recommendation once, by what its actions roll up to, and each action in its agency', () => {
+    expect(report.totals.recommendations).toBe(1);
+    expect(report.recommendations[0]).toMatchObject({ reference: 'R7', status: 'IN_PROGRESS', dueDate: day('2026-06-30'), ownerAgency: "Children's social care", rag: 'RED' });
+    expect(report.byAgency.map((a) => [a.agency, a.total, a.overdue, a.implementedPercent])).toEqual([
+      ["Children's social care", 1, 0, 100],
+      ['Police', 2, 1, 0],
+    ]);
+    expect(report.totals.actions).toEqual({
+      total: 3,
+      byStatus: expect.objectContaining({ NOT_STARTED: 2, IMPLEMENTED: 1 }),
+      // R7.2 overdue; R7.3 without an update for over 60 days; R7.1 implemented, awaiting verification.
+      byRag: { RED: 2, AMBER: 0, GREEN: 1, NONE: 0 },
+      overdue: 1,
+      slipped: 1,
+    });
+  });
+
+  it('lists every action by its label, with the overdue and slipped ones as exceptions', () => {
+    expect(report.actions.map((a) => [a.reference, a.ownerAgency, a.status, a.text])).toEqual([
+      ['R7.1', "Children's social care", 'IMPLEMENTED', 'Part 1'],
+      ['R7.2', 'Police', 'NOT_STARTED', 'Part 2'],
+      ['R7.3', 'Police', 'NOT_STARTED', 'Part 3'],
+    ]);
+    expect(report.actionExceptions.map((a) => [a.reference, a.daysOverdue])).toEqual([['R7.2', 1]]);
+    expect(report.measures.map((m) => m.action)).toEqual([actionLabel('R7', '1')]);
+    expect(report.changes.statusChanges.map((c) => `${c.reference} ${c.to}`)).toEqual(['R7.1 IN_PROGRESS', 'R7.1 IMPLEMENTED']);
   });
 });

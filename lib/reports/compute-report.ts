@@ -2,10 +2,11 @@
 // the CSV, the XLSX and the PDF all show numbers from this one computation.
 import type { Rag, RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { dayOf, daysBetween, formatDay, formatInstantDay, ukDay, ukMonth, nextMonth } from '@/lib/days';
-import { computeRag, measureProgress, STALL_DAYS } from '@/lib/recommendations/rag';
+import { type ActionForRag, actionLabel, actionRag, recommendationRag } from '@/lib/actions/roll-up';
+import { measureProgress, STALL_DAYS } from '@/lib/recommendations/rag';
 import { daysOverdue, isCommitted, isDone, isOpen, isOverdue, STATUS_ORDER } from '@/lib/recommendations/status';
 import { byReference } from '@/lib/reviews/reference-order';
-import { apply, emptyState, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
+import { type ActionState, apply, emptyState, liveActions, type MeasureState, type RecommendationState, type ReplayedState, type ReportEvent, replay } from './replay';
 
 export type Names = {
   agencies: Map<string, string>;
@@ -49,12 +50,14 @@ export type Report = {
     implementedPercent: number;
     verifiedPercent: number;
     overdue: number;
+    actions: { total: number; byStatus: StatusCounts; byRag: RagCounts; overdue: number; slipped: number };
   };
+  /** From actions: each agency's part of the recommendations it shares. */
   byAgency: { agency: string; total: number; byStatus: StatusCounts; overdue: number; implementedPercent: number }[];
   overdue: ReportRow[];
   /** Open recommendations that are red, overdue, stalled or whose due date has slipped: red first, then longest overdue. */
   exceptions: ExceptionRow[];
-  measures: { reference: string; name: string; unit: string; target: number; currentValue: number; percent: number }[];
+  measures: { reference: string; action: string; name: string; unit: string; target: number; currentValue: number; percent: number }[];
   evidence: {
     submitted: number;
     accepted: number;
@@ -62,6 +65,9 @@ export type Report = {
     awaitingAssessment: { reference: string; title: string; submittedBy: string; submittedAt: Date }[];
   };
   recommendations: ReportRow[];
+  /** Every live action of the live recommendations, named "R3.1". */
+  actions: ReportRow[];
+  actionExceptions: ReportRow[];
   changes: {
     statusChanges: { reference: string; from: RecommendationStatus; to: RecommendationStatus; by: string; at: Date; note: string }[];
     newEvidence: { reference: string; title: string; by: string; at: Date }[];
@@ -81,20 +87,22 @@ function live(state: ReplayedState) {
   return [...state.recommendations.values()].filter((r) => !r.archived);
 }
 
-function row(r: RecommendationState, state: ReplayedState, names: Names, at: Date): ReportRow {
-  const measures = [...state.measures.values()].filter((m) => m.recommendationId === r.id);
-  const rag = computeRag(
-    {
-      status: r.status,
-      dueDate: r.dueDate,
-      originalDueDate: r.originalDueDate,
-      startedAt: r.createdAt,
-      lastProgressAt: r.lastProgressAt,
-      measures,
-      override: r.ragOverride,
-    },
-    at,
-  );
+/** The replayed state with its measures grouped by action (one pass, not one scan per action). */
+type Indexed = ReplayedState & { measuresByAction: Map<string, MeasureState[]> };
+
+function indexed(state: ReplayedState): Indexed {
+  const measuresByAction = new Map<string, MeasureState[]>();
+  for (const measure of state.measures.values()) measuresByAction.set(measure.actionId, [...(measuresByAction.get(measure.actionId) ?? []), measure]);
+  return Object.assign(state, { measuresByAction });
+}
+
+function ragInput(action: ActionState, state: Indexed): ActionForRag {
+  return { ...action, measures: state.measuresByAction.get(action.id) ?? [] };
+}
+
+/** A recommendation's row: its rolled-up values, and the RAG of its live actions. */
+function row(r: RecommendationState, state: Indexed, names: Names, at: Date): ReportRow {
+  const rag = recommendationRag(r, liveActions(state, r).map((action) => ragInput(action, state)), at);
   return {
     id: r.id,
     reviewTitle: names.reviews.get(r.reviewId) ?? '',
@@ -114,13 +122,46 @@ function row(r: RecommendationState, state: ReplayedState, names: Names, at: Dat
   };
 }
 
+/** An action's row, named "R3.1"; its text is the recommendation's when it has none of its own. */
+function actionRow(action: ActionState, r: RecommendationState, state: Indexed, names: Names, at: Date): ReportRow {
+  return {
+    id: action.id,
+    reviewTitle: names.reviews.get(r.reviewId) ?? '',
+    reference: actionLabel(r.reference, action.reference),
+    text: action.text ?? r.text,
+    status: action.status,
+    rag: actionRag(ragInput(action, state), at).rating,
+    ownerAgency: names.agencies.get(action.ownerAgencyId) ?? 'Unknown agency',
+    leadOfficer: action.leadOfficerId ? (names.users.get(action.leadOfficerId) ?? '') : '',
+    dueDate: action.dueDate,
+    originalDueDate: action.originalDueDate,
+    overdue: isOverdue(action, ukDay(at)),
+    daysOverdue: daysOverdue(action, ukDay(at)),
+    stalled: isOpen(action.status) && daysBetween(ukDay(action.lastProgressAt), ukDay(at)) > STALL_DAYS,
+    lastProgressAt: action.lastProgressAt,
+    latestNote: action.latestNote ?? '',
+  };
+}
+
+/** A due date moved later is a slip; one brought forward is not. */
+const slipped = (r: Pick<ReportRow, 'dueDate' | 'originalDueDate'>) => dayOf(r.dueDate) > dayOf(r.originalDueDate);
+
+function counts(rows: readonly ReportRow[]) {
+  const byStatus = emptyStatusCounts();
+  const byRag: RagCounts = { GREEN: 0, AMBER: 0, RED: 0, NONE: 0 };
+  for (const r of rows) {
+    byStatus[r.status] += 1;
+    byRag[r.rag ?? 'NONE'] += 1;
+  }
+  return { byStatus, byRag };
+}
+
 /** Why a recommendation is an exception, in the order a chair would ask; none when it is not one. */
 function exceptionReasons(r: ReportRow): string[] {
   if (!isOpen(r.status)) return [];
   const reasons: string[] = [];
   if (r.overdue) reasons.push(`Overdue since ${formatDay(r.dueDate)}`);
-  // A due date moved later is a slip; one brought forward is not.
-  if (dayOf(r.dueDate) > dayOf(r.originalDueDate)) reasons.push(`Due date moved from ${formatDay(r.originalDueDate)}`);
+  if (slipped(r)) reasons.push(`Due date moved from ${formatDay(r.originalDueDate)}`);
   if (r.stalled) reasons.push(`No update since ${formatInstantDay(r.lastProgressAt)}`);
   // Red for one of the reasons above says nothing new; red by a reviewer's override does.
   if (r.rag === 'RED' && reasons.length === 0) reasons.push('Rated red');
@@ -155,21 +196,21 @@ export function progressByMonth(events: readonly ReportEvent[], asAt: Date): Rep
  * are every event of the reviews in the report, in the order they happened.
  */
 export function computeReport(events: readonly ReportEvent[], names: Names, asAt: Date, since: Date): Report {
-  const state = replay(events, asAt);
+  const state = indexed(replay(events, asAt));
   const rows = live(state)
     .map((r) => row(r, state, names, asAt))
     .sort((a, b) => a.reviewTitle.localeCompare(b.reviewTitle) || byReference(a, b));
 
-  const byStatus = emptyStatusCounts();
-  const byRag: RagCounts = { GREEN: 0, AMBER: 0, RED: 0, NONE: 0 };
-  for (const r of rows) {
-    byStatus[r.status] += 1;
-    byRag[r.rag ?? 'NONE'] += 1;
-  }
+  const { byStatus, byRag } = counts(rows);
   const committed = rows.filter((r) => isCommitted(r.status));
+  const actionRows = live(state)
+    .flatMap((r) => liveActions(state, r).map((action) => actionRow(action, r, state, names, asAt)))
+    .sort((a, b) => a.reviewTitle.localeCompare(b.reviewTitle) || byReference(a, b));
+  const actionCounts = counts(actionRows);
 
+  // By agency from actions: a recommendation shared by agencies counts once for each agency's part.
   const agencies = new Map<string, ReportRow[]>();
-  for (const r of rows) agencies.set(r.ownerAgency, [...(agencies.get(r.ownerAgency) ?? []), r]);
+  for (const r of actionRows) agencies.set(r.ownerAgency, [...(agencies.get(r.ownerAgency) ?? []), r]);
   const byAgency = [...agencies.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([agency, agencyRows]) => {
@@ -191,6 +232,7 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
     .filter((m) => liveIds.has(m.recommendationId))
     .map((m) => ({
       reference: references.get(m.recommendationId) ?? '',
+      action: actionLabel(references.get(m.recommendationId) ?? '', state.actions.get(m.actionId)?.reference ?? '?'),
       name: m.name,
       unit: m.unit,
       target: m.target,
@@ -220,6 +262,13 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
       implementedPercent: percent(committed.filter((r) => isDone(r.status)).length, committed.length),
       verifiedPercent: percent(committed.filter((r) => r.status === 'VERIFIED').length, committed.length),
       overdue: rows.filter((r) => r.overdue).length,
+      actions: {
+        total: actionRows.length,
+        byStatus: actionCounts.byStatus,
+        byRag: actionCounts.byRag,
+        overdue: actionRows.filter((r) => r.overdue).length,
+        slipped: actionRows.filter((r) => isOpen(r.status) && slipped(r)).length,
+      },
     },
     byAgency,
     overdue: rows.filter((r) => r.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || byReference(a, b)),
@@ -238,11 +287,19 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
         .sort(byReference),
     },
     recommendations: rows,
+    actions: actionRows,
+    /** Open actions overdue or whose due date has slipped: longest overdue first. */
+    actionExceptions: actionRows
+      .filter((r) => isOpen(r.status) && (r.overdue || slipped(r)))
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || a.reviewTitle.localeCompare(b.reviewTitle) || byReference(a, b)),
     changes: {
       statusChanges: between
-        .filter((e) => e.kind === 'recommendation.status_changed' && e.recommendationId && liveIds.has(e.recommendationId))
+        .filter((e) => (e.kind === 'recommendation.status_changed' || e.kind === 'action.status_changed') && e.recommendationId && liveIds.has(e.recommendationId))
         .map((e) => ({
-          reference: references.get(e.recommendationId!) ?? '',
+          reference:
+            e.kind === 'action.status_changed'
+              ? actionLabel(references.get(e.recommendationId!) ?? '', state.actions.get(e.subjectId)?.reference ?? '?')
+              : (references.get(e.recommendationId!) ?? ''),
           from: (e.before as { status: RecommendationStatus }).status,
           to: (e.after as { status: RecommendationStatus }).status,
           by: userName(e.actorId),

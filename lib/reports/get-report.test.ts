@@ -3,7 +3,8 @@ import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
 import { addComment } from '@/lib/comments/add-comment';
-import { updateProgress } from '@/lib/recommendations/update-progress';
+import { updateProgress } from '@/lib/actions/update-progress';
+import { decideRecommendation } from '@/lib/recommendations/decide-recommendation';
 import { seedDemoData } from '@/prisma/seed/index';
 import { actorByEmail } from '@/tests/support/factories';
 import { csvSections, pdfPages, xlsxSheets } from '@/tests/support/read-report-files';
@@ -41,10 +42,10 @@ describe('getReport', () => {
   it('gives the same report for a past date after statuses change today', async () => {
     const query = { asAt: '2013-01-31', since: '2012-12-31' };
     const before = await getReport(chair, ROCHDALE, query);
-    const open = await db.recommendation.findFirstOrThrow({ where: { reviewId: ROCHDALE, ownerAgencyId: owner.agencyId, status: 'IN_PROGRESS' } });
-    await updateProgress(owner, { recommendationId: open.id, version: open.version, status: 'IN_PROGRESS', note: 'Still going' });
+    const open = await db.action.findFirstOrThrow({ where: { recommendation: { reviewId: ROCHDALE }, ownerAgencyId: owner.agencyId, status: 'IN_PROGRESS' } });
+    await updateProgress(owner, { actionId: open.id, version: open.version, status: 'IN_PROGRESS', note: 'Still going' });
     const notStarted = await db.recommendation.findFirstOrThrow({ where: { reviewId: ROCHDALE, status: 'NOT_STARTED' } });
-    await updateProgress(chair, { recommendationId: notStarted.id, version: notStarted.version, status: 'SUPERSEDED', note: 'Replaced' });
+    await decideRecommendation(chair, { recommendationId: notStarted.id, version: notStarted.version, status: 'SUPERSEDED', note: 'Replaced' });
 
     expect(await getReport(chair, ROCHDALE, query)).toEqual(before);
     const today = await getReport(chair, ROCHDALE, {});
@@ -147,7 +148,7 @@ describe('report files', () => {
     const progress = csvSections(csvText).get('Progress by month')!;
     expect(progress[1]![0]).toBe('September 2012');
     expect(progress.at(-1)![0]).toBe('January 2013');
-    expect(csvSections(csvText).get('By owner agency')!.every((row, i) => i === 0 || /^\d+(\.\d)?%$/.test(row.at(-1)!))).toBe(true);
+    expect(csvSections(csvText).get('Actions by owner agency')!.every((row, i) => i === 0 || /^\d+(\.\d)?%$/.test(row.at(-1)!))).toBe(true);
     const statuses = csvSections(csvText).get('Every recommendation')!.slice(1).map((row) => row[2]);
     expect(statuses.every((status) => ['Not started', 'In progress', 'Implemented', 'Verified', 'Not accepted', 'Superseded'].includes(status!))).toBe(true);
 
@@ -162,15 +163,18 @@ describe('report files', () => {
     // The order a board reads: headline, exceptions, changes, detail.
     expect([...xlsx.keys()]).toEqual([
       'Headline figures',
+      'Actions by status and RAG',
       'Red, overdue, slipped, stalled',
+      'Overdue and slipped actions',
       'Evidence awaiting assessment',
       'Status changes',
       'New evidence',
       'Newly overdue',
-      'By owner agency',
+      'Actions by owner agency',
       'Progress by month',
       'Measures against target',
       'Every recommendation',
+      'Every action',
     ]);
 
     const pages = await pdfPages((await reportFile(result, 'pdf')).body);

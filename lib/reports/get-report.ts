@@ -111,7 +111,7 @@ async function buildReport(scope: string, asAtDay: string, sinceDay: string) {
   }
 
   const events: ReportEvent[] = await db.historyEvent.findMany({
-    where: { reviewId: { in: reviewIds }, occurredAt: { lte: asAt }, subjectType: { in: ['recommendation', 'measure', 'evidence'] } },
+    where: { reviewId: { in: reviewIds }, occurredAt: { lte: asAt }, subjectType: { in: ['recommendation', 'action', 'measure', 'evidence'] } },
     orderBy: { id: 'asc' },
     select: EVENT_COLUMNS,
   });

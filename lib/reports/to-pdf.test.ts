@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { formatDay, ukDay } from '@/lib/days';
-import { updateProgress } from '@/lib/recommendations/update-progress';
+import { updateProgress } from '@/lib/actions/update-progress';
 import { seedDemoData } from '@/prisma/seed/index';
 import { actorByEmail } from '@/tests/support/factories';
 import { type PdfPage, pdfDetails } from '@/tests/support/read-report-files';
@@ -26,8 +26,11 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
 beforeAll(async () => {
   await seedDemoData(db);
   const owner: Actor = await actorByEmail('owner.csc@followthrough.test');
-  const open = await db.recommendation.findFirstOrThrow({ where: { reviewId: ROCHDALE, ownerAgencyId: owner.agencyId, status: 'IN_PROGRESS' }, orderBy: { reference: 'asc' } });
-  await updateProgress(owner, { recommendationId: open.id, version: open.version, status: 'IN_PROGRESS', note: `Training booked in ${TYPED}` });
+  const open = await db.action.findFirstOrThrow({
+    where: { recommendation: { reviewId: ROCHDALE }, ownerAgencyId: owner.agencyId, status: 'IN_PROGRESS' },
+    orderBy: [{ recommendation: { reference: 'asc' } }, { reference: 'asc' }],
+  });
+  await updateProgress(owner, { actionId: open.id, version: open.version, status: 'IN_PROGRESS', note: `Training booked in ${TYPED}` });
   result = await getReport(await actorByEmail('reviewer@followthrough.test'), ROCHDALE, {});
   const started = performance.now();
   bytes = (await reportFile(result, 'pdf')).body;
@@ -49,19 +52,22 @@ describe('the board report as PDF', () => {
       '1. Headline figures',
       `${formatPercent(result.report.totals.implementedPercent)} implemented or verified`,
       'RAG ratings: Red',
+      'Actions by status and RAG',
       '2. Exceptions: what the board must act on',
       'Red, overdue, slipped, stalled',
+      'Overdue and slipped actions',
       'Evidence awaiting assessment',
       `3. What changed since ${formatDay(result.sinceDay)}`,
       'Status changes',
       'New evidence',
       'Newly overdue',
       '4. Detail by review and agency',
-      'Recommendations by status and owner agency',
-      'By owner agency',
+      'Actions by status and owner agency',
+      'Actions by owner agency',
       'Progress by month',
       'Measures against target',
       'Every recommendation',
+      'Every action',
     ];
     let from = 0;
     for (const words of order) {
@@ -106,7 +112,7 @@ describe('the board report as PDF', () => {
     const text = pages.map((page) => page.text).join(' ');
     expect(text).toContain(squash(statusByAgencySummary(result.report.byAgency)));
     expect(text).toContain(squash(progressSummary(result.report.progressByMonth)));
-    const chartPage = pages.find((page) => page.text.includes('Recommendations by status and owner agency') && page.text.includes('Number of recommendations'))!;
+    const chartPage = pages.find((page) => page.text.includes('Actions by status and owner agency') && page.text.includes('Number of actions'))!;
     expect(chartPage).toBeDefined();
     // Filled shapes in the status colours (the bars), and lines (axes, grid, the progress lines).
     expect(chartPage.operators.get('constructPath') ?? 0).toBeGreaterThan(20);

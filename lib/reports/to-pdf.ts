@@ -311,7 +311,7 @@ function chartCaption(doc: Doc, caption: string, summary: string) {
 
 /** The stacked bars of status by owner agency, as on screen (the same geometry). */
 function drawStatusByAgency(doc: Doc, byAgency: Report['byAgency']) {
-  const title = 'Recommendations by status and owner agency';
+  const title = 'Actions by status and owner agency';
   if (byAgency.length === 0) {
     chartCaption(doc, title, 'None: there were no recommendations to chart on this date.');
     return;
@@ -362,7 +362,7 @@ function drawStatusByAgency(doc: Doc, byAgency: Report['byAgency']) {
   doc.moveTo(plotLeft, axisY).lineTo(plotRight, axisY).lineWidth(1).strokeColor(TEXT).stroke();
   doc.font(FONT).fontSize(7.5).fillColor(TEXT);
   for (const tick of ticks) doc.text(n(tick), x(tick) - 15, axisY + 4, { width: 30, align: 'center', lineBreak: false });
-  doc.text('Number of recommendations', plotLeft, axisY + 18, { width: plotRight - plotLeft, align: 'center', lineBreak: false });
+  doc.text('Number of actions', plotLeft, axisY + 18, { width: plotRight - plotLeft, align: 'center', lineBreak: false });
   doc.x = MARGIN.side;
   doc.y = axisY + 36;
 }

@@ -7,7 +7,8 @@ import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { findingStatus } from '@/lib/findings/finding-status';
 import { ukDay } from '@/lib/days';
-import { computeRag } from '@/lib/recommendations/rag';
+import { forRag, liveActionsForRag } from '@/lib/actions/actions-for-rag';
+import { recommendationRag } from '@/lib/actions/roll-up';
 import { isOverdue } from '@/lib/recommendations/status';
 
 export type ReviewDetail = Awaited<ReturnType<typeof getReview>>;
@@ -30,7 +31,7 @@ export async function getReview(actor: Actor, id: string, now = new Date()) {
           ownerAgency: { select: { id: true, name: true, shortName: true } },
           leadOfficer: { select: { id: true, name: true } },
           findings: { where: { archivedAt: null }, select: { id: true, reference: true } },
-          measures: { where: { archivedAt: null }, select: { target: true, currentValue: true } },
+          actions: liveActionsForRag,
         },
       },
     },
@@ -49,25 +50,14 @@ export async function getReview(actor: Actor, id: string, now = new Date()) {
         answeredBy: answeredBy.sort(byReference).map((r) => ({ id: r.id, reference: r.reference })),
       };
     }),
-    recommendations: recommendations.sort(byReference).map(({ measures, findings: answers, ...r }) => ({
+    recommendations: recommendations.sort(byReference).map(({ actions, findings: answers, ...r }) => ({
       id: r.id,
       reference: r.reference,
       text: r.text,
       status: r.status,
       priority: r.priority,
       response: r.response,
-      rag: computeRag(
-        {
-          status: r.status,
-          dueDate: r.dueDate,
-          originalDueDate: r.originalDueDate,
-          startedAt: r.createdAt,
-          lastProgressAt: r.lastProgressAt,
-          measures: measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })),
-          override: r.ragOverride,
-        },
-        now,
-      ),
+      rag: recommendationRag(r, forRag(actions), now),
       ownerAgency: r.ownerAgency,
       leadOfficer: r.leadOfficer,
       dueDate: r.dueDate,

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { ReviewKind, ReviewStatus } from '@/lib/generated/prisma/enums';
 import { optionalDayField } from '@/lib/day-fields';
-import { versionField } from '@/lib/recommendations/update-progress.schema';
 
 /** Free text that may be left empty; empty becomes null. */
 export function optionalText(max: number, tooLong: string) {
@@ -16,6 +15,12 @@ export function optionalText(max: number, tooLong: string) {
 }
 
 export const idField = z.string().trim().min(1).max(64);
+
+/**
+ * The version an edit is based on (a hidden field). Stored as a PostgreSQL
+ * integer: a larger number could never match, and would fail in the query.
+ */
+export const versionField = z.coerce.number().int().positive().max(2_147_483_647);
 
 const sourceUrl = z
   .union([z.null(), z.string().trim().max(2000, 'Source link must be 2,000 characters or fewer')])

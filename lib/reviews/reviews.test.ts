@@ -9,6 +9,8 @@ import { archiveReview } from './archive-review';
 import { getReview } from './get-review';
 import { archiveSchema, createReviewSchema, updateReviewSchema } from './review.schema';
 import { updateReview } from './update-review';
+import { createAction } from '@/lib/actions/create-action';
+import { createActionSchema } from '@/lib/actions/action.schema';
 
 // Lets one test make the history write fail, to prove the change shares its transaction.
 const failing = vi.hoisted(() => ({ events: false }));
@@ -191,7 +193,11 @@ describe('getReview', () => {
     const f2 = await makeFinding(reviewer, id, { reference: 'F2' });
     const f10 = await makeFinding(reviewer, id, { reference: 'F10' });
     await makeRecommendation(reviewer, id, { reference: 'R1', findingIds: [f1.id, f10.id], ownerAgencyId: agencyId, dueDate: '2013-03-31' });
-    await makeRecommendation(reviewer, id, { reference: 'R2', findingIds: [f10.id], ownerAgencyId: agencyId, dueDate: '2030-01-01' });
+    const recommendation = await makeRecommendation(reviewer, id, { reference: 'R2', findingIds: [f10.id], ownerAgencyId: agencyId, dueDate: '2030-01-01' });
+    // R2 has a second action, another agency's, overdue: R2 is due when its last action is (not overdue), and its RAG is
+    // the worst of its actions', each reason naming its action.
+    const other = await createAgency();
+    await createAction(reviewer, createActionSchema.parse({ recommendationId: recommendation.id, reference: '2', text: 'Their part', ownerAgencyId: other.id, dueDate: '2013-03-31' }));
 
     const review = await getReview(viewer, id, new Date('2013-06-01T12:00:00Z'));
     expect(review.findings.map((f) => [f.reference, f.status, f.flagged, f.answeredBy.map((r) => r.reference)])).toEqual([
@@ -203,7 +209,10 @@ describe('getReview', () => {
     const [r1, r2] = review.recommendations;
     expect(r1).toMatchObject({ reference: 'R1', status: 'NOT_STARTED', overdue: true, ownerAgency: { id: agencyId }, leadOfficer: null });
     expect(r1!.rag.rating).toBe('RED');
-    expect(r2).toMatchObject({ reference: 'R2', overdue: false });
+    expect(r2).toMatchObject({ reference: 'R2', overdue: false, ownerAgency: { id: agencyId } });
+    expect(r2!.rag.rating).toBe('RED');
+    expect(r2!.rag.reasons.length).toBeGreaterThan(0);
+    for (const reason of r2!.rag.reasons) expect(reason).toMatch(/^R2\.2: /);
   });
 });
 

@@ -17,6 +17,7 @@
 import { addDays, type Day, startOfUkDay, storedDate, ukDay } from '@/lib/days';
 import {
   AGENCY,
+  asWritten,
   LATER_REVIEWS,
   type SeedActivity,
   type SeedFinding,
@@ -180,10 +181,8 @@ export function currentPlan(now: Date): CurrentPlan {
         "decision to close such a case had a manager's oversight.",
       answers: ['F1', 'F4'],
       response: 'ACCEPTED',
-      ownerAgencyId: AGENCY.csc,
-      leadOfficer: 'csc',
       priority: 'HIGH',
-      originalDueDate: due(-40),
+      actions: asWritten(AGENCY.csc, 'csc', due(-40)),
     },
     {
       id: rec(2),
@@ -194,10 +193,8 @@ export function currentPlan(now: Date): CurrentPlan {
         'any decision to take no further action.',
       answers: ['F3'],
       response: 'ACCEPTED',
-      ownerAgencyId: AGENCY.police,
-      leadOfficer: 'police',
       priority: 'HIGH',
-      originalDueDate: due(-24),
+      actions: asWritten(AGENCY.police, 'police', due(-24)),
     },
     {
       id: rec(3),
@@ -208,10 +205,8 @@ export function currentPlan(now: Date): CurrentPlan {
         'contact the same day.',
       answers: ['F2', 'F5'],
       response: 'ACCEPTED',
-      ownerAgencyId: AGENCY.nhs,
-      leadOfficer: 'nhs',
       priority: 'HIGH',
-      originalDueDate: due(10),
+      actions: asWritten(AGENCY.nhs, 'nhs', due(10)),
     },
     {
       id: rec(4),
@@ -221,10 +216,8 @@ export function currentPlan(now: Date): CurrentPlan {
         'them share concerns about pupils, including patterns of absence, with the single point of contact.',
       answers: ['F2'],
       response: 'ACCEPTED',
-      ownerAgencyId: AGENCY.education,
-      leadOfficer: 'education',
       priority: 'MEDIUM',
-      originalDueDate: due(75),
+      actions: asWritten(AGENCY.education, 'education', due(75)),
     },
     {
       id: rec(5),
@@ -235,10 +228,8 @@ export function currentPlan(now: Date): CurrentPlan {
         'right to ask for a review.',
       answers: ['F3'],
       response: 'ACCEPTED',
-      ownerAgencyId: AGENCY.cps,
-      leadOfficer: 'cps',
       priority: 'HIGH',
-      originalDueDate: due(150),
+      actions: asWritten(AGENCY.cps, 'cps', due(150)),
     },
     {
       id: rec(6),
@@ -248,10 +239,8 @@ export function currentPlan(now: Date): CurrentPlan {
         'hours, and share what it finds with the police and the CSE team.',
       answers: ['F7', 'F2'],
       response: 'ACCEPTED',
-      ownerAgencyId: AGENCY.csc,
-      leadOfficer: 'csc',
       priority: 'HIGH',
-      originalDueDate: due(-6),
+      actions: asWritten(AGENCY.csc, 'csc', due(-6)),
     },
     {
       id: rec(7),
@@ -262,10 +251,8 @@ export function currentPlan(now: Date): CurrentPlan {
       answers: ['F6', 'F4'],
       response: 'ACCEPTED',
       // The Board's own action: the partnership business manager leads it.
-      ownerAgencyId: AGENCY.board,
-      leadOfficer: 'admin',
       priority: 'MEDIUM',
-      originalDueDate: due(21),
+      actions: asWritten(AGENCY.board, 'admin', due(21)),
     },
   ];
 

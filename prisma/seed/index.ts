@@ -1,23 +1,27 @@
 // Creates the demo data: the Rochdale review (./rochdale.ts) with its full,
 // back-dated 2012–2013 history, and the serious case review's current plan
 // (./current-plan.ts), dated relative to the seed's `now`. The events are
-// written through the history's catalogue (typed recordEvent), each step
-// checked with the app's own rules, and the current value of every row is what
-// the reports' replay of that history gives.
+// written through the history's catalogue (typed recordEvent), as the app
+// writes them since actions (decision 0015): each recommendation created with
+// its first action, work done on actions, a reviewer's decision on the
+// recommendation. Each step is checked with the app's own rules, and the
+// current value of every row (recommendations rolled up from their actions
+// included) is what the reports' replay of that history gives.
 import { contentSha256 } from '@/lib/audit/chain';
 import { recordEvent, type HistoryEventInput } from '@/lib/audit/record-event';
 import { hashPassword } from '@/lib/auth/password';
 import { can, canAssess } from '@/lib/auth/permissions';
 import { sealTotpSecret } from '@/lib/auth/totp-secret-at-rest';
 import type { Db, Role, Tx } from '@/lib/db/client';
-import { isClosed } from '@/lib/recommendations/status';
+import { isClosed, isSetAside } from '@/lib/recommendations/status';
 import { checkTransition } from '@/lib/recommendations/workflow';
 import { byReference } from '@/lib/reviews/reference-order';
-import { apply, emptyState, type ReportEvent, replay } from '@/lib/reports/replay';
+import { type ActionState, apply, emptyState, liveActions, type ReportEvent, replay } from '@/lib/reports/replay';
 import { type EventKind, payloadToStore } from '@/lib/audit/event-catalogue';
 import { currentPlan, type SeedPlan, type SeedReviewUpdate } from './current-plan';
 import { DEMO_TOTP_SECRET, DEMO_TWO_FACTOR_ROLES } from './demo-two-factor';
 import {
+  actionIdOf,
   ACTIVITY,
   AGENCIES,
   DEMO_PASSWORD,
@@ -222,8 +226,7 @@ async function createAll(tx: Tx, passwordHash: string, now: Date) {
     }
   }
   for (const rec of state.recommendations.values()) {
-    // The replay keeps the rating; who set it, when and why are in its event.
-    const override = rec.ragOverride ? latestOverride(history, rec.id) : null;
+    // Its status, lead, dates and progress times are rolled up from its actions by the replay, as refreshRecommendation does.
     await tx.recommendation.create({
       data: {
         id: rec.id,
@@ -236,19 +239,43 @@ async function createAll(tx: Tx, passwordHash: string, now: Date) {
         leadOfficerId: rec.leadOfficerId,
         originalDueDate: rec.originalDueDate,
         dueDate: rec.dueDate,
-        dueDateChangeReason: rec.dueDateChangeReason,
         status: rec.status,
-        ragOverride: rec.ragOverride,
-        ragOverrideJustification: override?.justification ?? null,
-        ragOverrideById: override?.byId ?? null,
-        ragOverrideAt: override?.at ?? null,
         statusChangedAt: rec.statusChangedAt,
         lastProgressAt: rec.lastProgressAt,
-        progressNote: rec.latestNote,
+        archivedAt: rec.archived ? rec.updatedAt : null,
         version: rec.version,
         createdAt: rec.createdAt,
         updatedAt: rec.updatedAt,
         findings: { connect: rec.findingIds.map((id) => ({ id })) },
+      },
+    });
+  }
+  for (const action of state.actions.values()) {
+    // The replay keeps the rating; who set it, when and why are in its event.
+    const override = action.ragOverride ? latestOverride(history, action.id) : null;
+    await tx.action.create({
+      data: {
+        id: action.id,
+        recommendationId: action.recommendationId,
+        reference: action.reference,
+        text: action.text,
+        ownerAgencyId: action.ownerAgencyId,
+        leadOfficerId: action.leadOfficerId,
+        originalDueDate: action.originalDueDate,
+        dueDate: action.dueDate,
+        dueDateChangeReason: action.dueDateChangeReason,
+        status: action.status,
+        statusChangedAt: action.statusChangedAt,
+        lastProgressAt: action.lastProgressAt,
+        progressNote: action.latestNote,
+        ragOverride: action.ragOverride,
+        ragOverrideJustification: override?.justification ?? null,
+        ragOverrideById: override?.byId ?? null,
+        ragOverrideAt: override?.at ?? null,
+        archivedAt: action.archived ? action.updatedAt : null,
+        version: action.version,
+        createdAt: action.createdAt,
+        updatedAt: action.updatedAt,
       },
     });
   }
@@ -257,6 +284,7 @@ async function createAll(tx: Tx, passwordHash: string, now: Date) {
       data: {
         id: measure.id,
         recommendationId: measure.recommendationId,
+        actionId: measure.actionId,
         name: measure.name,
         unit: measure.unit,
         target: measure.target,
@@ -274,6 +302,7 @@ async function createAll(tx: Tx, passwordHash: string, now: Date) {
         data: {
           id: activity.id,
           recommendationId: evidence.recommendationId,
+          actionId: evidence.actionId,
           title: evidence.title,
           description: activity.description,
           kind: evidence.kind,
@@ -299,10 +328,10 @@ async function createAll(tx: Tx, passwordHash: string, now: Date) {
   for (const event of events) await recordEvent(tx, event);
 }
 
-/** Who last overrode a recommendation's RAG rating, when and why, from its history. */
-function latestOverride(history: readonly PendingEvent[], recommendationId: string) {
-  const event = history.findLast((e) => e.recommendationId === recommendationId && e.kind === 'recommendation.rag_overridden');
-  if (!event || event.kind !== 'recommendation.rag_overridden') throw new Error(`Seed data: no RAG override event for ${recommendationId}`);
+/** Who last overrode an action's RAG rating, when and why, from its history. */
+function latestOverride(history: readonly PendingEvent[], actionId: string) {
+  const event = history.findLast((e) => e.subjectId === actionId && e.kind === 'action.rag_overridden');
+  if (!event || event.kind !== 'action.rag_overridden') throw new Error(`Seed data: no RAG override event for ${actionId}`);
   return { justification: event.after!.justification, byId: event.actorId, at: event.occurredAt };
 }
 
@@ -350,10 +379,11 @@ function asStored(event: PendingEvent, index: number): ReportEvent {
  * creation, each plan's publication, findings, recommendations and measures,
  * then every step of its activity. Each step is checked, against the state the
  * shared replay gives just before it, with the rules the app's use cases
- * enforce (who may act, the status workflow, nobody assesses or verifies their
- * own evidence, a closed recommendation has no rating to override).
+ * enforce (who may act, the status workflow at the level each move is made,
+ * nobody assesses or verifies their own evidence, a closed action has no
+ * rating to override). Exported for the seed's own tests.
  */
-function reviewHistory(
+export function reviewHistory(
   agencyId: (seedId: string) => string,
   userId: (key: UserKey) => string,
   plans: readonly SeedPlan[],
@@ -373,10 +403,20 @@ function reviewHistory(
     return { id: userId(key), role: user.role, agencyId: agencyId(user.agencyId) };
   };
   const recommendation = (id: string) => state.recommendations.get(id) ?? fail(`no recommendation ${id}`);
+  /** A recommendation's live action, by its reference ('1' when not named), as findLiveAction finds it. */
+  const action = (recommendationId: string, reference?: string) => {
+    const found = state.actions.get(actionIdOf(recommendationId, reference));
+    return found && !found.archived && !recommendation(recommendationId).archived ? found : fail(`no live action ${reference ?? '1'} of ${recommendationId}`);
+  };
+  /** An action (or recommendation) with its evidence, as the workflow checks it. */
+  const withEvidence = <T extends { status: ActionState['status']; ownerAgencyId: string }>(record: T, evidenceOf: (e: { recommendationId: string; actionId: string }) => boolean) => ({
+    ...record,
+    evidence: [...state.evidence.values()].filter(evidenceOf).map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })),
+  });
   const allow = (ok: boolean, what: string) => ok || fail(what);
   /** Each review's fields as they stand, for the `before` of its updates. */
   const reviews = new Map([ROCHDALE_REVIEW, ...LATER_REVIEWS].map((review) => [review.id, { ...reviewFields(review), createdAt: review.createdAt }]));
-  /** Each recommendation's RAG override justification, for the `before` of the next override. */
+  /** Each action's RAG override justification, for the `before` of the next override. */
   const justifications = new Map<string, string | null>();
 
   for (const review of [ROCHDALE_REVIEW, ...LATER_REVIEWS]) {
@@ -414,44 +454,69 @@ function reviewHistory(
     for (const [i, rec] of plan.recommendations.entries()) {
       const findings = rec.answers.map((reference) => plan.findings.find((f) => f.reference === reference) ?? fail(`no finding ${reference}`));
       findings.sort(byReference);
-      const lead = USERS.find((u) => u.key === rec.leadOfficer)!;
-      // As checkLinks requires: the lead officer works for the owner agency.
-      if (lead.agencyId !== rec.ownerAgencyId) fail(`${rec.id}'s lead officer works for another agency`);
+      const createdAt = minutesAfter(plan.recommendationsCreatedFrom, i);
+      const scope = { reviewId: plan.reviewId, recommendationId: rec.id };
       push({
-        occurredAt: minutesAfter(plan.recommendationsCreatedFrom, i),
+        occurredAt: createdAt,
         actorId: entering.id,
         kind: 'recommendation.created',
         subjectVersion: 1,
         subjectId: rec.id,
-        // As createRecommendation records it: the fields, the status, and the links (ids and names).
+        // As createRecommendation records it: the fields and the links (ids and names); the owner, dates and status are its actions'.
         after: {
           reference: rec.reference,
           text: rec.text,
           response: rec.response,
           priority: rec.priority,
-          ownerAgencyId: agencyId(rec.ownerAgencyId),
-          ownerAgency: AGENCIES.find((a) => a.id === rec.ownerAgencyId)!.shortName,
-          leadOfficerId: userId(rec.leadOfficer),
-          leadOfficer: lead.name,
           findingIds: findings.map((f) => f.id),
           findings: findings.map((f) => f.reference),
-          status: 'NOT_STARTED',
-          originalDueDate: rec.originalDueDate,
-          dueDate: rec.originalDueDate,
         },
-        reviewId: plan.reviewId,
-        recommendationId: rec.id,
+        ...scope,
       });
+      if (rec.actions.length === 0) fail(`${rec.id} has no action`);
+      if (rec.actions[0]!.reference !== '1') fail(`${rec.id}'s first action is not '1'`);
+      // Demo data: joint work says what each agency does.
+      if (rec.actions.length > 1 && rec.actions.some((a) => a.text === null)) fail(`${rec.id} is joint work: each action needs its own text`);
+      if (new Set(rec.actions.map((a) => a.reference)).size !== rec.actions.length) fail(`${rec.id} has two actions of one reference`);
+      // Its first action in the same transaction (as createRecommendation does), the others as a reviewer adds them then.
+      allow(can(entering, 'recommendation:assign-owner'), `${plan.enteredBy} may not assign actions to agencies`);
+      for (const seedAction of rec.actions) {
+        const lead = USERS.find((u) => u.key === seedAction.leadOfficer)!;
+        // As checkOwner requires: the lead officer works for the owner agency.
+        if (lead.agencyId !== seedAction.ownerAgencyId) fail(`${rec.id}.${seedAction.reference}'s lead officer works for another agency`);
+        push({
+          occurredAt: createdAt,
+          actorId: entering.id,
+          kind: 'action.created',
+          subjectVersion: 1,
+          subjectId: actionIdOf(rec.id, seedAction.reference),
+          // As insertAction records it.
+          after: {
+            reference: seedAction.reference,
+            text: seedAction.text,
+            ownerAgencyId: agencyId(seedAction.ownerAgencyId),
+            ownerAgency: AGENCIES.find((a) => a.id === seedAction.ownerAgencyId)!.shortName,
+            leadOfficerId: userId(seedAction.leadOfficer),
+            leadOfficer: lead.name,
+            status: 'NOT_STARTED',
+            dueDate: seedAction.originalDueDate,
+            originalDueDate: seedAction.originalDueDate,
+          },
+          ...scope,
+        });
+      }
     }
     for (const [i, measure] of plan.measures.entries()) {
-      allow(can(entering, 'recommendation:update-progress', recommendation(measure.recommendationId)), `${plan.enteredBy} may not add measures`);
+      const target = action(measure.recommendationId, measure.action);
+      // As createMeasure requires.
+      allow(can(entering, 'recommendation:edit', target), `${plan.enteredBy} may not add measures`);
       push({
         occurredAt: minutesAfter(plan.measuresCreatedFrom, i),
         actorId: entering.id,
         kind: 'measure.created',
         subjectVersion: 1,
         subjectId: measure.id,
-        after: { name: measure.name, unit: measure.unit, target: measure.target },
+        after: { actionId: target.id, name: measure.name, unit: measure.unit, target: measure.target },
         reviewId: plan.reviewId,
         recommendationId: measure.recommendationId,
       });
@@ -466,67 +531,93 @@ function reviewHistory(
       const scope = { occurredAt: activity.at, actorId: by.id, reviewId: plan.reviewId };
       switch (activity.type) {
         case 'status': {
-          const rec = recommendation(activity.recommendationId);
-          const evidence = [...state.evidence.values()].filter((e) => e.recommendationId === rec.id);
-          allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
-          const check = checkTransition({ ...rec, evidence: evidence.map((e) => ({ assessment: e.assessment, submittedById: e.submittedById ?? '' })) }, activity.to, by);
-          if (!check.allowed) fail(`${rec.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
+          // A work move, on the action (as updateProgress makes it).
+          const target = action(activity.recommendationId, activity.action);
+          allow(can(by, 'recommendation:update-progress', target), `${activity.by} may not update ${target.id}`);
+          const check = checkTransition(withEvidence(target, (e) => e.actionId === target.id), activity.to, by, 'action');
+          if (!check.allowed) fail(`${target.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
           push({
             ...scope,
-            kind: 'recommendation.status_changed',
-            subjectVersion: rec.version + 1,
-            subjectId: rec.id,
-            recommendationId: rec.id,
-            before: { status: rec.status },
+            kind: 'action.status_changed',
+            subjectVersion: target.version + 1,
+            subjectId: target.id,
+            recommendationId: activity.recommendationId,
+            before: { status: target.status },
             after: { status: activity.to },
             note: activity.note,
           });
           break;
         }
-        case 'progress_note': {
+        case 'decision': {
+          // A reviewer's decision on the whole recommendation, as decideRecommendation makes it: the decision,
+          // then each unfinished action closed with it (or, reopening, each action the decision closed).
           const rec = recommendation(activity.recommendationId);
-          allow(can(by, 'recommendation:update-progress', rec), `${activity.by} may not update ${rec.id}`);
-          push({ ...scope, kind: 'recommendation.progress_updated', subjectVersion: rec.version + 1, subjectId: rec.id, recommendationId: rec.id, note: activity.note });
+          const check = checkTransition(withEvidence(rec, (e) => e.recommendationId === rec.id), activity.to, by, 'recommendation');
+          if (!check.allowed) fail(`${rec.id} to ${activity.to} by ${activity.by}: ${check.reason}`);
+          const reopening = isSetAside(rec.status);
+          // Taken before the decision is applied: as each action stood.
+          const moving = liveActions(state, rec)
+            .filter((a) => (reopening ? a.status === rec.status : !isClosed(a.status)))
+            .map((a) => ({ id: a.id, status: a.status, version: a.version }));
+          const decided = { ...scope, recommendationId: rec.id, after: { status: activity.to }, note: activity.note };
+          push({ ...decided, kind: 'recommendation.status_changed', subjectVersion: rec.version + 1, subjectId: rec.id, before: { status: rec.status } });
+          for (const moved of moving) {
+            push({ ...decided, kind: 'action.status_changed', subjectVersion: moved.version + 1, subjectId: moved.id, before: { status: moved.status } });
+          }
+          break;
+        }
+        case 'progress_note': {
+          const target = action(activity.recommendationId, activity.action);
+          allow(can(by, 'recommendation:update-progress', target), `${activity.by} may not update ${target.id}`);
+          push({
+            ...scope,
+            kind: 'action.progress_updated',
+            subjectVersion: target.version + 1,
+            subjectId: target.id,
+            recommendationId: activity.recommendationId,
+            note: activity.note,
+          });
           break;
         }
         case 'due_date': {
-          const rec = recommendation(activity.recommendationId);
-          allow(can(by, 'recommendation:change-due-date', rec), `${activity.by} may not move due dates`);
-          if (!activity.reason.trim()) fail(`moving ${rec.id}'s due date needs a reason`);
+          const target = action(activity.recommendationId, activity.action);
+          allow(can(by, 'recommendation:change-due-date', target), `${activity.by} may not move due dates`);
+          if (!activity.reason.trim()) fail(`moving ${target.id}'s due date needs a reason`);
           push({
             ...scope,
-            kind: 'recommendation.due_date_changed',
-            subjectVersion: rec.version + 1,
-            subjectId: rec.id,
-            recommendationId: rec.id,
-            before: { dueDate: rec.dueDate },
+            kind: 'action.due_date_changed',
+            subjectVersion: target.version + 1,
+            subjectId: target.id,
+            recommendationId: activity.recommendationId,
+            before: { dueDate: target.dueDate },
             after: { dueDate: activity.to },
             note: activity.reason,
           });
           break;
         }
         case 'rag_override': {
-          const rec = recommendation(activity.recommendationId);
-          allow(can(by, 'recommendation:override-rag', rec), `${activity.by} may not override RAG ratings`);
-          if (isClosed(rec.status)) fail(`${rec.id} is closed: it has no RAG rating to override`);
-          if (!activity.justification.trim()) fail(`overriding ${rec.id}'s RAG rating needs a justification`);
+          const target = action(activity.recommendationId, activity.action);
+          allow(can(by, 'recommendation:override-rag', target), `${activity.by} may not override RAG ratings`);
+          if (isClosed(target.status)) fail(`${target.id} is closed: it has no RAG rating to override`);
+          if (!activity.justification.trim()) fail(`overriding ${target.id}'s RAG rating needs a justification`);
           // As overrideRag records it: the rating and justification before and after, the justification as the note.
           push({
             ...scope,
-            kind: 'recommendation.rag_overridden',
-            subjectVersion: rec.version + 1,
-            subjectId: rec.id,
-            recommendationId: rec.id,
-            before: { rating: rec.ragOverride, justification: justifications.get(rec.id) ?? null },
+            kind: 'action.rag_overridden',
+            subjectVersion: target.version + 1,
+            subjectId: target.id,
+            recommendationId: activity.recommendationId,
+            before: { rating: target.ragOverride, justification: justifications.get(target.id) ?? null },
             after: { rating: activity.rating, justification: activity.justification },
             note: activity.justification,
           });
-          justifications.set(rec.id, activity.justification);
+          justifications.set(target.id, activity.justification);
           break;
         }
         case 'measure': {
           const measure = state.measures.get(activity.measureId) ?? fail(`no measure ${activity.measureId}`);
-          allow(can(by, 'recommendation:update-progress', recommendation(measure.recommendationId)), `${activity.by} may not update ${activity.measureId}`);
+          const target = state.actions.get(measure.actionId) ?? fail(`no action ${measure.actionId}`);
+          allow(can(by, 'recommendation:update-progress', target), `${activity.by} may not update ${activity.measureId}`);
           if (measure.currentValue === activity.value) fail(`${activity.measureId} is already ${activity.value}`);
           push({
             ...scope,
@@ -542,14 +633,15 @@ function reviewHistory(
         }
         case 'evidence': {
           if (state.evidence.has(activity.id)) fail(`evidence ${activity.id} submitted twice`);
-          allow(can(by, 'evidence:submit', recommendation(activity.recommendationId)), `${activity.by} may not add evidence to ${activity.recommendationId}`);
+          const target = action(activity.recommendationId, activity.action);
+          allow(can(by, 'evidence:submit', target), `${activity.by} may not add evidence to ${target.id}`);
           push({
             ...scope,
             kind: 'evidence.submitted',
             subjectVersion: 1,
             subjectId: activity.id,
             recommendationId: activity.recommendationId,
-            after: { title: activity.title, kind: activity.kind, url: activity.url },
+            after: { actionId: target.id, title: activity.title, kind: activity.kind, url: activity.url },
             note: activity.description || null,
           });
           break;

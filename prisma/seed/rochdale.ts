@@ -6,7 +6,10 @@
 // Plain constants only: no database access. `index.ts` creates the rows and
 // replays ACTIVITY (below) to derive every current value (status, measure
 // values, due dates, assessments), so the rows always equal what the history
-// says. People are named by role, never by a real person's name.
+// says. People are named by role, never by a real person's name. Most
+// recommendations are carried out as written by one agency (one action); R2
+// (training) and R7 (multi-agency meetings) are joint work, one action per
+// agency (issue 11).
 import type {
   Assessment,
   EvidenceKind,
@@ -250,6 +253,19 @@ export const FINDINGS: readonly SeedFinding[] = [
 
 // --- Recommendations (the improvements the council listed, plus two) ---------
 
+/**
+ * One agency's part of a recommendation (decision 0015): its reference within
+ * the recommendation ("1", "2", shown as "R7.2"), what the agency will do
+ * (null: the recommendation as written), its owner, lead officer and first due date.
+ */
+export type SeedAction = {
+  reference: string;
+  text: string | null;
+  ownerAgencyId: string;
+  leadOfficer: UserKey;
+  originalDueDate: Date;
+};
+
 export type SeedRecommendation = {
   id: string;
   reference: string;
@@ -257,11 +273,18 @@ export type SeedRecommendation = {
   /** References of the findings it answers. */
   answers: readonly string[];
   response: ResponseKind;
-  ownerAgencyId: string;
-  leadOfficer: UserKey;
   priority: Priority;
-  originalDueDate: Date;
+  /** Its actions, in order of reference: the first is the recommendation's lead. */
+  actions: readonly SeedAction[];
 };
+
+/** A recommendation carried out as written by one agency: its one action, as the app creates it. */
+export const asWritten = (ownerAgencyId: string, leadOfficer: UserKey, originalDueDate: Date): SeedAction[] => [
+  { reference: '1', text: null, ownerAgencyId, leadOfficer, originalDueDate },
+];
+
+/** The id of a demo recommendation's action: 'rec-rochdale-r7' and '2' give 'action-rochdale-r7-2'. */
+export const actionIdOf = (recommendationId: string, reference = '1') => `${recommendationId.replace(/^rec-/, 'action-')}-${reference}`;
 
 const rec = (n: number) => `rec-rochdale-r${n}`;
 
@@ -274,10 +297,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'at least 10,000 staff.',
     answers: ['F1'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.csc,
-    leadOfficer: 'csc',
     priority: 'HIGH',
-    originalDueDate: day('2012-10-31'),
+    actions: asWritten(AGENCY.csc, 'csc', day('2012-10-31')),
   },
   {
     id: rec(2),
@@ -287,10 +308,38 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       "children's workforce, including recognising the risk to adolescents, by the end of 2012.",
     answers: ['F1', 'F3'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.csc,
-    leadOfficer: 'csc',
     priority: 'HIGH',
-    originalDueDate: day('2012-12-31'),
+    // Joint work: children's social care runs the course; health and schools release their staff to it.
+    // Assumption: the article names no split between agencies; these actions are illustrative.
+    actions: [
+      {
+        reference: '1',
+        text:
+          'Run the multi-agency face-to-face course on child sexual exploitation, frontline practitioners first and then ' +
+          "the rest of the children's workforce, including how to recognise the risk to adolescents.",
+        ownerAgencyId: AGENCY.csc,
+        leadOfficer: 'csc',
+        originalDueDate: day('2012-12-31'),
+      },
+      {
+        reference: '2',
+        text:
+          'Release school nurses and sexual health, emergency department and GP practice safeguarding leads to the ' +
+          'face-to-face course, and report the number of health staff trained each month.',
+        ownerAgencyId: AGENCY.nhs,
+        leadOfficer: 'nhs',
+        originalDueDate: day('2013-03-31'),
+      },
+      {
+        reference: '3',
+        text:
+          'Release the designated safeguarding lead and pastoral staff of every secondary school and pupil referral unit ' +
+          'to the face-to-face course, and keep a register of who has attended.',
+        ownerAgencyId: AGENCY.education,
+        leadOfficer: 'education',
+        originalDueDate: day('2013-03-31'),
+      },
+    ],
   },
   {
     id: rec(3),
@@ -302,10 +351,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
     response: 'ACCEPTED',
     // The Rochdale division's CSE lead chairs the partnership's task-and-finish
     // group; the strategy itself is signed off by the Board.
-    ownerAgencyId: AGENCY.police,
-    leadOfficer: 'police',
     priority: 'HIGH',
-    originalDueDate: day('2013-03-31'),
+    actions: asWritten(AGENCY.police, 'police', day('2013-03-31')),
   },
   {
     id: rec(4),
@@ -315,10 +362,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'exploitation, and give it co-ordinated multi-agency support.',
     answers: ['F2', 'F6', 'F7'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.csc,
-    leadOfficer: 'csc',
     priority: 'MEDIUM',
-    originalDueDate: day('2013-03-31'),
+    actions: asWritten(AGENCY.csc, 'csc', day('2013-03-31')),
   },
   {
     id: rec(5),
@@ -328,10 +373,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'including how referrers escalate concerns they believe are not being dealt with.',
     answers: ['F2', 'F4', 'F7'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.csc,
-    leadOfficer: 'csc',
     priority: 'HIGH',
-    originalDueDate: day('2012-12-31'),
+    actions: asWritten(AGENCY.csc, 'csc', day('2012-12-31')),
   },
   {
     id: rec(6),
@@ -341,10 +384,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'a child over the age of 12 for early signs of child sexual exploitation.',
     answers: ['F3', 'F4', 'F7'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.csc,
-    leadOfficer: 'csc',
     priority: 'HIGH',
-    originalDueDate: day('2013-04-30'),
+    actions: asWritten(AGENCY.csc, 'csc', day('2013-04-30')),
   },
   {
     id: rec(7),
@@ -354,10 +395,38 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'borough and agree responses, so that disruption activity is followed through at a senior level.',
     answers: ['F5', 'F8'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.police,
-    leadOfficer: 'police',
     priority: 'MEDIUM',
-    originalDueDate: day('2012-12-31'),
+    // Joint work: the police convene the meetings; health and schools bring what they know to them.
+    // Assumption: the article names no split between agencies; these actions are illustrative.
+    actions: [
+      {
+        reference: '1',
+        text:
+          "Convene a fortnightly multi-agency sexual exploitation meeting, chaired by the division's CSE lead, and " +
+          'escalate to the divisional commander any disruption action that stalls.',
+        ownerAgencyId: AGENCY.police,
+        leadOfficer: 'police',
+        originalDueDate: day('2012-12-31'),
+      },
+      {
+        reference: '2',
+        text:
+          'Send the designated nurse, or a named deputy, to every meeting with what health services know about each ' +
+          "young person discussed, and record the meeting's actions in their health records.",
+        ownerAgencyId: AGENCY.nhs,
+        leadOfficer: 'nhs',
+        originalDueDate: day('2012-12-31'),
+      },
+      {
+        reference: '3',
+        text:
+          'Bring to each meeting the pupils whose pattern of absence suggests exploitation, and take back to schools ' +
+          'the concerns it raises about hotspots near them.',
+        ownerAgencyId: AGENCY.education,
+        leadOfficer: 'education',
+        originalDueDate: day('2013-01-31'),
+      },
+    ],
   },
   {
     id: rec(8),
@@ -367,10 +436,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'better equipped to understand what is happening to them or their friends.',
     answers: ['F1'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.education,
-    leadOfficer: 'education',
     priority: 'MEDIUM',
-    originalDueDate: day('2012-12-31'),
+    actions: asWritten(AGENCY.education, 'education', day('2012-12-31')),
   },
   {
     id: rec(9),
@@ -384,10 +451,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
     // the IPCC investigation into the 2008 inquiry is under way (see the CPS
     // lead's comment in ACTIVITY).
     response: 'ACCEPTED_IN_PART',
-    ownerAgencyId: AGENCY.cps,
-    leadOfficer: 'cps',
     priority: 'HIGH',
-    originalDueDate: day('2013-03-31'),
+    actions: asWritten(AGENCY.cps, 'cps', day('2013-03-31')),
   },
   {
     id: rec(10),
@@ -397,10 +462,8 @@ export const RECOMMENDATIONS: readonly SeedRecommendation[] = [
       'sexual exploitation and refer them under the new referral procedures.',
     answers: ['F1', 'F4'],
     response: 'ACCEPTED',
-    ownerAgencyId: AGENCY.nhs,
-    leadOfficer: 'nhs',
     priority: 'MEDIUM',
-    originalDueDate: day('2013-06-28'),
+    actions: asWritten(AGENCY.nhs, 'nhs', day('2013-06-28')),
   },
 ];
 
@@ -411,7 +474,8 @@ export const MEASURES_CREATED_FROM = at('2012-09-27T11:45:00Z');
 
 // --- Measures (all start at 0; the owners log progress in the history) ------
 
-export type SeedMeasure = { id: string; recommendationId: string; name: string; unit: string; target: number };
+/** A measure of a recommendation's action (`action`: its reference, '1' when not given). */
+export type SeedMeasure = { id: string; recommendationId: string; action?: string; name: string; unit: string; target: number };
 
 export const MEASURES: readonly SeedMeasure[] = [
   {
@@ -459,10 +523,15 @@ export const MEASURES: readonly SeedMeasure[] = [
 // --- What happened next: October 2012 to March 2013 -------------------------
 // Each entry becomes one history event; the current rows are derived from them.
 
+// Work is done on an action: `action` names it by its reference within the
+// recommendation ('1' when not given, the only action of most recommendations).
+// A 'decision' is a reviewer's on the whole recommendation (not accepted,
+// superseded, or reopened), which moves its unfinished actions with it.
 export type SeedActivity =
-  | { type: 'status'; at: Date; by: UserKey; recommendationId: string; to: RecommendationStatus; note: string }
-  | { type: 'progress_note'; at: Date; by: UserKey; recommendationId: string; note: string }
-  | { type: 'due_date'; at: Date; by: UserKey; recommendationId: string; to: Date; reason: string }
+  | { type: 'status'; at: Date; by: UserKey; recommendationId: string; action?: string; to: RecommendationStatus; note: string }
+  | { type: 'decision'; at: Date; by: UserKey; recommendationId: string; to: RecommendationStatus; note: string }
+  | { type: 'progress_note'; at: Date; by: UserKey; recommendationId: string; action?: string; note: string }
+  | { type: 'due_date'; at: Date; by: UserKey; recommendationId: string; action?: string; to: Date; reason: string }
   | { type: 'measure'; at: Date; by: UserKey; measureId: string; value: number; note: string }
   | {
       type: 'evidence';
@@ -470,6 +539,7 @@ export type SeedActivity =
       by: UserKey;
       id: string;
       recommendationId: string;
+      action?: string;
       title: string;
       description: string;
       kind: EvidenceKind;
@@ -477,7 +547,7 @@ export type SeedActivity =
     }
   | { type: 'assessment'; at: Date; by: UserKey; evidenceId: string; assessment: Exclude<Assessment, 'PENDING'>; comment: string }
   | { type: 'comment'; at: Date; by: UserKey; id: string; recommendationId: string; body: string }
-  | { type: 'rag_override'; at: Date; by: UserKey; recommendationId: string; rating: Rag; justification: string };
+  | { type: 'rag_override'; at: Date; by: UserKey; recommendationId: string; action?: string; rating: Rag; justification: string };
 
 const EVIDENCE_BASE = 'https://rochdale-lscb.example/evidence';
 
@@ -530,6 +600,14 @@ export const ACTIVITY: readonly SeedActivity[] = [
     note: "Total from agencies' briefing registers, April to September 2012.",
   },
   {
+    type: 'status', at: at('2012-10-11T10:00:00Z'), by: 'nhs', recommendationId: rec(2), action: '2', to: 'IN_PROGRESS',
+    note: 'School nurses booked on the face-to-face course first; the safeguarding leads of sexual health, the emergency department and GP practices follow.',
+  },
+  {
+    type: 'status', at: at('2012-10-12T09:00:00Z'), by: 'education', recommendationId: rec(2), action: '3', to: 'IN_PROGRESS',
+    note: 'Designated safeguarding leads of every secondary school and pupil referral unit booked on the course; pastoral staff follow in the spring term.',
+  },
+  {
     type: 'evidence', at: at('2012-10-12T12:00:00Z'), by: 'csc', id: 'evidence-rochdale-r1-briefings', recommendationId: rec(1),
     title: 'Register of CSE briefings delivered, April to September 2012',
     description: "Attendance returns from each agency's briefings on recognising and responding to CSE, totalling 10,250 staff.",
@@ -559,6 +637,16 @@ export const ACTIVITY: readonly SeedActivity[] = [
       'Accepted in part. The CPS accepts early advice from a named specialist prosecutor and senior review of any ' +
       'decision to take no further action in CSE cases. The joint re-examination of past decisions is deferred: the ' +
       '2008 investigation is the subject of the IPCC-supervised investigation, and we will respond to that part when it reports.',
+  },
+  {
+    type: 'status', at: at('2012-10-23T10:00:00Z'), by: 'nhs', recommendationId: rec(7), action: '2', to: 'IN_PROGRESS',
+    note:
+      "The designated nurse has attended every meeting since 9 October; an agreement for sharing health information about " +
+      "the young people discussed is being drafted with the trust's Caldicott guardian.",
+  },
+  {
+    type: 'status', at: at('2012-10-24T09:30:00Z'), by: 'education', recommendationId: rec(7), action: '3', to: 'IN_PROGRESS',
+    note: "Schools' attendance officers now send the education safeguarding lead a weekly list of pupils with unexplained absences, to take to the meeting.",
   },
   {
     type: 'assessment', at: at('2012-10-25T11:00:00Z'), by: 'chair', evidenceId: 'evidence-rochdale-r1-briefings', assessment: 'ACCEPTED',
@@ -649,12 +737,38 @@ export const ACTIVITY: readonly SeedActivity[] = [
     note: 'Two further posts filled, one of them a health post seconded from the NHS trust. One post still to recruit.',
   },
   {
+    type: 'progress_note', at: at('2013-01-22T11:00:00Z'), by: 'nhs', recommendationId: rec(7), action: '2',
+    note:
+      'Past the due date: the designated nurse attends every meeting, but the information-sharing agreement is still with ' +
+      "the trust's Caldicott guardian, so the meeting's actions are not yet recorded in health records.",
+  },
+  {
     type: 'assessment', at: at('2013-01-24T14:00:00Z'), by: 'chair', evidenceId: 'evidence-rochdale-r6-screening-audit', assessment: 'ACCEPTED',
     comment: 'Sound method and sample. Accepted as evidence of progress; please re-audit in March.',
   },
   {
+    type: 'evidence', at: at('2013-01-28T10:00:00Z'), by: 'education', id: 'evidence-rochdale-r7-absence-referrals', recommendationId: rec(7), action: '3',
+    title: 'Pupils taken to the multi-agency sexual exploitation meeting for patterns of absence, autumn term 2012',
+    description:
+      'Weekly absence lists from secondary schools and pupil referral units, the pupils discussed at the meeting and what ' +
+      'schools were told about hotspots near them, September to December 2012.',
+    kind: 'DATA', url: `${EVIDENCE_BASE}/2013/mase-school-absence-referrals-autumn-2012`,
+  },
+  {
+    type: 'status', at: at('2013-01-30T09:00:00Z'), by: 'education', recommendationId: rec(7), action: '3', to: 'IMPLEMENTED',
+    note: 'Every secondary school and pupil referral unit sends its weekly absence list; the pupils of concern are discussed at each meeting and schools hear of hotspots near them.',
+  },
+  {
+    type: 'assessment', at: at('2013-02-05T14:00:00Z'), by: 'chair', evidenceId: 'evidence-rochdale-r7-absence-referrals', assessment: 'ACCEPTED',
+    comment: "The schools' lists match the meeting's minutes and the follow-up recorded. Accepted.",
+  },
+  {
     type: 'progress_note', at: at('2013-02-06T11:00:00Z'), by: 'csc', recommendationId: rec(2),
     note: 'Rewritten course approved. Sessions restart on 4 March 2013 with schools and GP practices booked first; numbers will be reported monthly.',
+  },
+  {
+    type: 'progress_note', at: at('2013-02-12T10:00:00Z'), by: 'nhs', recommendationId: rec(2), action: '2',
+    note: '42 school nurses and 18 sexual health staff trained before the course paused; the emergency department and GP practice leads are booked from 4 March.',
   },
   {
     type: 'comment', at: at('2013-02-20T15:00:00Z'), by: 'nhs', id: 'comment-rochdale-r10-plan', recommendationId: rec(10),

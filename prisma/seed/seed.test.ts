@@ -6,12 +6,15 @@ import { verifyChain } from '@/lib/audit/verify-chain';
 import { getWorkQueue } from '@/lib/dashboard/get-work-queue';
 import { addDays, dayOf, type Day, startOfUkDay, ukDay } from '@/lib/days';
 import { db } from '@/lib/db';
-import { computeRag } from '@/lib/recommendations/rag';
+import { recommendationRag, rollUp } from '@/lib/actions/roll-up';
 import { daysOverdue, isOpen, isOverdue } from '@/lib/recommendations/status';
 import { replay } from '@/lib/reports/replay';
 import { actorByEmail } from '@/tests/support/factories';
 import { CURRENT_REVIEW_ID, currentPlan, DAYS_SINCE_PUBLICATION } from './current-plan';
-import { seedDemoData } from './index';
+import { payloadToStore, type EventKind } from '@/lib/audit/event-catalogue';
+import type { SeedPlan } from './current-plan';
+import { reviewHistory, seedDemoData } from './index';
+import { actionIdOf, AGENCY, FINDINGS, REVIEW_ID, type SeedActivity } from './rochdale';
 
 // The seed runs "now": a fixed moment makes the current plan's dates known.
 // 23:30 UTC on 1 July 2026 is 00:30 on 2 July in London (summer time): the
@@ -21,18 +24,19 @@ const TODAY: Day = '2026-07-02';
 const day = (offset: number) => addDays(TODAY, offset);
 
 async function countEverything() {
-  const [agencies, users, reviews, findings, recommendations, measures, evidence, comments, events] = await Promise.all([
+  const [agencies, users, reviews, findings, recommendations, actions, measures, evidence, comments, events] = await Promise.all([
     db.agency.count(),
     db.user.count(),
     db.review.count(),
     db.finding.count(),
     db.recommendation.count(),
+    db.action.count(),
     db.measure.count(),
     db.evidence.count(),
     db.comment.count(),
     db.historyEvent.count(),
   ]);
-  return { agencies, users, reviews, findings, recommendations, measures, evidence, comments, events };
+  return { agencies, users, reviews, findings, recommendations, actions, measures, evidence, comments, events };
 }
 
 describe('the demo seed', () => {
@@ -108,39 +112,94 @@ describe('the demo history', () => {
       const replayed = state.recommendations.get(row.id)!;
       expect({
         status: row.status,
-        ragOverride: row.ragOverride,
+        ownerAgencyId: row.ownerAgencyId,
+        leadOfficerId: row.leadOfficerId,
+        dueDate: row.dueDate,
+        originalDueDate: row.originalDueDate,
+        statusChangedAt: row.statusChangedAt,
+        lastProgressAt: row.lastProgressAt,
+        archived: row.archivedAt !== null,
+        version: row.version,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        findingIds: row.findings.map((f) => f.id).sort(),
+      }).toEqual({
+        status: replayed.status,
+        ownerAgencyId: replayed.ownerAgencyId,
+        leadOfficerId: replayed.leadOfficerId,
+        dueDate: replayed.dueDate,
+        originalDueDate: replayed.originalDueDate,
+        statusChangedAt: replayed.statusChangedAt,
+        lastProgressAt: replayed.lastProgressAt,
+        archived: replayed.archived,
+        version: replayed.version,
+        createdAt: replayed.createdAt,
+        updatedAt: replayed.updatedAt,
+        findingIds: [...replayed.findingIds].sort(),
+      });
+    }
+    const actions = await db.action.findMany();
+    expect(actions.length).toBe(state.actions.size);
+    for (const row of actions) {
+      const replayed = state.actions.get(row.id)!;
+      expect({
+        recommendationId: row.recommendationId,
+        reference: row.reference,
+        text: row.text,
+        status: row.status,
+        ownerAgencyId: row.ownerAgencyId,
+        leadOfficerId: row.leadOfficerId,
         dueDate: row.dueDate,
         originalDueDate: row.originalDueDate,
         dueDateChangeReason: row.dueDateChangeReason,
         statusChangedAt: row.statusChangedAt,
         lastProgressAt: row.lastProgressAt,
         progressNote: row.progressNote,
+        ragOverride: row.ragOverride,
+        archived: row.archivedAt !== null,
         version: row.version,
+        createdAt: row.createdAt,
         updatedAt: row.updatedAt,
-        findingIds: row.findings.map((f) => f.id).sort(),
       }).toEqual({
+        recommendationId: replayed.recommendationId,
+        reference: replayed.reference,
+        text: replayed.text,
         status: replayed.status,
-        ragOverride: replayed.ragOverride,
+        ownerAgencyId: replayed.ownerAgencyId,
+        leadOfficerId: replayed.leadOfficerId,
         dueDate: replayed.dueDate,
         originalDueDate: replayed.originalDueDate,
         dueDateChangeReason: replayed.dueDateChangeReason,
         statusChangedAt: replayed.statusChangedAt,
         lastProgressAt: replayed.lastProgressAt,
         progressNote: replayed.latestNote,
+        ragOverride: replayed.ragOverride,
+        archived: replayed.archived,
         version: replayed.version,
+        createdAt: replayed.createdAt,
         updatedAt: replayed.updatedAt,
-        findingIds: [...replayed.findingIds].sort(),
       });
+      // An override's justification, author and time are its latest event's.
+      if (row.ragOverride) {
+        const event = await db.historyEvent.findFirstOrThrow({ where: { kind: 'action.rag_overridden', subjectId: row.id }, orderBy: { id: 'desc' } });
+        expect([row.ragOverrideJustification, row.ragOverrideById, row.ragOverrideAt]).toEqual([event.note, event.actorId, event.occurredAt]);
+      } else {
+        expect([row.ragOverrideJustification, row.ragOverrideById, row.ragOverrideAt]).toEqual([null, null, null]);
+      }
     }
     for (const row of await db.measure.findMany()) {
-      expect({ value: row.currentValue.toNumber(), version: row.version }).toEqual({
-        value: state.measures.get(row.id)!.currentValue,
-        version: state.measures.get(row.id)!.version,
+      const replayed = state.measures.get(row.id)!;
+      expect({ value: row.currentValue.toNumber(), version: row.version, actionId: row.actionId, recommendationId: row.recommendationId }).toEqual({
+        value: replayed.currentValue,
+        version: replayed.version,
+        actionId: replayed.actionId,
+        recommendationId: replayed.recommendationId,
       });
     }
     for (const row of await db.evidence.findMany()) {
       const replayed = state.evidence.get(row.id)!;
-      expect([row.assessment, row.assessedById, row.assessedAt, row.assessmentComment, row.version]).toEqual([
+      expect([row.actionId, row.assessment, row.assessedById, row.assessedAt, row.assessmentComment, row.version]).toEqual([
+        replayed.actionId,
         replayed.assessment,
         replayed.assessedById,
         replayed.assessedAt,
@@ -148,6 +207,118 @@ describe('the demo history', () => {
         replayed.version,
       ]);
     }
+  });
+});
+
+describe('the demo history, written as the app writes it since actions (decision 0015)', () => {
+  beforeAll(async () => {
+    await seedDemoData(db, { now: NOW });
+  });
+
+  it('creates each recommendation with its first action, and does its work on actions', async () => {
+    const events = await db.historyEvent.findMany({ orderBy: { id: 'asc' } });
+    // Kinds kept for reading history written before actions: never written now.
+    const kinds = new Set(events.map((event) => event.kind));
+    for (const retired of ['recommendation.progress_updated', 'recommendation.due_date_changed', 'recommendation.rag_overridden', 'recommendation.rag_override_withdrawn']) {
+      expect(kinds.has(retired), retired).toBe(false);
+    }
+    for (const [i, event] of events.entries()) {
+      if (event.kind === 'recommendation.created') {
+        // Version 3: no owner, dates or status; its first action follows at once, the recommendation as written unless it is joint work.
+        expect(Object.keys(event.after as object).sort()).toEqual(['findingIds', 'findings', 'priority', 'reference', 'response', 'text']);
+        const next = events[i + 1]!;
+        expect([next.kind, next.recommendationId, next.subjectId, next.occurredAt]).toEqual(['action.created', event.subjectId, actionIdOf(event.subjectId, '1'), event.occurredAt]);
+        expect(next.after).toMatchObject({ reference: '1', status: 'NOT_STARTED' });
+      }
+      // The recommendation's own status moves only by a reviewer's decision to set it aside or reopen it.
+      if (event.kind === 'recommendation.status_changed') {
+        const read = readEvent(event);
+        if (read.kind !== 'recommendation.status_changed') throw new Error('unreachable');
+        expect(['NOT_ACCEPTED', 'SUPERSEDED'].includes(read.after.status) || ['NOT_ACCEPTED', 'SUPERSEDED'].includes(read.before.status)).toBe(true);
+      }
+    }
+    // Evidence and measures name their action, in the history and on the row.
+    for (const event of events.filter((e) => e.kind === 'evidence.submitted' || e.kind === 'measure.created')) {
+      const actionId = (event.after as { actionId?: string }).actionId;
+      expect(actionId, event.subjectId).toBeTruthy();
+      const row = event.kind === 'evidence.submitted'
+        ? await db.evidence.findUniqueOrThrow({ where: { id: event.subjectId } })
+        : await db.measure.findUniqueOrThrow({ where: { id: event.subjectId } });
+      expect(row.actionId).toBe(actionId);
+      expect((await db.action.findUniqueOrThrow({ where: { id: actionId! } })).recommendationId).toBe(event.recommendationId);
+    }
+  });
+
+  it("stores each recommendation's status, due dates, lead and progress times rolled up from its live actions", async () => {
+    const recommendations = await db.recommendation.findMany({ include: { actions: { where: { archivedAt: null } } } });
+    for (const row of recommendations) {
+      expect(row.actions.length, row.id).toBeGreaterThan(0);
+      expect(
+        {
+          status: row.status,
+          ownerAgencyId: row.ownerAgencyId,
+          leadOfficerId: row.leadOfficerId,
+          dueDate: row.dueDate,
+          originalDueDate: row.originalDueDate,
+          statusChangedAt: row.statusChangedAt,
+          lastProgressAt: row.lastProgressAt,
+        },
+        row.id,
+      ).toEqual(rollUp(row.actions));
+    }
+  });
+});
+
+describe('joint work in the Rochdale review (issue 11)', () => {
+  beforeAll(async () => {
+    await seedDemoData(db, { now: NOW });
+  });
+
+  const rochdale = () =>
+    db.recommendation.findMany({
+      where: { reviewId: REVIEW_ID },
+      include: { actions: { where: { archivedAt: null }, include: { leadOfficer: true, evidence: true }, orderBy: { reference: 'asc' } } },
+      orderBy: { createdAt: 'asc' },
+    });
+
+  it('has recommendations carried out by two or three agencies, each action with its own text, lead officer and due date', async () => {
+    const joint = (await rochdale()).filter((r) => new Set(r.actions.map((a) => a.ownerAgencyId)).size >= 2);
+    expect(joint.map((r) => r.reference)).toEqual(['R2', 'R7']);
+    for (const r of joint) {
+      expect(r.actions.length).toBeGreaterThanOrEqual(2);
+      expect(r.actions.length).toBeLessThanOrEqual(3);
+      expect(r.actions.map((a) => a.reference)).toEqual(['1', '2', '3'].slice(0, r.actions.length));
+      expect(new Set(r.actions.map((a) => a.ownerAgencyId)).size).toBe(r.actions.length);
+      expect(new Set(r.actions.map((a) => a.leadOfficerId)).size).toBe(r.actions.length);
+      for (const a of r.actions) {
+        expect(a.text).toBeTruthy();
+        expect(a.leadOfficer?.agencyId).toBe(a.ownerAgencyId);
+      }
+      // The recommendation is led by its first action's agency, and due when its last action is.
+      expect([r.ownerAgencyId, r.leadOfficerId]).toEqual([r.actions[0]!.ownerAgencyId, r.actions[0]!.leadOfficerId]);
+      expect(r.dueDate).toEqual(new Date(Math.max(...r.actions.map((a) => a.dueDate.getTime()))));
+    }
+    // Every other Rochdale recommendation is carried out as written by one agency.
+    for (const r of (await rochdale()).filter((r) => !joint.some((j) => j.id === r.id))) {
+      expect(r.actions.map((a) => [a.reference, a.text])).toEqual([['1', null]]);
+    }
+  });
+
+  it('has one partly done: verified by a reviewer who submitted none of its evidence, while another agency is overdue', async () => {
+    const r7 = (await rochdale()).find((r) => r.reference === 'R7')!;
+    const [police, nhs, education] = r7.actions;
+    expect([r7.status, police!.status, nhs!.status, education!.status]).toEqual(['IN_PROGRESS', 'VERIFIED', 'IN_PROGRESS', 'IMPLEMENTED']);
+
+    expect(police!.evidence.map((e) => e.assessment)).toContain('ACCEPTED');
+    const verified = await db.historyEvent.findFirstOrThrow({ where: { kind: 'action.status_changed', subjectId: police!.id, after: { path: ['status'], equals: 'VERIFIED' } }, include: { actor: true } });
+    expect(verified.actor!.role).toBe('REVIEWER');
+    expect(police!.evidence.map((e) => e.submittedById)).not.toContain(verified.actorId);
+    for (const e of police!.evidence) expect(e.assessedById).not.toBe(e.submittedById);
+
+    // At the Board's meeting of March 2013: health's part is overdue, and so the recommendation is.
+    expect(daysOverdue(nhs!, '2013-03-14')).toBe(73);
+    expect(isOverdue(r7, '2013-03-14')).toBe(true);
+    expect(isOverdue(police!, '2013-03-14')).toBe(false);
   });
 });
 
@@ -159,7 +330,15 @@ describe('the current plan: the serious case review, published weeks before the 
   const plan = () =>
     db.recommendation.findMany({
       where: { reviewId: CURRENT_REVIEW_ID },
-      include: { ownerAgency: true, leadOfficer: true, findings: true, measures: true, evidence: true, comments: true },
+      include: {
+        ownerAgency: true,
+        leadOfficer: true,
+        findings: true,
+        measures: true,
+        evidence: true,
+        comments: true,
+        actions: { where: { archivedAt: null }, include: { measures: { where: { archivedAt: null } } }, orderBy: { reference: 'asc' } },
+      },
       orderBy: { createdAt: 'asc' },
     });
   const byReference = async () => new Map((await plan()).map((r) => [r.reference, r]));
@@ -203,8 +382,10 @@ describe('the current plan: the serious case review, published weeks before the 
       R7: { status: 'IN_PROGRESS', due: day(21), original: day(21) },
     });
     // The moved due date says why.
-    expect(recs.get('R1')!.dueDateChangeReason).toMatch(/Board meeting/);
-    for (const r of recs.values()) if (r.reference !== 'R1') expect(r.dueDateChangeReason).toBeNull();
+    // Each carried out as written by one agency; the moved due date says why, on its action.
+    for (const r of recs.values()) expect(r.actions.map((a) => [a.reference, a.text, a.ownerAgencyId])).toEqual([['1', null, r.ownerAgencyId]]);
+    expect(recs.get('R1')!.actions[0]!.dueDateChangeReason).toMatch(/Board meeting/);
+    for (const r of recs.values()) if (r.reference !== 'R1') expect(r.actions[0]!.dueDateChangeReason).toBeNull();
 
     // Overdue by weeks and by days; due within 30 days; months ahead.
     const overdue = [...recs.values()].filter((r) => isOverdue(r, TODAY)).map((r) => [r.reference, daysOverdue(r, TODAY)]);
@@ -218,16 +399,9 @@ describe('the current plan: the serious case review, published weeks before the 
     const chair = await db.user.findUniqueOrThrow({ where: { email: 'reviewer@followthrough.test' } });
     const ratings = Object.fromEntries(
       [...(await byReference())].map(([reference, r]) => {
-        const rag = computeRag(
-          {
-            status: r.status,
-            dueDate: r.dueDate,
-            originalDueDate: r.originalDueDate,
-            startedAt: r.createdAt,
-            lastProgressAt: r.lastProgressAt,
-            measures: r.measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })),
-            override: r.ragOverride,
-          },
+        const rag = recommendationRag(
+          r,
+          r.actions.map((a) => ({ ...a, measures: a.measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })) })),
           NOW,
         );
         return [reference, [rag.rating, rag.overridden]];
@@ -242,7 +416,7 @@ describe('the current plan: the serious case review, published weeks before the 
       R6: ['RED', false], // overdue
       R7: ['GREEN', false], // on track
     });
-    const r5 = (await byReference()).get('R5')!;
+    const r5 = (await byReference()).get('R5')!.actions[0]!;
     expect(r5).toMatchObject({ ragOverride: 'AMBER', ragOverrideById: chair.id });
     expect(r5.ragOverrideJustification).toMatch(/CPS/);
     expect(ukDay(r5.ragOverrideAt!)).toBe(day(-47));
@@ -257,7 +431,7 @@ describe('the current plan: the serious case review, published weeks before the 
       expect(e.assessedById).not.toBe(e.submittedById);
     }
     // Verified by a reviewer who submitted none of its evidence.
-    const verified = await db.historyEvent.findFirstOrThrow({ where: { recommendationId: 'rec-scr-r4', kind: 'recommendation.status_changed', after: { path: ['status'], equals: 'VERIFIED' } } });
+    const verified = await db.historyEvent.findFirstOrThrow({ where: { subjectId: actionIdOf('rec-scr-r4'), kind: 'action.status_changed', after: { path: ['status'], equals: 'VERIFIED' } } });
     expect(evidence.map((e) => e.submittedById)).not.toContain(verified.actorId);
   });
 
@@ -322,7 +496,86 @@ describe('the current plan, whenever the seed runs', () => {
       expect(activity.at.getTime()).toBeGreaterThan(plan.measuresCreatedFrom.getTime());
       if (i > 0) expect(activity.at.getTime()).toBeGreaterThan(plan.activity[i - 1]!.at.getTime());
     }
-    const due = Object.fromEntries(plan.recommendations.map((r) => [r.reference, dayOf(r.originalDueDate)]));
+    const due = Object.fromEntries(plan.recommendations.map((r) => [r.reference, dayOf(r.actions[0]!.originalDueDate)]));
     expect(due).toMatchObject({ R2: addDays(today, -24), R6: addDays(today, -6), R7: addDays(today, 21), R5: addDays(today, 150) });
+  });
+});
+
+describe("a reviewer's decision on a whole recommendation, as the seed writes it", () => {
+  const at = (minutes: number) => new Date(Date.UTC(2012, 9, 1, 9, minutes));
+  const joint = 'rec-decision-r1';
+  const plan = (decisions: SeedActivity[]): SeedPlan => ({
+    reviewId: REVIEW_ID,
+    enteredBy: 'chair',
+    findings: FINDINGS.slice(0, 1),
+    findingsCreatedFrom: at(0),
+    recommendations: [
+      {
+        id: joint,
+        reference: 'R1',
+        text: 'A recommendation for two agencies',
+        answers: ['F1'],
+        response: 'ACCEPTED',
+        priority: 'HIGH',
+        actions: [
+          { reference: '1', text: "The police's part", ownerAgencyId: AGENCY.police, leadOfficer: 'police', originalDueDate: new Date('2013-03-31') },
+          { reference: '2', text: "Health's part", ownerAgencyId: AGENCY.nhs, leadOfficer: 'nhs', originalDueDate: new Date('2013-03-31') },
+        ],
+      },
+    ],
+    recommendationsCreatedFrom: at(1),
+    measures: [],
+    measuresCreatedFrom: at(2),
+    activity: [
+      { type: 'status', at: at(3), by: 'police', recommendationId: joint, to: 'IN_PROGRESS', note: 'Started' },
+      { type: 'evidence', at: at(4), by: 'police', id: 'evidence-decision', recommendationId: joint, title: 'Done', description: '', kind: 'POLICY', url: 'https://example.test/e' },
+      { type: 'status', at: at(5), by: 'police', recommendationId: joint, to: 'IMPLEMENTED', note: 'Done' },
+      { type: 'assessment', at: at(6), by: 'qa', evidenceId: 'evidence-decision', assessment: 'ACCEPTED', comment: 'Accepted' },
+      { type: 'status', at: at(7), by: 'qa', recommendationId: joint, to: 'VERIFIED', note: 'Verified' },
+      { type: 'status', at: at(8), by: 'nhs', recommendationId: joint, action: '2', to: 'IN_PROGRESS', note: 'Started' },
+      ...decisions,
+    ],
+  });
+  const history = (decisions: SeedActivity[]) => {
+    const events = reviewHistory((id) => id, (key) => `user-${key}`, [plan(decisions)], []);
+    const stored = events.map((event, i) => ({
+      ...event,
+      ...payloadToStore<EventKind>(event.kind, event.before as never, event.after as never),
+      id: i + 1,
+      subjectVersion: event.subjectVersion ?? null,
+      reviewId: event.reviewId ?? null,
+      recommendationId: event.recommendationId ?? null,
+      note: event.note ?? null,
+    }));
+    return { events, state: replay(stored, at(60)) };
+  };
+
+  it('closes the unfinished actions with it, and reopening reopens only those', () => {
+    const { events, state } = history([
+      { type: 'decision', at: at(10), by: 'chair', recommendationId: joint, to: 'SUPERSEDED', note: 'Replaced by the new strategy' },
+      { type: 'decision', at: at(11), by: 'chair', recommendationId: joint, to: 'NOT_STARTED', note: 'Reopened' },
+    ]);
+    const decided = events.filter((e) => e.occurredAt >= at(10)).map((e) => [e.kind, e.subjectId, e.subjectVersion, e.before, e.after, e.note]);
+    expect(decided).toEqual([
+      ['recommendation.status_changed', joint, 2, { status: 'IN_PROGRESS' }, { status: 'SUPERSEDED' }, 'Replaced by the new strategy'],
+      ['action.status_changed', actionIdOf(joint, '2'), 3, { status: 'IN_PROGRESS' }, { status: 'SUPERSEDED' }, 'Replaced by the new strategy'],
+      ['recommendation.status_changed', joint, 3, { status: 'SUPERSEDED' }, { status: 'NOT_STARTED' }, 'Reopened'],
+      ['action.status_changed', actionIdOf(joint, '2'), 4, { status: 'SUPERSEDED' }, { status: 'NOT_STARTED' }, 'Reopened'],
+    ]);
+    // The verified action stays verified; the recommendation is in progress again.
+    expect([state.actions.get(actionIdOf(joint, '1'))!.status, state.actions.get(actionIdOf(joint, '2'))!.status]).toEqual(['VERIFIED', 'NOT_STARTED']);
+    expect(state.recommendations.get(joint)!.status).toBe('IN_PROGRESS');
+  });
+
+  it('is set aside while it stands', () => {
+    const { state } = history([{ type: 'decision', at: at(10), by: 'chair', recommendationId: joint, to: 'NOT_ACCEPTED', note: 'Not accepted' }]);
+    expect(state.recommendations.get(joint)!.status).toBe('NOT_ACCEPTED');
+  });
+
+  it('is refused to an owner, and a work move is refused on the recommendation as a decision', () => {
+    expect(() => history([{ type: 'decision', at: at(10), by: 'police', recommendationId: joint, to: 'SUPERSEDED', note: 'No' }])).toThrow(/Seed data: .*reviewer/);
+    expect(() => history([{ type: 'decision', at: at(10), by: 'chair', recommendationId: joint, to: 'IMPLEMENTED', note: 'No' }])).toThrow(/Seed data: .*actions/);
+    // And a decision is not a work move on an action.
+    expect(() => history([{ type: 'status', at: at(10), by: 'chair', recommendationId: joint, action: '2', to: 'SUPERSEDED', note: 'No' }])).toThrow(/Seed data: .*on the recommendation/);
   });
 });

@@ -1,6 +1,7 @@
 // npm run bench:data -- --scale N [--no-check]
-// Generates N partnerships' data (scale 1: 20 reviews, 600 recommendations,
-// ~20,000 history events; scale 50: national, ~1,000,000 events) into a
+// Generates N partnerships' data (scale 1: 20 reviews, 600 recommendations
+// with ~1,060 actions, ~21,000 history events; scale 50: national, 30,000
+// recommendations, ~53,000 actions, ~1,050,000 events) into a
 // database of its own, `bench_scale_N`, on the benchmark's embedded
 // PostgreSQL in .data/bench, then checks it: counts, every current value
 // against its history, and the hash chain. The benchmark never writes to

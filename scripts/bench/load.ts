@@ -22,15 +22,25 @@ const TABLES: Record<Exclude<keyof Partnership, 'events'>, { table: string; colu
   findings: { table: 'Finding', columns: [['id', 'text'], ['reviewId', 'text'], ['reference', 'text'], ['text', 'text'], ['theme', 'text'], ['severity', '"Severity"'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)']] },
   recommendations: {
     table: 'Recommendation',
+    // Owner, dates, status and progress times: its actions' rolled up.
     columns: [
       ['id', 'text'], ['reviewId', 'text'], ['reference', 'text'], ['text', 'text'], ['response', '"ResponseKind"'], ['ownerAgencyId', 'text'], ['leadOfficerId', 'text'],
-      ['priority', '"Priority"'], ['originalDueDate', 'date'], ['dueDate', 'date'], ['dueDateChangeReason', 'text'], ['status', '"RecommendationStatus"'], ['statusChangedAt', 'timestamp(3)'],
-      ['lastProgressAt', 'timestamp(3)'], ['progressNote', 'text'], ['version', 'integer'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)'],
+      ['priority', '"Priority"'], ['originalDueDate', 'date'], ['dueDate', 'date'], ['status', '"RecommendationStatus"'], ['statusChangedAt', 'timestamp(3)'],
+      ['lastProgressAt', 'timestamp(3)'], ['version', 'integer'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)'],
+    ],
+  },
+  actions: {
+    table: 'Action',
+    columns: [
+      ['id', 'text'], ['recommendationId', 'text'], ['reference', 'text'], ['text', 'text'], ['ownerAgencyId', 'text'], ['leadOfficerId', 'text'],
+      ['originalDueDate', 'date'], ['dueDate', 'date'], ['dueDateChangeReason', 'text'], ['status', '"RecommendationStatus"'], ['statusChangedAt', 'timestamp(3)'],
+      ['lastProgressAt', 'timestamp(3)'], ['progressNote', 'text'], ['ragOverride', '"Rag"'], ['ragOverrideJustification', 'text'], ['ragOverrideById', 'text'],
+      ['ragOverrideAt', 'timestamp(3)'], ['archivedAt', 'timestamp(3)'], ['version', 'integer'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)'],
     ],
   },
   links: { table: '_FindingToRecommendation', columns: [['A', 'text'], ['B', 'text']] },
-  measures: { table: 'Measure', columns: [['id', 'text'], ['recommendationId', 'text'], ['name', 'text'], ['unit', 'text'], ['target', 'numeric'], ['currentValue', 'numeric'], ['version', 'integer'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)']] },
-  evidence: { table: 'Evidence', columns: [['id', 'text'], ['recommendationId', 'text'], ['title', 'text'], ['description', 'text'], ['kind', '"EvidenceKind"'], ['submittedById', 'text'], ['submittedAt', 'timestamp(3)'], ['assessment', '"Assessment"'], ['assessedById', 'text'], ['assessedAt', 'timestamp(3)'], ['version', 'integer']] },
+  measures: { table: 'Measure', columns: [['id', 'text'], ['recommendationId', 'text'], ['actionId', 'text'], ['name', 'text'], ['unit', 'text'], ['target', 'numeric'], ['currentValue', 'numeric'], ['version', 'integer'], ['createdAt', 'timestamp(3)'], ['updatedAt', 'timestamp(3)']] },
+  evidence: { table: 'Evidence', columns: [['id', 'text'], ['recommendationId', 'text'], ['actionId', 'text'], ['title', 'text'], ['description', 'text'], ['kind', '"EvidenceKind"'], ['submittedById', 'text'], ['submittedAt', 'timestamp(3)'], ['assessment', '"Assessment"'], ['assessedById', 'text'], ['assessedAt', 'timestamp(3)'], ['version', 'integer']] },
   files: { table: 'EvidenceFile', columns: [['id', 'text'], ['evidenceId', 'text'], ['fileName', 'text'], ['mediaType', 'text'], ['size', 'integer'], ['sha256', 'text'], ['content', 'bytea'], ['createdAt', 'timestamp(3)']] },
   comments: { table: 'Comment', columns: [['id', 'text'], ['recommendationId', 'text'], ['authorId', 'text'], ['body', 'text'], ['createdAt', 'timestamp(3)']] },
 };

@@ -60,15 +60,16 @@ export type Row = {
 };
 
 export type WriteCheck = {
-  recommendations: number;
+  /** How many actions the status updates wrote to (one per connection). */
+  actions: number;
   clientSuccesses: number;
   /** Done by the server for requests in flight when a run stopped (their answers never came). */
   unacknowledged: number;
   versionIncrements: number;
   eventsWritten: number;
-  /** Per recommendation, client successes == version increments == events written. */
+  /** Per action, client successes == version increments == events written. */
   consistent: boolean;
-  mismatches: { recommendationId: string; successes: number; unacknowledged: number; increments: number; events: number }[];
+  mismatches: { actionId: string; successes: number; unacknowledged: number; increments: number; events: number }[];
 };
 
 export type Variant = {
@@ -121,7 +122,7 @@ export function renderMarkdown(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`## Benchmark at scale ${report.scale}`, '');
   lines.push(
-    `${thousands(c.reviews ?? 0)} reviews, ${thousands(c.recommendations ?? 0)} recommendations, ${thousands(c.events ?? 0)} history events, ` +
+    `${thousands(c.reviews ?? 0)} reviews, ${thousands(c.recommendations ?? 0)} recommendations${c.actions ? ` (${thousands(c.actions)} actions)` : ''}, ${thousands(c.events ?? 0)} history events, ` +
       `${thousands(c.users ?? 0)} users in ${thousands(c.agencies ?? 0)} agencies, ${thousands(c.evidence ?? 0)} pieces of evidence, ${thousands(c.comments ?? 0)} comments.`,
     '',
   );
@@ -147,9 +148,9 @@ export function renderMarkdown(report: BenchReport): string {
     if (variant.writes) {
       const w = variant.writes;
       lines.push(
-        `- Status updates: ${thousands(w.clientSuccesses)} acknowledged on ${w.recommendations} recommendations (+ ${w.unacknowledged} done by the server whose answers never came: in flight when a run stopped); ` +
+        `- Status updates: ${thousands(w.clientSuccesses)} acknowledged on ${w.actions} actions (+ ${w.unacknowledged} done by the server whose answers never came: in flight when a run stopped); ` +
           `${thousands(w.versionIncrements)} version increments and ${thousands(w.eventsWritten)} progress events in the database: ` +
-          `${w.consistent ? 'no write lost, none extra ✓' : `MISMATCH ✗ (${w.mismatches.length} recommendations)`}.`,
+          `${w.consistent ? 'no write lost, none extra ✓' : `MISMATCH ✗ (${w.mismatches.length} actions)`}.`,
       );
     }
     if (variant.chain) {

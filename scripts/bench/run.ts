@@ -2,7 +2,8 @@
 //               [--connections C] [--regenerate] [--sql-repetitions R]
 //
 // Builds and starts the production app on generated data (scripts/bench/
-// generate.ts) and measures each page and the status update under load,
+// generate.ts) and measures each page and the status update (a progress note
+// on an action) under load,
 // with the SQL each one needs timed straight against PostgreSQL, then
 // writes the table to bench/results/. By default it runs one instance, then
 // two on the same database, when the time allows (the whole run stays under
@@ -23,16 +24,19 @@ import { type LoadOptions, type LoadResult, measure } from './measure';
 import { ALONE, type BenchReport, describeMachine, type Row, type Variant, type WriteCheck, writeReport } from './report';
 import {
   AS_AT,
+  actionsQuery,
   type Fixture,
   judge,
   listQuery,
   pageScenario,
   pathFor,
   type Session,
+  statusUpdatePath,
   statusUpdateScenario,
   summariseTargets,
   TESTS,
   type TestKey,
+  type UpdateProgressAction,
   type WriteTracker,
   newWriteTracker,
 } from './scenarios';
@@ -58,7 +62,7 @@ function parseOptions() {
       'sql-repetitions': { type: 'string', default: '30' },
       regenerate: { type: 'boolean', default: false },
       'results-dir': { type: 'string', default: 'bench/results' },
-      /** Only these tests, comma-separated keys (list, recommendation, dashboard, status, reportNow, reportAsAt): for working on one. */
+      /** Only these tests, comma-separated keys (list, recommendation, dashboard, status, reportNow, reportAsAt, actions, actionsAgency): for working on one. */
       tests: { type: 'string' },
     },
   }).values;
@@ -67,10 +71,27 @@ function parseOptions() {
 const log = (message: string) => console.log(`[bench] ${message}`);
 const seconds = (from: number) => Math.round((Date.now() - from) / 100) / 10;
 
-/** Each connection's user (an owner), their agency, a recommendation of that agency in progress, and a review with years of history. */
-async function chooseFixtures(client: pg.Client, scale: number, connections: number): Promise<{ fixtures: Fixture[]; captureRecommendations: string[]; throttleEmail: string }> {
+/**
+ * Each connection's user (an owner), their agency, an action of that agency in
+ * progress (its status updates), a recommendation the agency leads in progress
+ * (its page views), and a review with years of history.
+ */
+export async function chooseFixtures(client: pg.Client, scale: number, connections: number): Promise<{ fixtures: Fixture[]; captureActions: string[]; throttleEmail: string }> {
   const fixtures: Fixture[] = [];
+  // Recommendations already chosen: no connection's page views read a recommendation another connection writes to.
   const used = new Set<string>();
+  const inProgressAction = async (agencyId: string) => {
+    const { rows } = await client.query<{ id: string; recommendationId: string; status: string }>(
+      `SELECT a.id, a."recommendationId", a.status::text AS status FROM "Action" a JOIN "Recommendation" r ON r.id = a."recommendationId"
+       WHERE a."ownerAgencyId" = $1 AND a.status = 'IN_PROGRESS' AND a."archivedAt" IS NULL AND r."archivedAt" IS NULL
+         AND NOT (a."recommendationId" = ANY($2)) ORDER BY a.id LIMIT 1`,
+      [agencyId, [...used]],
+    );
+    const action = rows[0];
+    if (!action) throw new Error(`No action in progress left for ${agencyId}`);
+    used.add(action.recommendationId);
+    return action;
+  };
   for (let c = 0; c < connections; c++) {
     const partnership = Math.floor((c * scale) / connections) % scale;
     const userIndex = 6 + (c % 34);
@@ -81,14 +102,14 @@ async function chooseFixtures(client: pg.Client, scale: number, connections: num
     );
     const user = users[0];
     if (!user) throw new Error(`No owner ${email} in the generated data`);
-    const { rows: recommendations } = await client.query<{ id: string; status: string; reviewId: string }>(
-      `SELECT id, status::text AS status, "reviewId" FROM "Recommendation"
-       WHERE "ownerAgencyId" = $1 AND status = 'IN_PROGRESS' AND "archivedAt" IS NULL AND NOT (id = ANY($2)) ORDER BY id LIMIT 2`,
+    const action = await inProgressAction(user.agencyId);
+    const { rows: views } = await client.query<{ id: string }>(
+      `SELECT id FROM "Recommendation"
+       WHERE "ownerAgencyId" = $1 AND status = 'IN_PROGRESS' AND "archivedAt" IS NULL AND NOT (id = ANY($2)) ORDER BY id LIMIT 1`,
       [user.agencyId, [...used]],
     );
-    const [recommendation, view] = recommendations;
-    if (!recommendation || !view) throw new Error(`Not enough recommendations in progress for ${user.agencyId}`);
-    used.add(recommendation.id);
+    const view = views[0];
+    if (!view) throw new Error(`Not enough recommendations in progress for ${user.agencyId}`);
     used.add(view.id);
     // A review of this partnership published about two years before the report date: history before and after it.
     const { rows: reviews } = await client.query<{ id: string }>(
@@ -96,20 +117,23 @@ async function chooseFixtures(client: pg.Client, scale: number, connections: num
        ORDER BY abs("publishedOn" - date '2023-11-01'), id LIMIT 1 OFFSET $2`,
       [`p${partnership}-review-%`, c % 3],
     );
-    fixtures.push({ connection: c, userId: user.id, email, name: user.name, agencyId: user.agencyId, recommendationId: recommendation.id, viewRecommendationId: view.id, status: recommendation.status, reviewId: reviews[0]!.id });
+    fixtures.push({
+      connection: c,
+      userId: user.id,
+      email,
+      name: user.name,
+      agencyId: user.agencyId,
+      actionId: action.id,
+      recommendationId: action.recommendationId,
+      viewRecommendationId: view.id,
+      status: action.status,
+      reviewId: reviews[0]!.id,
+    });
   }
-  // A spare recommendation of each of the first connections' agencies, for timing the status update's SQL.
-  const captureRecommendations: string[] = [];
-  for (const fixture of fixtures.slice(0, SQL_SAMPLE)) {
-    const { rows: spare } = await client.query<{ id: string }>(
-      `SELECT id FROM "Recommendation" WHERE "ownerAgencyId" = $1 AND status = 'IN_PROGRESS' AND "archivedAt" IS NULL AND NOT (id = ANY($2)) ORDER BY id LIMIT 1`,
-      [fixture.agencyId, [...used]],
-    );
-    if (!spare[0]) throw new Error(`No spare recommendation in progress for ${fixture.agencyId}`);
-    used.add(spare[0].id);
-    captureRecommendations.push(spare[0].id);
-  }
-  return { fixtures, captureRecommendations, throttleEmail: benchEmail(scale - 1, 39) };
+  // A spare action of each of the first connections' agencies, for timing the status update's SQL.
+  const captureActions: string[] = [];
+  for (const fixture of fixtures.slice(0, SQL_SAMPLE)) captureActions.push((await inProgressAction(fixture.agencyId)).id);
+  return { fixtures, captureActions, throttleEmail: benchEmail(scale - 1, 39) };
 }
 
 async function portIsFree(port: number) {
@@ -125,15 +149,28 @@ async function choosePort(preferred: number) {
   throw new Error(`No free port from ${preferred}`);
 }
 
-/** The Server Action id of updateProgressAction, from the build's server reference manifest. */
-async function updateProgressActionId(distDir: string) {
+/**
+ * The update-progress form's Server Action (updateProgressAction), from the
+ * build's server reference manifest: the action page's when it has one, else
+ * the recommendation page's.
+ */
+export async function updateProgressAction(distDir: string): Promise<UpdateProgressAction> {
   const manifest = JSON.parse(await fs.readFile(path.join(distDir, 'server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.exportedName === 'updateProgressAction' && entry.filename?.includes('recommendations/[recommendationId]/actions')) return id;
-  }
+  const find = (file: string) =>
+    Object.entries(manifest.node).find(([, entry]) => entry.exportedName === 'updateProgressAction' && entry.filename?.includes(file))?.[0];
+  const onActionPage = find('actions/[actionId]/actions');
+  if (onActionPage) return { id: onActionPage, page: 'action' };
+  const onRecommendationPage = find('recommendations/[recommendationId]/actions');
+  if (onRecommendationPage) return { id: onRecommendationPage, page: 'recommendation' };
   throw new Error('updateProgressAction is not in the build’s server-reference-manifest.json');
+}
+
+/** The app's page routes in the build ("/actions", "/recommendations/[recommendationId]", ...). */
+async function builtRoutes(distDir: string) {
+  const routes = JSON.parse(await fs.readFile(path.join(distDir, 'app-path-routes-manifest.json'), 'utf8')) as Record<string, string>;
+  return new Set(Object.values(routes));
 }
 
 async function decodeClaims(sessionToken: string | null): Promise<Session['claims']> {
@@ -179,17 +216,16 @@ async function maxEventId(client: pg.Client) {
 }
 
 /**
- * No write lost, none made up: per recommendation, the version moved on by
- * exactly the updates acknowledged (plus those the server did for requests
- * cut off when a run stopped, counted apart), and there is one progress
- * event for each.
+ * No write lost, none made up: per action, the version moved on by exactly
+ * the updates acknowledged (plus those the server did for requests cut off
+ * when a run stopped, counted apart), and there is one progress event for each.
  */
 async function checkWrites(client: pg.Client, fixtures: Fixture[], before: Map<string, number>, afterEventId: number, tracker: WriteTracker): Promise<WriteCheck> {
-  const ids = fixtures.map((f) => f.recommendationId);
-  const { rows: versions } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [ids]);
+  const ids = fixtures.map((f) => f.actionId);
+  const { rows: versions } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Action" WHERE id = ANY($1)`, [ids]);
   const { rows: events } = await client.query<{ id: string; n: number }>(
-    `SELECT "recommendationId" AS id, count(*)::int AS n FROM "HistoryEvent"
-     WHERE id > $1 AND kind = 'recommendation.progress_updated' AND "recommendationId" = ANY($2) GROUP BY 1`,
+    `SELECT "subjectId" AS id, count(*)::int AS n FROM "HistoryEvent"
+     WHERE id > $1 AND kind = 'action.progress_updated' AND "subjectId" = ANY($2) GROUP BY 1`,
     [afterEventId, ids],
   );
   const eventsBy = new Map(events.map((row) => [row.id, row.n]));
@@ -208,9 +244,9 @@ async function checkWrites(client: pg.Client, fixtures: Fixture[], before: Map<s
     unacknowledged += cutOff;
     versionIncrements += increments;
     eventsWritten += written;
-    if (successes + cutOff !== increments || increments !== written) mismatches.push({ recommendationId: id, successes, unacknowledged: cutOff, increments, events: written });
+    if (successes + cutOff !== increments || increments !== written) mismatches.push({ actionId: id, successes, unacknowledged: cutOff, increments, events: written });
   }
-  return { recommendations: ids.length, clientSuccesses, unacknowledged, versionIncrements, eventsWritten, consistent: mismatches.length === 0, mismatches };
+  return { actions: ids.length, clientSuccesses, unacknowledged, versionIncrements, eventsWritten, consistent: mismatches.length === 0, mismatches };
 }
 
 /** Twelve wrong passwords for one account, alternating between the instances. */
@@ -248,8 +284,9 @@ async function pageLoaders() {
   const { getWorkQueue } = await import('@/lib/dashboard/get-work-queue');
   const { DASHBOARD_REVIEWS, listReviews } = await import('@/lib/reviews/list-reviews');
   const { getReport } = await import('@/lib/reports/get-report');
+  const { listActions } = await import('@/lib/actions/list-actions');
   const { reportQuerySchema } = await import('@/lib/reports/report-query.schema');
-  const { updateProgress } = await import('@/lib/recommendations/update-progress');
+  const { updateProgress } = await import('@/lib/actions/update-progress');
   type Actor = Parameters<typeof getRecommendation>[0];
   return {
     findSessionUser: findSessionUser as (claims: Session['claims']) => Promise<Actor | null>,
@@ -261,7 +298,12 @@ async function pageLoaders() {
     recommendation: (user: Actor, id: string) => getRecommendation(user, id),
     dashboard: (user: Actor) => Promise.all([getWorkQueue(user), listReviews(user, { perPage: DASHBOARD_REVIEWS })]),
     report: (user: Actor, reviewId: string, asAt: string) => getReport(user, reviewId, reportQuerySchema.parse({ asAt, since: '' })),
-    statusUpdate: (user: Actor, input: { recommendationId: string; version: number; status: string; note: string }) =>
+    // The actions list's data loading (app/(app)/actions/page.tsx): its rows, and the filters' choices as the recommendations list has them.
+    actions: (user: Actor, query: string) => {
+      const { filters } = parseListParams(new URLSearchParams(query));
+      return Promise.all([listActions(user, filters), listFilterOptions(user, filters)]);
+    },
+    statusUpdate: (user: Actor, input: { actionId: string; version: number; status: string; note: string }) =>
       updateProgress(user, input as Parameters<typeof updateProgress>[1]),
   };
 }
@@ -270,12 +312,12 @@ async function pageLoaders() {
  * The database's own time per test: each page's statements, captured for
  * the first few connections' data, timed through pg; the mean of their medians.
  */
-async function timeSql(
+export async function timeSql(
   url: string,
   capturing: CapturingClient,
   fixtures: Fixture[],
   sessions: Session[],
-  captureRecommendations: string[],
+  captureActions: string[],
   repetitions: number,
   notes: string[],
   tests: typeof TESTS,
@@ -301,10 +343,10 @@ async function timeSql(
       const { user, sessionStatements } = await actorFor(fixture);
       let statements: Statement[];
       if (key === 'status') {
-        const recommendationId = captureRecommendations[fixture.connection]!;
-        const current = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { version: true, status: true } });
+        const actionId = captureActions[fixture.connection]!;
+        const current = await db.action.findUniqueOrThrow({ where: { id: actionId }, select: { version: true, status: true } });
         const captured = await capturing.capture(() =>
-          loaders.statusUpdate(user, { recommendationId, version: current.version, status: current.status, note: 'Benchmark: timing the SQL' }),
+          loaders.statusUpdate(user, { actionId, version: current.version, status: current.status, note: 'Benchmark: timing the SQL' }),
         );
         // Replayed in a transaction that is rolled back: claim the version the row has now.
         statements = captured.statements.map((s) =>
@@ -323,6 +365,9 @@ async function timeSql(
               return loaders.report(user, fixture.reviewId, '');
             case 'reportAsAt':
               return loaders.report(user, fixture.reviewId, AS_AT);
+            case 'actions':
+            case 'actionsAgency':
+              return loaders.actions(user, actionsQuery(key, fixture));
           }
         });
         statements = captured.statements;
@@ -351,7 +396,7 @@ async function runVariant(options: {
   servers: BenchServer[];
   fixtures: Fixture[];
   url: string;
-  actionId: string;
+  updateProgress: UpdateProgressAction;
   load: Omit<LoadOptions, 'urls'>;
   sql: Map<TestKey, SqlTiming & { commitMs?: number; totalMs: number }>;
   throttleEmail: string | null;
@@ -377,18 +422,18 @@ async function runVariant(options: {
       let result: LoadResult;
       let alone: LoadResult | undefined;
       if (key === 'status') {
-        const { rows: current } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [
-          fixtures.map((f) => f.recommendationId),
+        const { rows: current } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Action" WHERE id = ANY($1)`, [
+          fixtures.map((f) => f.actionId),
         ]);
         const before = new Map(current.map((row) => [row.id, row.version]));
         const tracker = newWriteTracker(fixtures, before);
         const eventsFrom = await maxEventId(client);
         const currentVersions = async (ids: string[]) => {
-          const { rows } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Recommendation" WHERE id = ANY($1)`, [ids]);
+          const { rows } = await client.query<{ id: string; version: number }>(`SELECT id, version FROM "Action" WHERE id = ANY($1)`, [ids]);
           return new Map(rows.map((row) => [row.id, row.version]));
         };
         // The same tracker through both runs: the write check covers every update either made.
-        const scenario = statusUpdateScenario(options.actionId, fixtures, sessions, tracker, currentVersions);
+        const scenario = statusUpdateScenario(options.updateProgress, fixtures, sessions, tracker, currentVersions);
         alone = aloneLoad ? await measure(scenario, aloneLoad) : undefined;
         result = await measure(scenario, { ...options.load, urls });
         writes = await checkWrites(client, fixtures, before, eventsFrom, tracker);
@@ -402,7 +447,7 @@ async function runVariant(options: {
       const partial = {
         key,
         test,
-        path: key === 'status' ? 'POST /recommendations/<id> (Next-Action)' : pathFor(key, fixtures[0]!),
+        path: key === 'status' ? `POST ${statusUpdatePath(options.updateProgress, { ...fixtures[0]!, actionId: '<id>', recommendationId: '<id>' })} (Next-Action)` : pathFor(key, fixtures[0]!),
         load: result,
         alone,
         sql,
@@ -517,7 +562,7 @@ async function main() {
   const testKeys = args.tests?.split(',').map((key) => key.trim());
   const unknown = testKeys?.filter((key) => !TESTS.some((t) => t.key === key));
   if (unknown?.length) throw new Error(`Unknown --tests: ${unknown.join(', ')} (known: ${TESTS.map((t) => t.key).join(', ')})`);
-  const tests = testKeys ? TESTS.filter((t) => testKeys.includes(t.key)) : TESTS;
+  let tests = testKeys ? TESTS.filter((t) => testKeys.includes(t.key)) : TESTS;
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
   const notes: string[] = [];
   const distDir = path.join(projectRoot, BENCH_DIST_DIR);
@@ -537,7 +582,7 @@ async function main() {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const counts = await countRows(client);
-    const { fixtures, captureRecommendations, throttleEmail } = await chooseFixtures(client, scale, connections);
+    const { fixtures, captureActions, throttleEmail } = await chooseFixtures(client, scale, connections);
     const runFromEventId = await maxEventId(client);
     await client.end();
 
@@ -546,8 +591,17 @@ async function main() {
     servers.push(...(await startServers(Math.max(...wanted), url, logDir)));
     const built = servers[0]!.built;
     const startSeconds = seconds(buildStarted);
-    const actionId = await updateProgressActionId(distDir);
+    const updateProgress = await updateProgressAction(distDir);
+    if (updateProgress.page === 'recommendation') {
+      notes.push('The status update posted the recommendation page’s update-progress form (the build has no action page, app/(app)/actions/[actionId], with its own).');
+    }
     const bundles = await firstLoadJs(distDir);
+    // The actions list is measured when the build has it.
+    if (!(await builtRoutes(distDir)).has('/actions')) {
+      const skipped = tests.filter((t) => t.key === 'actions' || t.key === 'actionsAgency');
+      if (skipped.length) notes.push(`Not measured, the build has no /actions page: ${skipped.map((t) => t.test).join(', ')}.`);
+      tests = tests.filter((t) => !skipped.includes(t));
+    }
 
     // The SQL each page needs, through the lib/ functions the pages call: a capturing Prisma client becomes the app's `db`.
     capturing = await createCapturingClient(url, 4);
@@ -555,7 +609,7 @@ async function main() {
     log('Timing each page’s SQL straight against PostgreSQL...');
     const sqlStarted = Date.now();
     const captureSessions = await signInAll(fixtures.slice(0, SQL_SAMPLE), servers.slice(0, 1), 0);
-    const sql = await timeSql(url, capturing, fixtures, captureSessions, captureRecommendations, repetitions, notes, tests);
+    const sql = await timeSql(url, capturing, fixtures, captureSessions, captureActions, repetitions, notes, tests);
     log(`  done in ${seconds(sqlStarted)} s: ${[...sql].map(([key, t]) => `${key} ${t.totalMs} ms (${t.statements} statements)`).join(', ')}`);
     await capturing.client.$disconnect();
     capturing = undefined;
@@ -585,7 +639,7 @@ async function main() {
         continue;
       }
       log(`Measuring with ${instances} instance${instances > 1 ? 's' : ''} (${tests.length} tests, ${warmup} s warm-up + ${duration} s each, ${connections} connections)...`);
-      variants.push(await runVariant({ instances, servers: servers.slice(0, instances), fixtures, url, actionId, load, sql, throttleEmail: instances > 1 ? throttleEmail : null, tests }));
+      variants.push(await runVariant({ instances, servers: servers.slice(0, instances), fixtures, url, updateProgress, load, sql, throttleEmail: instances > 1 ? throttleEmail : null, tests }));
     }
 
     try {

@@ -13,13 +13,28 @@ export type Fixture = {
   email: string;
   name: string;
   agencyId: string;
-  /** The recommendation this connection's status updates write to. */
+  /** The action (of the user's agency, in progress) this connection's status updates write to. */
+  actionId: string;
+  /** The recommendation that action carries out. */
   recommendationId: string;
   /** Another of the agency's recommendations, the one its page views read: the benchmark never writes to it. */
   viewRecommendationId: string;
+  /** The written action's status (unchanged by the updates: each is a progress note). */
   status: string;
   reviewId: string;
 };
+
+/**
+ * The Server Action a status update posts to, and the page it is posted on:
+ * the action page's form (app/(app)/actions/[actionId]) when the build has it,
+ * else the recommendation page's.
+ */
+export type UpdateProgressAction = { id: string; page: 'action' | 'recommendation' };
+
+/** The page a connection's status updates are posted on. */
+export function statusUpdatePath(action: UpdateProgressAction, fixture: Fixture) {
+  return action.page === 'action' ? `/actions/${fixture.actionId}` : `/recommendations/${fixture.recommendationId}`;
+}
 
 export type Session = { cookie: string; claims: { id?: string; sessionVersion?: number; sessionId?: string } | null };
 
@@ -33,18 +48,19 @@ export function pageScenario(name: string, pathFor: (fixture: Fixture) => string
 export type WriteTracker = {
   /** The version each connection's next update is based on. */
   versions: Map<number, number>;
-  /** Updates answered {"ok":true}, per recommendation. */
+  /** Updates answered {"ok":true}, per action. */
   successes: Map<string, number>;
-  /** Updates the server did although their answer never came (in flight when a run stopped), per recommendation. */
+  /** Updates the server did although their answer never came (in flight when a run stopped), per action. */
   unacknowledged: Map<string, number>;
   /** Connections with a request sent and no answer yet. */
   pending: Set<number>;
   responses: number;
 };
 
+/** `versions`: each written action's version, by action id. */
 export function newWriteTracker(fixtures: Fixture[], versions: Map<string, number>): WriteTracker {
   return {
-    versions: new Map(fixtures.map((f) => [f.connection, versions.get(f.recommendationId)!])),
+    versions: new Map(fixtures.map((f) => [f.connection, versions.get(f.actionId)!])),
     successes: new Map(),
     unacknowledged: new Map(),
     pending: new Set(),
@@ -55,17 +71,18 @@ export function newWriteTracker(fixtures: Fixture[], versions: Map<string, numbe
 const add = (map: Map<string, number>, key: string, n = 1) => map.set(key, (map.get(key) ?? 0) + n);
 
 /**
- * Progress notes (status unchanged, so every one is valid) through the
- * Server Action, every connection on its own recommendation, each request
- * based on the version its previous answer gave. `currentVersions` reads the
- * database after a run, for the requests that were cut off.
+ * Progress notes on an action (status unchanged, so every one is valid)
+ * through the update-progress form's Server Action, every connection on its
+ * own action, each request based on the version its previous answer gave.
+ * `currentVersions` reads the actions' versions from the database after a
+ * run, for the requests that were cut off.
  */
 export function statusUpdateScenario(
-  actionId: string,
+  serverAction: UpdateProgressAction,
   fixtures: Fixture[],
   sessions: Session[],
   tracker: WriteTracker,
-  currentVersions: (recommendationIds: string[]) => Promise<Map<string, number>>,
+  currentVersions: (actionIds: string[]) => Promise<Map<string, number>>,
   options: { settleMs?: number } = {},
 ): Scenario {
   let counter = 0;
@@ -74,15 +91,14 @@ export function statusUpdateScenario(
     request: (connection, origin) => {
       const fixture = fixtures[connection % fixtures.length]!;
       tracker.pending.add(connection);
-      const body = JSON.stringify([
-        { recommendationId: fixture.recommendationId, version: tracker.versions.get(connection), status: fixture.status, note: `Benchmark progress note ${++counter}` },
-      ]);
+      // The Server Action's one argument, as the form sends it (lib/actions/update-progress.schema.ts).
+      const body = JSON.stringify([{ actionId: fixture.actionId, version: tracker.versions.get(connection), status: fixture.status, note: `Benchmark progress note ${++counter}` }]);
       return {
         method: 'POST',
-        path: `/recommendations/${fixture.recommendationId}`,
+        path: statusUpdatePath(serverAction, fixture),
         headers: {
           Cookie: sessions[connection % sessions.length]!.cookie,
-          'Next-Action': actionId,
+          'Next-Action': serverAction.id,
           Accept: 'text/x-component',
           'Content-Type': 'text/plain;charset=UTF-8',
           Origin: origin,
@@ -97,15 +113,15 @@ export function statusUpdateScenario(
       if (status === 200 && /"ok":true/.test(body)) {
         const version = /"version":(\d+)/.exec(body);
         if (version) tracker.versions.set(connection, Number(version[1]));
-        add(tracker.successes, fixture.recommendationId);
+        add(tracker.successes, fixture.actionId);
         return Boolean(version);
       }
-      // Only this connection writes this recommendation: a newer version is one of its own
+      // Only this connection writes this action: a newer version is one of its own
       // requests cut off when a run stopped, done by the server after all. Carry on from it.
       const current = /"currentVersion":(\d+)/.exec(body);
       if (current) {
         const known = tracker.versions.get(connection)!;
-        if (Number(current[1]) > known) add(tracker.unacknowledged, fixture.recommendationId, Number(current[1]) - known);
+        if (Number(current[1]) > known) add(tracker.unacknowledged, fixture.actionId, Number(current[1]) - known);
         tracker.versions.set(connection, Number(current[1]));
       }
       return false;
@@ -113,7 +129,7 @@ export function statusUpdateScenario(
     settle: async () => {
       if (tracker.pending.size === 0) return;
       const cut = [...tracker.pending].map((connection) => fixtures[connection % fixtures.length]!);
-      const ids = cut.map((f) => f.recommendationId);
+      const ids = cut.map((f) => f.actionId);
       // Let the server finish what it was doing when the connections closed: wait until the versions stop moving.
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       const settleMs = options.settleMs ?? 1500;
@@ -127,10 +143,10 @@ export function statusUpdateScenario(
         if (!moved) break;
       }
       for (const fixture of cut) {
-        const now = versions.get(fixture.recommendationId);
+        const now = versions.get(fixture.actionId);
         const known = tracker.versions.get(fixture.connection)!;
         if (now !== undefined && now > known) {
-          add(tracker.unacknowledged, fixture.recommendationId, now - known);
+          add(tracker.unacknowledged, fixture.actionId, now - known);
           tracker.versions.set(fixture.connection, now);
         }
       }
@@ -139,18 +155,23 @@ export function statusUpdateScenario(
   };
 }
 
-export type TestKey = 'list' | 'recommendation' | 'dashboard' | 'status' | 'reportNow' | 'reportAsAt';
+export type TestKey = 'list' | 'recommendation' | 'dashboard' | 'status' | 'reportNow' | 'reportAsAt' | 'actions' | 'actionsAgency';
 
+// The keys and names of the tests before actions stay, so that figures before and after compare; the status update is now an action's.
 export const TESTS: { key: TestKey; test: string; target: Target }[] = [
   { key: 'list', test: 'recommendations list (agency, in progress, by due date)', target: { p95Ms: 50 } },
   { key: 'recommendation', test: 'recommendation page', target: { p95Ms: 50 } },
   { key: 'dashboard', test: 'dashboard', target: {} },
   { key: 'status', test: 'status update (progress note, Server Action)', target: { minRps: 300, noErrors: true } },
+  { key: 'actions', test: 'actions list', target: { p95Ms: 50 } },
+  { key: 'actionsAgency', test: 'actions list (agency)', target: { p95Ms: 50 } },
   { key: 'reportNow', test: 'review report, now', target: { p95Ms: 150 } },
   { key: 'reportAsAt', test: `review report, as at ${AS_AT}`, target: { p95Ms: 300 } },
 ];
 
 export const listQuery = (fixture: Fixture) => `agency=${encodeURIComponent(fixture.agencyId)}&status=IN_PROGRESS&sort=due`;
+/** The actions list's query for a test: every action in scope, or the user's agency's. */
+export const actionsQuery = (key: 'actions' | 'actionsAgency', fixture: Fixture) => (key === 'actions' ? '' : `agency=${encodeURIComponent(fixture.agencyId)}`);
 
 export function pathFor(key: Exclude<TestKey, 'status'>, fixture: Fixture) {
   switch (key) {
@@ -164,6 +185,10 @@ export function pathFor(key: Exclude<TestKey, 'status'>, fixture: Fixture) {
       return `/reports/${fixture.reviewId}`;
     case 'reportAsAt':
       return `/reports/${fixture.reviewId}?asAt=${AS_AT}`;
+    case 'actions':
+      return '/actions';
+    case 'actionsAgency':
+      return `/actions?${actionsQuery(key, fixture)}`;
   }
 }
 
@@ -200,6 +225,7 @@ export function summariseTargets(report: BenchReport): BenchReport['targets'] {
     targets.push({ name, met: keys.every((k) => worstP95(k) < limit), detail: keys.map((k) => `${k}: p95 ${describe(k)}`).join('; ') });
   };
   p95Target(`list and recommendation pages p95 under 50 ms`, ['list', 'recommendation'], 50);
+  p95Target('actions list p95 under 50 ms', ['actions', 'actionsAgency'], 50);
   const status = rows('status');
   if (status.length) {
     const ok = status.every(({ v, r }) => r.load.rps > 300 && r.load.errors.total === 0 && v.writes?.consistent === true);

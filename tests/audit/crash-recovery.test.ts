@@ -41,8 +41,11 @@ beforeAll(async () => {
         dueDate: new Date('2030-01-31'),
       },
     });
-    const measure = await db.measure.create({ data: { recommendationId: recommendation.id, name: 'Staff trained', target: 100 } });
-    targets.push({ recommendationId: recommendation.id, measureId: measure.id });
+    const action = await db.action.create({
+      data: { recommendationId: recommendation.id, reference: '1', ownerAgencyId: agency.id, originalDueDate: recommendation.originalDueDate, dueDate: recommendation.dueDate },
+    });
+    const measure = await db.measure.create({ data: { recommendationId: recommendation.id, actionId: action.id, name: 'Staff trained', target: 100 } });
+    targets.push({ recommendationId: recommendation.id, actionId: action.id, measureId: measure.id });
   }
 });
 
@@ -115,7 +118,7 @@ async function checkEverythingCommittedIsThere(lines: WriteLine[]) {
       case 'progress':
         expect(
           await db.historyEvent.count({
-            where: { subjectType: 'recommendation', subjectId: line.recommendationId, subjectVersion: line.version, kind: 'recommendation.progress_updated', note: line.note },
+            where: { subjectType: 'action', subjectId: line.actionId, subjectVersion: line.version, kind: 'action.progress_updated', note: line.note },
           }),
           `${line.note} has its event`,
         ).toBe(1);
@@ -136,16 +139,18 @@ async function checkEverythingCommittedIsThere(lines: WriteLine[]) {
 
 /** Nothing half-written: every record's state is exactly what its events say. */
 async function checkStateMatchesHistory() {
-  for (const { recommendationId, measureId } of targets) {
-    const recommendation = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } });
+  for (const { recommendationId, actionId, measureId } of targets) {
+    const action = await db.action.findUniqueOrThrow({ where: { id: actionId } });
     const events = await db.historyEvent.findMany({
-      where: { subjectType: 'recommendation', subjectId: recommendationId, subjectVersion: { not: null } },
+      where: { subjectType: 'action', subjectId: actionId, subjectVersion: { not: null } },
       orderBy: { id: 'asc' },
     });
     // Created at version 1 without an event; each versioned event moved it on by exactly one.
-    expect(recommendation.version).toBe(1 + events.length);
+    expect(action.version).toBe(1 + events.length);
     expect(events.map((e) => e.subjectVersion)).toEqual(events.map((_, i) => i + 2));
-    if (events.length) expect(recommendation.progressNote).toBe(events.at(-1)!.note);
+    if (events.length) expect(action.progressNote).toBe(events.at(-1)!.note);
+    // No write touched the recommendation's own version (its text was never edited).
+    expect((await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).version).toBe(1);
 
     const measure = await db.measure.findUniqueOrThrow({ where: { id: measureId } });
     const measureEvents = await db.historyEvent.findMany({ where: { subjectType: 'measure', subjectId: measureId }, orderBy: { id: 'asc' } });

@@ -16,7 +16,9 @@ import { checkCoherence } from '@/scripts/bench/coherence';
 import { type Generated, generateInto } from '@/scripts/bench/generate';
 import { measure } from '@/scripts/bench/measure';
 import { type BenchReport, renderMarkdown, type Row, writeReport } from '@/scripts/bench/report';
+import { updateProgressAction } from '@/scripts/bench/run';
 import { type Fixture, judge, newWriteTracker, pageScenario, type Session, statusUpdateScenario, summariseTargets } from '@/scripts/bench/scenarios';
+import { actionCount } from '@/scripts/bench/simulate';
 import { createCapturingClient, timeStatements } from '@/scripts/bench/sql-timing';
 
 describe('the benchmark data generator, at scale 1', () => {
@@ -31,13 +33,52 @@ describe('the benchmark data generator, at scale 1', () => {
 
   it('makes one partnership in the proportions the issue gives', () => {
     const c = generated.counts;
-    expect(c).toMatchObject({ agencies: 6, users: 40, reviews: 20, findings: 300, recommendations: 600, measures: 600 });
+    expect(c).toMatchObject({ agencies: 6, users: 40, reviews: 20, findings: 300, recommendations: 600 });
+    // 1.77 actions a recommendation on average; a measure on each.
+    expect(c.actions).toBeGreaterThan(950);
+    expect(c.actions).toBeLessThan(1200);
+    expect(c.measures).toBe(c.actions);
     expect(c.events).toBeGreaterThan(17_000);
     expect(c.events).toBeLessThan(23_000);
     expect(c.evidence).toBeGreaterThan(200);
     expect(c.evidenceFiles).toBe(c.evidence);
     expect(c.comments).toBeGreaterThan(1000);
     expect(generated.lastEventId).toBe(c.events);
+  });
+
+  it('gives each recommendation one to four actions, mostly one or two, each of a different agency', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ actions: number; recommendations: number; agencies: number }>(
+        `SELECT n AS actions, count(*)::int AS recommendations, min(agencies)::int AS agencies
+         FROM (SELECT "recommendationId", count(*)::int AS n, count(DISTINCT "ownerAgencyId")::int AS agencies FROM "Action" GROUP BY 1) a
+         GROUP BY n ORDER BY n`,
+      );
+      expect(rows.map((row) => row.actions)).toEqual([1, 2, 3, 4]);
+      for (const row of rows) expect(row.agencies).toBe(row.actions);
+      const share = (n: number) => rows.find((row) => row.actions === n)!.recommendations / 600;
+      expect(share(1) + share(2)).toBeGreaterThan(0.7);
+      expect(share(4)).toBeLessThan(0.15);
+      const { rows: kinds } = await client.query<{ kind: string }>(`SELECT DISTINCT kind FROM "HistoryEvent" WHERE kind LIKE 'action.%'`);
+      expect(kinds.map((row) => row.kind).sort((x, y) => x.localeCompare(y))).toEqual([
+        'action.archived',
+        'action.created',
+        'action.due_date_changed',
+        'action.progress_updated',
+        'action.rag_overridden',
+        'action.rag_override_withdrawn',
+        'action.status_changed',
+      ]);
+      const { rows: some } = await client.query<{ overridden: number; archived: number }>(
+        `SELECT count(*) FILTER (WHERE "ragOverride" IS NOT NULL)::int AS overridden, count(*) FILTER (WHERE "archivedAt" IS NOT NULL)::int AS archived FROM "Action"`,
+      );
+      expect(some[0]!.overridden).toBeGreaterThan(0);
+      expect(some[0]!.archived).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+    expect([0, 0.49, 0.5, 0.79, 0.8, 0.92, 0.93, 0.999].map(actionCount)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
   });
 
   it('is coherent: every current value is what its history says, and the report’s replay agrees', { timeout: 60_000 }, async () => {
@@ -64,6 +105,19 @@ describe('the benchmark data generator, at scale 1', () => {
       expect(coherence.ok).toBe(false);
       expect(coherence.checks.find((check) => check.name.startsWith('recommendation version'))).toMatchObject({ failing: 1, examples: [id] });
       await client.query(`UPDATE "Recommendation" SET version = version - 1 WHERE id = $1`, [id]);
+
+      // An action whose status is not its history's, and a recommendation whose roll-up is not its actions'.
+      const { rows: actions } = await client.query<{ id: string; recommendationId: string; status: string }>(
+        `SELECT id, "recommendationId", status::text AS status FROM "Action" WHERE status = 'IN_PROGRESS' ORDER BY id LIMIT 1`,
+      );
+      const action = actions[0]!;
+      await client.query(`UPDATE "Action" SET status = 'NOT_STARTED' WHERE id = $1`, [action.id]);
+      await client.query(`UPDATE "Recommendation" SET "dueDate" = "dueDate" + 1 WHERE id = $1`, [id]);
+      const broken = await checkCoherence(url, { replayReviews: 1 });
+      expect(broken.checks.find((check) => check.name.startsWith('action status ='))).toMatchObject({ failing: 1, examples: [action.id] });
+      expect(broken.checks.find((check) => check.name.startsWith('recommendation owner, lead, dates, status'))?.examples).toContain(id);
+      await client.query(`UPDATE "Action" SET status = 'IN_PROGRESS' WHERE id = $1`, [action.id]);
+      await client.query(`UPDATE "Recommendation" SET "dueDate" = "dueDate" - 1 WHERE id = $1`, [id]);
 
       // History is append-only: a forged event can only be added, and it does not link on.
       await client.query(
@@ -105,11 +159,12 @@ describe('timing a page’s SQL', () => {
   });
 });
 
-/** A stand-in for the app: pages, a failing page, and a Server Action that versions each recommendation as the real one does. */
+/** A stand-in for the app: pages, a failing page, and a Server Action that versions each action as the real one does. */
 function standInServer() {
   const versions = new Map<string, number>();
   const applied = new Map<string, number>();
   const origins: string[] = [];
+  const paths: string[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -120,15 +175,16 @@ function standInServer() {
       }
       if (request.method === 'POST' && request.headers['next-action']) {
         origins.push(`${request.headers.origin} → ${request.headers.host}`);
-        const [input] = JSON.parse(Buffer.concat(chunks).toString()) as [{ recommendationId: string; version: number }];
-        const current = versions.get(input.recommendationId) ?? 1;
+        paths.push(request.url!);
+        const [input] = JSON.parse(Buffer.concat(chunks).toString()) as [{ actionId: string; version: number }];
+        const current = versions.get(input.actionId) ?? 1;
         response.writeHead(200, { 'Content-Type': 'text/x-component' });
         if (input.version !== current) {
           response.end(`0:{"a":"$@1","f":"","b":"bench"}\n1:{"ok":false,"formError":"Someone else saved first","conflict":{"changes":[],"currentVersion":${current}}}\n`);
           return;
         }
-        versions.set(input.recommendationId, current + 1);
-        applied.set(input.recommendationId, (applied.get(input.recommendationId) ?? 0) + 1);
+        versions.set(input.actionId, current + 1);
+        applied.set(input.actionId, (applied.get(input.actionId) ?? 0) + 1);
         // A little work, so that runs end with requests in flight.
         setTimeout(() => response.end(`0:{"a":"$@1","f":"","b":"bench"}\n1:{"ok":true,"data":{"version":${current + 1}}}\n`), 2);
         return;
@@ -136,7 +192,7 @@ function standInServer() {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end(`<p>${request.headers.cookie}</p>`);
     });
   });
-  return { server, versions, applied, origins };
+  return { server, versions, applied, origins, paths };
 }
 
 async function listen(server: http.Server) {
@@ -154,6 +210,7 @@ describe('the load measurement and its table', () => {
     email: `user${connection}@bench.test`,
     name: `Owner ${connection}`,
     agencyId: `agency-${connection}`,
+    actionId: `action-${connection}`,
     recommendationId: `recommendation-${connection}`,
     viewRecommendationId: `recommendation-${connection}-view`,
     status: 'IN_PROGRESS',
@@ -189,21 +246,24 @@ describe('the load measurement and its table', () => {
     expect(result.errors.total).toBe(result.requests);
   });
 
-  it('keeps each connection on its own recommendation and version, and accounts for every write', async () => {
-    const tracker = newWriteTracker(fixtures, new Map(fixtures.map((f) => [f.recommendationId, 1])));
+  it('keeps each connection on its own action and version, and accounts for every write', async () => {
+    const tracker = newWriteTracker(fixtures, new Map(fixtures.map((f) => [f.actionId, 1])));
     const currentVersions = async (ids: string[]) => new Map(ids.map((id) => [id, a.versions.get(id) ?? b.versions.get(id) ?? 1]));
-    // Both servers share one "database": recommendations of even connections live on server a, odd on b.
-    const result = await measure(statusUpdateScenario('action-id', fixtures, sessions, tracker, currentVersions, { settleMs: 100 }), { urls, connections: 4, duration: 1, warmup: 0.3 });
+    // Both servers share one "database": actions of even connections live on server a, odd on b.
+    const serverAction = { id: 'action-id', page: 'action' } as const;
+    const result = await measure(statusUpdateScenario(serverAction, fixtures, sessions, tracker, currentVersions, { settleMs: 100 }), { urls, connections: 4, duration: 1, warmup: 0.3 });
     expect(result.errors.total).toBe(0);
     expect(result.requests).toBeGreaterThan(20);
     for (const fixture of fixtures) {
       const server = fixture.connection % 2 === 0 ? a : b;
-      const done = server.applied.get(fixture.recommendationId) ?? 0;
-      const acknowledged = tracker.successes.get(fixture.recommendationId) ?? 0;
-      const cutOff = tracker.unacknowledged.get(fixture.recommendationId) ?? 0;
+      const done = server.applied.get(fixture.actionId) ?? 0;
+      const acknowledged = tracker.successes.get(fixture.actionId) ?? 0;
+      const cutOff = tracker.unacknowledged.get(fixture.actionId) ?? 0;
       expect(acknowledged + cutOff).toBe(done);
-      expect(server.versions.get(fixture.recommendationId)).toBe(1 + done);
+      expect(server.versions.get(fixture.actionId)).toBe(1 + done);
     }
+    // Posted on the action page (the recommendation's when the build has no action page).
+    expect(new Set([...a.paths, ...b.paths])).toEqual(new Set(fixtures.map((f) => `/actions/${f.actionId}`)));
     // Each request's Origin is the server it was sent to (Next's Server Action CSRF check).
     expect(a.origins.length).toBeGreaterThan(0);
     expect(b.origins.length).toBeGreaterThan(0);
@@ -228,7 +288,7 @@ describe('the load measurement and its table', () => {
         data: { generatedNow: true, copySeconds: 0.1 },
         build: { distDir: '.next-bench', built: false, serverStartSeconds: 1 },
         load: { connections: 4, durationSeconds: 1, warmupSeconds: 0.2, generator: 'autocannon' },
-        variants: [{ instances: 2, servers: urls, rows, writes: { recommendations: 4, clientSuccesses: 10, unacknowledged: 0, versionIncrements: 10, eventsWritten: 10, consistent: true, mismatches: [] } }],
+        variants: [{ instances: 2, servers: urls, rows, writes: { actions: 4, clientSuccesses: 10, unacknowledged: 0, versionIncrements: 10, eventsWritten: 10, consistent: true, mismatches: [] } }],
         bundles: [{ route: '/recommendations', files: 7, rawKb: 480, gzipKb: 143.7 }],
         targets: [],
         notes: ['a note'],
@@ -248,6 +308,27 @@ describe('the load measurement and its table', () => {
       expect(written.text).toBe(markdown);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the update-progress Server Action from a build’s manifest', () => {
+  it('is the action page’s when the build has one, else the recommendation page’s', async () => {
+    const dist = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-dist-'));
+    try {
+      const write = async (node: Record<string, { filename: string; exportedName: string }>) => {
+        await fs.mkdir(path.join(dist, 'server'), { recursive: true });
+        await fs.writeFile(path.join(dist, 'server/server-reference-manifest.json'), JSON.stringify({ node }));
+      };
+      const onRecommendation = { 'rec-id': { filename: 'app/(app)/recommendations/[recommendationId]/actions.ts', exportedName: 'updateProgressAction' } };
+      await write(onRecommendation);
+      expect(await updateProgressAction(dist)).toEqual({ id: 'rec-id', page: 'recommendation' });
+      await write({ ...onRecommendation, 'act-id': { filename: 'app/(app)/actions/[actionId]/actions.ts', exportedName: 'updateProgressAction' } });
+      expect(await updateProgressAction(dist)).toEqual({ id: 'act-id', page: 'action' });
+      await write({});
+      await expect(updateProgressAction(dist)).rejects.toThrow(/not in the build/);
+    } finally {
+      await fs.rm(dist, { recursive: true, force: true });
     }
   });
 });

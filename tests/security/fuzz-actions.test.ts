@@ -40,6 +40,9 @@ vi.mock('@/lib/auth/session', async (importOriginal) => ({
 }));
 
 import * as recommendationActions from '@/app/(app)/recommendations/[recommendationId]/actions';
+import * as newActionActions from '@/app/(app)/recommendations/[recommendationId]/actions/new/actions';
+import * as actionActions from '@/app/(app)/actions/[actionId]/actions';
+import * as actionEditActions from '@/app/(app)/actions/[actionId]/edit/actions';
 import * as recommendationEditActions from '@/app/(app)/recommendations/[recommendationId]/edit/actions';
 import * as findingEditActions from '@/app/(app)/findings/[findingId]/edit/actions';
 import * as reviewEditActions from '@/app/(app)/reviews/[reviewId]/edit/actions';
@@ -64,6 +67,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 const MODULES: Record<string, Record<string, unknown>> = {
   'app/(app)/recommendations/[recommendationId]/actions.ts': recommendationActions,
+  'app/(app)/recommendations/[recommendationId]/actions/new/actions.ts': newActionActions,
+  'app/(app)/actions/[actionId]/actions.ts': actionActions,
+  'app/(app)/actions/[actionId]/edit/actions.ts': actionEditActions,
   'app/(app)/recommendations/[recommendationId]/edit/actions.ts': recommendationEditActions,
   'app/(app)/findings/[findingId]/edit/actions.ts': findingEditActions,
   'app/(app)/reviews/[reviewId]/edit/actions.ts': reviewEditActions,
@@ -95,14 +101,22 @@ async function loadState() {
     return found;
   };
   const review = (id: string) => db.review.findUniqueOrThrow({ where: { id } });
+  // Actions (decision 0015): the demo's ids are 'action-' and the recommendation's, and its reference ('action-rochdale-r2-3').
+  const actions = await db.action.findMany({ include: { recommendation: { select: { text: true } } } });
+  const act = (id: string) => {
+    const found = actions.find((a) => a.id === id);
+    if (!found) throw new Error(`demo action ${id} missing`);
+    return found;
+  };
   return {
     rec,
+    act,
     reviewScr: await review('review-rochdale-scr-2013'),
     reviewInternal: await review('review-rochdale-council-internal-2012'),
     findingF2: await db.finding.findUniqueOrThrow({ where: { id: 'finding-rochdale-f2' } }),
     fuzzFinding: await db.finding.findFirstOrThrow({ where: { reference: 'FZ0' } }),
     cscMeasure: await db.measure.findUniqueOrThrow({ where: { id: 'measure-rochdale-r4-sunrise-posts' } }),
-    policeMeasure: await db.measure.findFirstOrThrow({ where: { recommendation: { ownerAgencyId: POLICE } } }),
+    policeMeasure: await db.measure.findFirstOrThrow({ where: { action: { ownerAgencyId: POLICE } } }),
     pendingEvidence: await db.evidence.findUniqueOrThrow({ where: { id: 'evidence-rochdale-r3-strategy' } }),
     viewer: await db.user.findUniqueOrThrow({ where: { email: 'viewer@followthrough.test' } }),
     education: await db.user.findUniqueOrThrow({ where: { email: 'owner.education@followthrough.test' } }),
@@ -313,7 +327,7 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const junkFormData = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom('recommendationId', 'title', 'kind', 'url', 'file', 'description', '__proto__', 'constructor', '$ACTION_ID_x', '1_$ACTION_REF_1'), fc.string({ maxLength: 20 })), fc.oneof(fc.string({ maxLength: 200 }), junkFile, tooLong(6000))), { maxLength: 8 })
+  .array(fc.tuple(fc.oneof(fc.constantFrom('recommendationId', 'actionId', 'title', 'kind', 'url', 'file', 'description', '__proto__', 'constructor', '$ACTION_ID_x', '1_$ACTION_REF_1'), fc.string({ maxLength: 20 })), fc.oneof(fc.string({ maxLength: 200 }), junkFile, tooLong(6000))), { maxLength: 8 })
   .map((entries) => {
     const form = new FormData();
     for (const [key, value] of entries) form.append(key, value);
@@ -376,14 +390,26 @@ const RECOMMENDATION_FIELDS: Record<string, FieldKind> = {
   text: text(1, 5000),
   findingIds: { kind: 'findingIds' },
   response: enumOf('ACCEPTED', 'ACCEPTED_IN_PART', 'NOT_ACCEPTED'),
+  priority: enumOf('HIGH', 'MEDIUM', 'LOW'),
+};
+/** An action's owner agency, lead officer and due date: asked for with a new recommendation (its first action) too. */
+const OWNER_FIELDS: Record<string, FieldKind> = {
   ownerAgencyId: { kind: 'refId' },
   leadOfficerId: { kind: 'refId', optional: true },
-  priority: enumOf('HIGH', 'MEDIUM', 'LOW'),
   dueDate: { kind: 'day' },
 };
+const ACTION_FIELDS: Record<string, FieldKind> = { reference: text(1, 20), text: text(1, 5000), ...OWNER_FIELDS };
+const STATUS = enumOf('NOT_STARTED', 'IN_PROGRESS', 'IMPLEMENTED', 'VERIFIED', 'NOT_ACCEPTED', 'SUPERSEDED');
 const ARCHIVE_FIELDS: Record<string, FieldKind> = { id: ID, version: VERSION, archiveReason: { kind: 'optText', max: 2000 } };
 
 const recommendationOf = (state: State, scope: Scope, own: string, other = 'rec-rochdale-r3') => state.rec(scope === 'own' ? own : other);
+/**
+ * A children's social care action ('own'), or another agency's ('other'): by
+ * default the police's; for owners' moves, the health service's action of R2,
+ * a recommendation children's social care leads (its lead agency's owner may
+ * not act on another agency's action).
+ */
+const actionOf = (state: State, scope: Scope, own: string, other = 'action-rochdale-r3-1') => state.act(scope === 'own' ? own : other);
 
 const CASES: Record<string, Case> = {
   createReviewAction: {
@@ -423,32 +449,83 @@ const CASES: Record<string, Case> = {
     versioned: true,
   },
   createRecommendationAction: {
-    fields: { reviewId: ID, ...RECOMMENDATION_FIELDS },
+    fields: { reviewId: ID, ...RECOMMENDATION_FIELDS, ...OWNER_FIELDS },
     valid: () => ({ reviewId: REVIEW, reference: 'RZ1', text: 'A recommendation', findingIds: ['finding-rochdale-f1'], response: 'ACCEPTED', ownerAgencyId: POLICE, leadOfficerId: '', priority: 'HIGH', dueDate: '2031-03-31' }),
     who: 'reviewer',
     versioned: false,
   },
   updateRecommendationAction: {
-    fields: { id: ID, version: VERSION, ...RECOMMENDATION_FIELDS, dueDateChangeReason: { kind: 'optText', max: 2000 } },
+    fields: { id: ID, version: VERSION, ...RECOMMENDATION_FIELDS },
     valid: (state, scope) => {
       const r = recommendationOf(state, scope, 'rec-rochdale-r5');
-      return { id: r.id, version: r.version, reference: r.reference, text: `${r.text} (edited)`, findingIds: r.findings.map((f) => f.id), response: r.response, ownerAgencyId: r.ownerAgencyId, leadOfficerId: r.leadOfficerId ?? '', priority: r.priority, dueDate: day(r.dueDate), dueDateChangeReason: '' };
+      return { id: r.id, version: r.version, reference: r.reference, text: `${r.text} (edited)`, findingIds: r.findings.map((f) => f.id), response: r.response, priority: r.priority };
+    },
+    who: 'reviewer',
+    versioned: true,
+  },
+  decideRecommendationAction: {
+    fields: { recommendationId: ID, version: VERSION, status: STATUS, note: text(1, 5000) },
+    // A reviewer's decision on a whole recommendation (in progress): set it aside.
+    valid: (state, scope) => {
+      const r = recommendationOf(state, scope, 'rec-scr-r6', 'rec-scr-r2');
+      return { recommendationId: r.id, version: r.version, status: 'NOT_ACCEPTED', note: 'Fuzz control' };
+    },
+    who: 'reviewer',
+    versioned: true,
+  },
+  createActionAction: {
+    fields: { recommendationId: ID, ...ACTION_FIELDS },
+    valid: (state, scope) => ({
+      recommendationId: recommendationOf(state, scope, 'rec-rochdale-r4').id,
+      reference: '9',
+      text: 'Fuzz control action',
+      ownerAgencyId: POLICE,
+      leadOfficerId: '',
+      dueDate: '2031-03-31',
+    }),
+    who: 'reviewer',
+    versioned: false,
+  },
+  updateActionAction: {
+    fields: { id: ID, version: VERSION, ...ACTION_FIELDS, dueDateChangeReason: { kind: 'optText', max: 2000 } },
+    valid: (state, scope) => {
+      const a = actionOf(state, scope, 'action-rochdale-r5-1');
+      return {
+        id: a.id,
+        version: a.version,
+        reference: a.reference,
+        text: `${a.text ?? a.recommendation.text} (edited)`,
+        ownerAgencyId: a.ownerAgencyId,
+        leadOfficerId: a.leadOfficerId ?? '',
+        dueDate: day(a.dueDate),
+        dueDateChangeReason: '',
+      };
+    },
+    who: 'reviewer',
+    versioned: true,
+  },
+  archiveActionAction: {
+    fields: ARCHIVE_FIELDS,
+    // R2's schools action: two others stay open.
+    valid: (state, scope) => {
+      const a = actionOf(state, scope, 'action-rochdale-r2-3', 'action-rochdale-r7-2');
+      return { id: a.id, version: a.version, archiveReason: 'Fuzz control' };
     },
     who: 'reviewer',
     versioned: true,
   },
   overrideRagAction: {
-    fields: { recommendationId: ID, version: VERSION, rating: enumOf('GREEN', 'AMBER', 'RED'), justification: text(1, 2000) },
+    fields: { actionId: ID, version: VERSION, rating: enumOf('GREEN', 'AMBER', 'RED'), justification: text(1, 2000) },
     valid: (state, scope) => {
-      const r = recommendationOf(state, scope, 'rec-rochdale-r4');
-      return { recommendationId: r.id, version: r.version, rating: 'RED', justification: 'Fuzz control' };
+      const a = actionOf(state, scope, 'action-rochdale-r4-1');
+      return { actionId: a.id, version: a.version, rating: 'RED', justification: 'Fuzz control' };
     },
     who: 'reviewer',
     versioned: true,
   },
   withdrawRagOverrideAction: {
-    fields: { recommendationId: ID, version: VERSION, reason: text(1, 2000) },
-    valid: (state) => ({ recommendationId: 'rec-rochdale-r2', version: state.rec('rec-rochdale-r2').version, reason: 'Fuzz control' }),
+    fields: { actionId: ID, version: VERSION, reason: text(1, 2000) },
+    valid: (state) => ({ actionId: 'action-rochdale-r2-1', version: state.act('action-rochdale-r2-1').version, reason: 'Fuzz control' }),
     who: 'reviewer',
     versioned: true,
   },
@@ -462,20 +539,21 @@ const CASES: Record<string, Case> = {
     versioned: true,
   },
   updateProgressAction: {
-    fields: { recommendationId: ID, version: VERSION, status: enumOf('NOT_STARTED', 'IN_PROGRESS', 'IMPLEMENTED', 'VERIFIED', 'NOT_ACCEPTED', 'SUPERSEDED'), note: text(1, 5000) },
-    // R6 (children's social care) is in progress with accepted evidence: its owner may mark it implemented.
+    fields: { actionId: ID, version: VERSION, status: STATUS, note: text(1, 5000) },
+    // R6's action (children's social care) is in progress with accepted evidence: its owner may mark it implemented.
+    // The other: the health service's action of R2, which children's social care leads (a progress note).
     valid: (state, scope) => {
-      const r = recommendationOf(state, scope, 'rec-rochdale-r6', 'rec-rochdale-r7');
-      return { recommendationId: r.id, version: r.version, status: scope === 'own' ? 'IMPLEMENTED' : 'IN_PROGRESS', note: 'Fuzz control' };
+      const a = actionOf(state, scope, 'action-rochdale-r6-1', 'action-rochdale-r2-2');
+      return { actionId: a.id, version: a.version, status: scope === 'own' ? 'IMPLEMENTED' : 'IN_PROGRESS', note: 'Fuzz control' };
     },
     who: 'owner',
     versioned: true,
   },
   submitEvidenceAction: {
-    fields: { recommendationId: ID, title: text(1, 200), description: text(0, 5000, true), kind: enumOf('POLICY', 'TRAINING_RECORD', 'AUDIT', 'DATA', 'MINUTES', 'DOCUMENT', 'OTHER'), url: { kind: 'evidenceUrl' }, file: { kind: 'file' } },
+    fields: { actionId: ID, title: text(1, 200), description: text(0, 5000, true), kind: enumOf('POLICY', 'TRAINING_RECORD', 'AUDIT', 'DATA', 'MINUTES', 'DOCUMENT', 'OTHER'), url: { kind: 'evidenceUrl' }, file: { kind: 'file' } },
     valid: (state, scope) => {
-      const r = recommendationOf(state, scope, 'rec-rochdale-r6');
-      return { recommendationId: r.id, title: 'Fuzz control evidence', description: '', kind: 'DOCUMENT', file: new File([PDF], 'control.pdf', { type: 'application/pdf' }) };
+      const a = actionOf(state, scope, 'action-rochdale-r6-1', 'action-rochdale-r2-2');
+      return { actionId: a.id, title: 'Fuzz control evidence', description: '', kind: 'DOCUMENT', file: new File([PDF], 'control.pdf', { type: 'application/pdf' }) };
     },
     who: 'owner',
     versioned: false,
@@ -488,8 +566,8 @@ const CASES: Record<string, Case> = {
     versioned: true,
   },
   createMeasureAction: {
-    fields: { recommendationId: ID, name: text(1, 200), unit: text(0, 50, true), target: { kind: 'amount', min: 'positive' } },
-    valid: (state, scope) => ({ recommendationId: recommendationOf(state, scope, 'rec-rochdale-r6').id, name: 'Fuzz control measure', unit: 'staff', target: '1,500' }),
+    fields: { actionId: ID, name: text(1, 200), unit: text(0, 50, true), target: { kind: 'amount', min: 'positive' } },
+    valid: (state, scope) => ({ actionId: actionOf(state, scope, 'action-rochdale-r6-1').id, name: 'Fuzz control measure', unit: 'staff', target: '1,500' }),
     who: 'reviewer',
     versioned: false,
   },
@@ -663,7 +741,7 @@ async function buildSnapshotSql() {
       : name === 'SignInThrottle'
         ? `"SignInThrottle" t WHERE t.key NOT LIKE 'access-denied:%'`
         : `"${name}" t`;
-  const versioned = ['Review', 'Finding', 'Recommendation', 'Measure', 'Evidence'].map((t) => `(SELECT coalesce(sum(version), 0) FROM "${t}")`).join(' + ');
+  const versioned = ['Review', 'Finding', 'Recommendation', 'Action', 'Measure', 'Evidence'].map((t) => `(SELECT coalesce(sum(version), 0) FROM "${t}")`).join(' + ');
   const totals = `'maxHistoryId', (SELECT max(id) FROM "HistoryEvent" WHERE kind <> 'access.denied'), 'sumOfVersions', (${versioned})::int`;
   quickSql = `SELECT json_build_object(${tables
     .map(({ name }) => `'${name}', (SELECT json_build_array(count(*), max(t.xmin::text::bigint)) FROM ${from(name)})`)
@@ -793,11 +871,11 @@ beforeAll(async () => {
   actors.SIGNED_OUT = null;
 
   // Records some valid inputs need: an override to withdraw, an unlinked finding to archive, a police measure.
-  const { overrideRag } = await import('@/lib/recommendations/override-rag');
+  const { overrideRag } = await import('@/lib/actions/override-rag');
   const { createFinding } = await import('@/lib/findings/create-finding');
   const { createMeasure } = await import('@/lib/measures/create-measure');
-  const r2 = await db.recommendation.findUniqueOrThrow({ where: { id: 'rec-rochdale-r2' } });
-  await overrideRag(actors.ADMIN!, { recommendationId: r2.id, version: r2.version, rating: 'AMBER', justification: 'Set up for the fuzz tests' });
+  const r2 = await db.action.findUniqueOrThrow({ where: { id: 'action-rochdale-r2-1' } });
+  await overrideRag(actors.ADMIN!, { actionId: r2.id, version: r2.version, rating: 'AMBER', justification: 'Set up for the fuzz tests' });
   await createFinding(actors.ADMIN!, { reviewId: REVIEW, reference: 'FZ0', text: 'A finding to archive', theme: 'Training', severity: 'LOW' });
   const { createUser } = await import('@/lib/users/create-user');
   const { deactivateUser } = await import('@/lib/users/deactivate-user');
@@ -806,8 +884,8 @@ beforeAll(async () => {
   // An owner who turned two-factor sign-in on (optional for owners): an admin may reset it.
   const enrolled = await createUser(actors.ADMIN!, { email: TWO_FACTOR_EMAIL, name: 'Careful lead officer', role: 'OWNER', agencyId: CSC, initialPassword: null });
   await enrolTwoFactor(enrolled.id);
-  if (!(await db.measure.findFirst({ where: { recommendation: { ownerAgencyId: POLICE } } }))) {
-    await createMeasure(actors.ADMIN!, { recommendationId: 'rec-rochdale-r3', name: 'Police measure', unit: '', target: 10 });
+  if (!(await db.measure.findFirst({ where: { action: { ownerAgencyId: POLICE } } }))) {
+    await createMeasure(actors.ADMIN!, { actionId: 'action-rochdale-r3-1', name: 'Police measure', unit: '', target: 10 });
   }
   totals.tables = await buildSnapshotSql();
 }, 120_000);

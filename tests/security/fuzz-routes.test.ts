@@ -260,11 +260,13 @@ beforeAll(async () => {
 
   // One evidence file to download, and one on archived evidence.
   const submitter = await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL.OWNER } });
+  const action = await db.action.findFirstOrThrow({ where: { recommendationId: 'rec-rochdale-r6' }, orderBy: { reference: 'asc' } });
   const make = async (title: string, archived: boolean) =>
     (
       await db.evidence.create({
         data: {
-          recommendationId: 'rec-rochdale-r6',
+          recommendationId: action.recommendationId,
+          actionId: action.id,
           title,
           kind: 'DOCUMENT',
           submittedById: submitter.id,

@@ -1,10 +1,12 @@
-// Test data for evidence, measures and comments: a recommendation inserted
-// directly (not through a use case), and small but genuine files of each kind.
+// Test data for evidence, measures and comments: a recommendation and its one
+// action inserted directly (not through a use case), and small but genuine
+// files of each kind.
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { storedDate } from '@/lib/days';
+import { actionOf } from './list-factories';
 
-/** A review with one recommendation owned by the given agency. */
+/** A review with one recommendation and its one action, owned by the given agency; returned with `actionId`. */
 export async function createRecommendation(ownerAgencyId: string, overrides: { archived?: boolean } = {}) {
   const review = await db.review.create({
     data: { title: `Review ${randomUUID().slice(0, 8)}`, kind: 'SERIOUS_CASE_REVIEW', commissioningBody: 'Test board' },
@@ -22,13 +24,28 @@ export async function createRecommendation(ownerAgencyId: string, overrides: { a
       archivedAt: overrides.archived ? new Date() : null,
     },
   });
-  return recommendation;
+  const action = await db.action.create({
+    data: {
+      recommendationId: recommendation.id,
+      reference: '1',
+      ownerAgencyId,
+      originalDueDate: due,
+      dueDate: due,
+      lastProgressAt: recommendation.lastProgressAt,
+      statusChangedAt: recommendation.statusChangedAt,
+      createdAt: recommendation.createdAt,
+    },
+  });
+  return Object.assign(recommendation, { actionId: action.id });
 }
 
-export async function createEvidence(recommendationId: string, submittedById: string, overrides: { title?: string } = {}) {
+/** Evidence for an action (given the action's id, or its recommendation's for its first action). */
+export async function createEvidence(actionOrRecommendationId: string, submittedById: string, overrides: { title?: string } = {}) {
+  const action = await actionOf(actionOrRecommendationId);
   return db.evidence.create({
     data: {
-      recommendationId,
+      recommendationId: action.recommendationId,
+      actionId: action.id,
       submittedById,
       title: overrides.title ?? 'Training attendance, March',
       kind: 'TRAINING_RECORD',
@@ -37,10 +54,13 @@ export async function createEvidence(recommendationId: string, submittedById: st
   });
 }
 
-export async function createMeasure(recommendationId: string, overrides: { name?: string; target?: number; currentValue?: number } = {}) {
+/** A measure of an action (given the action's id, or its recommendation's for its first action). */
+export async function createMeasure(actionOrRecommendationId: string, overrides: { name?: string; target?: number; currentValue?: number } = {}) {
+  const action = await actionOf(actionOrRecommendationId);
   return db.measure.create({
     data: {
-      recommendationId,
+      recommendationId: action.recommendationId,
+      actionId: action.id,
       name: overrides.name ?? 'Staff trained face to face',
       unit: 'staff',
       target: overrides.target ?? 1500,
@@ -51,15 +71,16 @@ export async function createMeasure(recommendationId: string, overrides: { name?
 
 /** Everything that was written, to show that a refused attempt wrote nothing. */
 export async function snapshot() {
-  const [evidence, files, measures, comments, events, recommendations] = await Promise.all([
+  const [evidence, files, measures, comments, events, recommendations, actions] = await Promise.all([
     db.evidence.findMany({ orderBy: { id: 'asc' } }),
     db.evidenceFile.findMany({ orderBy: { id: 'asc' }, select: { id: true, sha256: true } }),
     db.measure.findMany({ orderBy: { id: 'asc' } }),
     db.comment.findMany({ orderBy: { id: 'asc' } }),
     db.historyEvent.findMany({ orderBy: { id: 'asc' } }),
     db.recommendation.findMany({ orderBy: { id: 'asc' } }),
+    db.action.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return { evidence, files, measures, comments, events, recommendations };
+  return { evidence, files, measures, comments, events, recommendations, actions };
 }
 
 // ---- Files ----------------------------------------------------------------

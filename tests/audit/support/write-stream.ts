@@ -16,19 +16,19 @@ import type { Actor } from '@/lib/auth/session-user';
 import { addComment } from '@/lib/comments/add-comment';
 import { db } from '@/lib/db';
 import { updateMeasureValue } from '@/lib/measures/update-measure-value';
-import { updateProgress } from '@/lib/recommendations/update-progress';
+import { updateProgress } from '@/lib/actions/update-progress';
 
 export type WriteStreamConfig = {
   round: number;
   actor: Actor;
-  /** One writer loop per recommendation, with its measure: the loops never conflict with each other. */
-  targets: { recommendationId: string; measureId: string }[];
+  /** One writer loop per recommendation, with its one action and that action's measure: the loops never conflict with each other. */
+  targets: { recommendationId: string; actionId: string; measureId: string }[];
 };
 
 export type WriteLine =
   | { type: 'ready' }
   | { type: 'start'; loop: number; seq: number }
-  | { type: 'committed'; op: 'progress'; loop: number; seq: number; recommendationId: string; version: number; note: string }
+  | { type: 'committed'; op: 'progress'; loop: number; seq: number; actionId: string; version: number; note: string }
   | { type: 'committed'; op: 'measure'; loop: number; seq: number; measureId: string; version: number; value: number; note: string }
   | { type: 'committed'; op: 'comment'; loop: number; seq: number; recommendationId: string; commentId: string; body: string };
 
@@ -39,9 +39,9 @@ type Target = WriteStreamConfig['targets'][number];
 
 /** Where a loop starts: what is in the database (an earlier run may have committed a write it never reported). */
 async function startingPoint(target: Target) {
-  const recommendation = await db.recommendation.findUniqueOrThrow({ where: { id: target.recommendationId }, select: { version: true, status: true } });
+  const action = await db.action.findUniqueOrThrow({ where: { id: target.actionId }, select: { version: true, status: true } });
   const measure = await db.measure.findUniqueOrThrow({ where: { id: target.measureId }, select: { version: true, currentValue: true } });
-  return { ...target, status: recommendation.status, recommendationVersion: recommendation.version, measureVersion: measure.version, value: measure.currentValue.toNumber() };
+  return { ...target, status: action.status, actionVersion: action.version, measureVersion: measure.version, value: measure.currentValue.toNumber() };
 }
 
 async function loop(index: number, state: Awaited<ReturnType<typeof startingPoint>>) {
@@ -52,13 +52,13 @@ async function loop(index: number, state: Awaited<ReturnType<typeof startingPoin
       case 0: {
         const note = `Progress: ${tag}`;
         const { version } = await updateProgress(config.actor, {
-          recommendationId: state.recommendationId,
-          version: state.recommendationVersion,
+          actionId: state.actionId,
+          version: state.actionVersion,
           status: state.status,
           note,
         });
-        state.recommendationVersion = version;
-        emit({ type: 'committed', op: 'progress', loop: index, seq, recommendationId: state.recommendationId, version, note });
+        state.actionVersion = version;
+        emit({ type: 'committed', op: 'progress', loop: index, seq, actionId: state.actionId, version, note });
         break;
       }
       case 1: {

@@ -1,14 +1,10 @@
 'use server';
 
 import { archiveRecommendation } from '@/lib/recommendations/archive-recommendation';
-import { overrideRag, withdrawRagOverride } from '@/lib/recommendations/override-rag';
-import { overrideRagSchema, withdrawRagOverrideSchema } from '@/lib/recommendations/override-rag.schema';
 import { updateRecommendationSchema } from '@/lib/recommendations/recommendation.schema';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
 import { archiveSchema } from '@/lib/reviews/review.schema';
 import { serverAction } from '@/lib/server-action';
 
 export const updateRecommendationAction = serverAction(updateRecommendationSchema, updateRecommendation);
-export const overrideRagAction = serverAction(overrideRagSchema, overrideRag);
-export const withdrawRagOverrideAction = serverAction(withdrawRagOverrideSchema, withdrawRagOverride);
 export const archiveRecommendationAction = serverAction(archiveSchema, archiveRecommendation);

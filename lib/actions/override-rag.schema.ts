@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { Rag } from '@/lib/generated/prisma/enums';
 import { idField } from '@/lib/reviews/review.schema';
-import { versionField } from './update-progress.schema';
+import { versionField } from '@/lib/reviews/review.schema';
 
 export const overrideRagSchema = z.object({
-  recommendationId: idField,
+  actionId: idField,
   version: versionField,
   rating: z.enum(Rag, { error: 'Choose a RAG rating' }),
   justification: z
@@ -17,7 +17,7 @@ export const overrideRagSchema = z.object({
 });
 
 export const withdrawRagOverrideSchema = z.object({
-  recommendationId: idField,
+  actionId: idField,
   version: versionField,
   reason: z
     .string()
