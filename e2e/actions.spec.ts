@@ -67,3 +67,41 @@ test("a reviewer adds an action for another agency; that agency's owner updates 
   await expectNoAxeViolations(owner);
   await ownerContext.close();
 });
+
+test("an owner's dashboard and the actions list show their agency's part of the recommendations other agencies lead", async ({ page }) => {
+  // The NHS leads no Rochdale recommendation of its own in R2 and R7, but has an action in each (prisma/seed/rochdale.ts).
+  await signIn(page, DEMO.ownerNhs);
+  const queue = page.getByRole('region', { name: "Your agency's open actions, overdue first" });
+  await expect(queue.getByRole('link', { name: /^R2\.2 of / })).toBeVisible();
+  await expect(queue.getByRole('link', { name: /^R7\.2 of / })).toBeVisible();
+
+  // The header's Actions link opens the list on their own agency's actions.
+  await page.getByRole('navigation').getByRole('link', { name: 'Actions', exact: true }).click();
+  await expect(page).toHaveURL(/\/actions\?agency=/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Actions');
+  await expect(page.locator('details.filter-panel summary')).toContainText('Filter actions (1 applied)');
+  const results = page.getByRole('table').locator('tbody');
+  await expect(results.getByRole('link', { name: /^R2\.2 of / })).toBeVisible();
+  await expect(results.getByRole('link', { name: /^R7\.2 of / })).toBeVisible();
+  const owners = await results.locator('tr td:nth-child(4)').allInnerTexts();
+  expect(owners.length).toBeGreaterThan(1);
+  for (const owner of owners) expect(owner).toBe('NHS');
+  await expectNoAxeViolations(page);
+
+  // Sorting and the filters stay on the actions list.
+  await page.getByRole('link', { name: /^Status ?, sort ascending/ }).click();
+  await expect(page).toHaveURL(/\/actions\?.*sort=status/);
+  await expect(page).toHaveURL(/agency=/);
+
+  // Every agency's actions, with the other agencies' parts of the same recommendation.
+  await page.locator('details.filter-panel summary').click();
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/agency=/);
+  await page.goto('/actions?review=review-rochdale-cse-2012');
+  for (const label of ['R2.1', 'R2.2', 'R2.3']) await expect(results.getByRole('link', { name: new RegExp(`^${label.replace('.', '\\.')} of `) }).first()).toBeVisible();
+
+  // A row opens the action.
+  await results.getByRole('link', { name: /^R7\.2 of / }).first().click();
+  await expect(page).toHaveURL(/\/actions\/action-rochdale-r7-2$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Action R7.2');
+});

@@ -27,6 +27,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               </NavLink>
             </li>
             <li>
+              {/* The same for actions: an owner's agency's part of every recommendation it shares. */}
+              <NavLink href={user.role === 'OWNER' ? `/actions?agency=${encodeURIComponent(user.agencyId)}` : '/actions'}>Actions</NavLink>
+            </li>
+            <li>
               <NavLink href="/reports">Reports</NavLink>
             </li>
             {can(user, 'user:manage') ? (

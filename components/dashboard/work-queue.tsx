@@ -72,11 +72,14 @@ function RecommendationTable({
   items,
   showOwner,
   showStatusSince,
+  ofActions,
 }: {
   caption: string;
   items: QueueRecommendation[];
   showOwner?: boolean;
   showStatusSince?: boolean;
+  /** The items are an owner's actions ("R3.1"). */
+  ofActions?: boolean;
 }) {
   return (
     <div className="table-wrapper" role="region" aria-label={caption} tabIndex={0}>
@@ -84,8 +87,8 @@ function RecommendationTable({
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Recommendation</th>
+            <th scope="col">{ofActions ? 'Action' : 'Reference'}</th>
+            <th scope="col">{ofActions ? 'What is to be done' : 'Recommendation'}</th>
             {showOwner ? <th scope="col">Owner</th> : null}
             <th scope="col">Due date</th>
             <th scope="col">{showStatusSince ? 'Implemented on' : 'Status'}</th>
@@ -93,7 +96,7 @@ function RecommendationTable({
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id}>
+            <tr key={item.actionId ?? item.id}>
               <td>
                 <RecommendationLink item={item} />
               </td>
@@ -142,27 +145,31 @@ function EvidenceList({ items, assessed }: { items: QueueEvidence[]; assessed: b
 
 function OwnerQueue({ queue }: { queue: Extract<WorkQueue, { kind: 'owner' }> }) {
   const agency = queue.agency.id;
-  const openHref = listHref({ agency, status: OPEN });
+  const openHref = listHref({ agency, status: OPEN }, '/actions');
   return (
     <>
-      <p>Recommendations owned by {queue.agency.name}.</p>
+      <p>Actions owned by {queue.agency.name}: its part of every recommendation, including those it shares with other agencies.</p>
       <Counts
-        label={`${queue.agency.name}: recommendations`}
+        label={`${queue.agency.name}: actions`}
         counts={[
           { value: queue.counts.open, label: 'open', href: openHref },
-          { value: queue.counts.overdue, label: 'overdue', href: listHref({ agency, overdue: true }) },
+          { value: queue.counts.overdue, label: 'overdue', href: listHref({ agency, overdue: true }, '/actions') },
           { value: queue.counts.dueSoon, label: `due in the next ${DUE_SOON_DAYS} days` },
-          { value: queue.counts.awaitingVerification, label: 'awaiting verification', href: listHref({ agency, status: AWAITING_VERIFICATION }) },
+          {
+            value: queue.counts.awaitingVerification,
+            label: 'awaiting verification',
+            href: listHref({ agency, status: AWAITING_VERIFICATION }, '/actions'),
+          },
         ]}
       />
 
-      <h3>Open recommendations, overdue first</h3>
+      <h3>Open actions, overdue first</h3>
       {queue.open.items.length === 0 ? (
-        <p>Your agency has no open recommendations.</p>
+        <p>Your agency has no open actions.</p>
       ) : (
         <>
-          <RecommendationTable caption="Your agency's open recommendations, overdue first" items={queue.open.items} />
-          <SeeAll list={queue.open} href={openHref} what="open recommendation" />
+          <RecommendationTable caption="Your agency's open actions, overdue first" items={queue.open.items} ofActions />
+          <SeeAll list={queue.open} href={openHref} what="open action" />
         </>
       )}
 

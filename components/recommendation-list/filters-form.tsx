@@ -7,6 +7,7 @@ import {
   DEFAULT_DIR,
   FREE_TEXT_MAX,
   listHref,
+  type ListPath,
   type RecommendationListFilters,
   toListQuery,
 } from '@/lib/recommendations/list-recommendations.schema';
@@ -18,28 +19,37 @@ const PRIORITIES: Priority[] = ['HIGH', 'MEDIUM', 'LOW'];
  * The list's filters as a plain GET form: they end up in the URL, so the view
  * can be bookmarked and shared, and the form works without JavaScript.
  */
-export function FiltersForm({ filters, options }: { filters: RecommendationListFilters; options: FilterOptions }) {
+export function FiltersForm({
+  filters,
+  options,
+  path = '/recommendations',
+}: {
+  filters: RecommendationListFilters;
+  options: FilterOptions;
+  path?: ListPath;
+}) {
   // Inputs are uncontrolled: remount the form whenever the URL's filters change
   // (a "Clear filters" or sort link navigates without a full page load).
-  const key = listHref(toListQuery(filters));
+  const key = listHref(toListQuery(filters), path);
+  const items = path === '/actions' ? 'actions' : 'recommendations';
   const applied = appliedCount(filters);
   return (
     // A panel that opens on request, so the results start near the top of the page (on a phone too).
     <details key={key} className="filter-panel">
       <summary className="filter-panel__summary">
         <h2 id="filters-heading" className="filter-panel__title">
-          Filter recommendations
+          Filter {items}
         </h2>{' '}
         <span className="filter-panel__applied">{applied === 0 ? '(none applied)' : `(${applied} applied)`}</span>
       </summary>
-    <Form action="/recommendations" aria-labelledby="filters-heading" className="filter-panel__form">
+    <Form action={path} aria-labelledby="filters-heading" className="filter-panel__form">
       <div className="form-group">
         <label className="label" htmlFor="filter-q">
           Search
         </label>
         <p className="hint" id="filter-q-hint">
-          Reference, recommendation text or review title. To see one review&rsquo;s or one lead officer&rsquo;s recommendations, choose
-          their name in the results.
+          {path === '/actions' ? 'Reference, action or recommendation text, or review title.' : 'Reference, recommendation text or review title.'} To
+          see one review&rsquo;s or one lead officer&rsquo;s {items}, choose their name in the results.
         </p>
         <input
           className="input"
@@ -55,12 +65,12 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
       {options.review || options.leadOfficer ? (
         <div className="grid-two">
           {options.review ? (
-            <ChosenFilter label="Review" name="review" value={options.review.id} removeHref={listHref({ ...toListQuery(filters), review: undefined })}>
+            <ChosenFilter label="Review" name="review" value={options.review.id} removeHref={listHref({ ...toListQuery(filters), review: undefined }, path)}>
               {options.review.title}
             </ChosenFilter>
           ) : null}
           {options.leadOfficer ? (
-            <ChosenFilter label="Lead officer" name="lead" value={options.leadOfficer.id} removeHref={listHref({ ...toListQuery(filters), lead: undefined })}>
+            <ChosenFilter label="Lead officer" name="lead" value={options.leadOfficer.id} removeHref={listHref({ ...toListQuery(filters), lead: undefined }, path)}>
               {options.leadOfficer.name} ({options.leadOfficer.agencyShortName})
             </ChosenFilter>
           ) : null}
@@ -131,7 +141,7 @@ export function FiltersForm({ filters, options }: { filters: RecommendationListF
       <button type="submit" className="button">
         Apply filters
       </button>
-      <Link href={listHref({ sort: filters.sort, dir: filters.dir })} className="button button--secondary">
+      <Link href={listHref({ sort: filters.sort, dir: filters.dir }, path)} className="button button--secondary">
         Clear filters
       </Link>
     </Form>

@@ -6,6 +6,7 @@ import type { RecommendationListPage } from '@/lib/recommendations/list-recommen
 import {
   DEFAULT_DIR,
   hasFilters,
+  type ListPath,
   type ListSort,
   listHref,
   type RecommendationListFilters,
@@ -17,10 +18,20 @@ import { truncate } from './text';
 const DIR_WORDS = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A column header that sorts the list by its column, keeping the filters (and going back to the first page). */
-function SortableHeader({ sort, label, filters }: { sort: ListSort; label: string; filters: RecommendationListFilters }) {
+export function SortableHeader({
+  sort,
+  label,
+  filters,
+  path = '/recommendations',
+}: {
+  sort: ListSort;
+  label: string;
+  filters: RecommendationListFilters;
+  path?: ListPath;
+}) {
   const current = filters.sort === sort;
   const nextDir = current ? (filters.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIR[sort];
-  const href = listHref({ ...toListQuery(filters), sort, dir: nextDir });
+  const href = listHref({ ...toListQuery(filters), sort, dir: nextDir }, path);
   return (
     <th scope="col" aria-sort={current ? DIR_WORDS[filters.dir] : 'none'}>
       <Link href={href}>

@@ -12,6 +12,7 @@ export const DEMO = {
   qa: 'qa@followthrough.test',
   ownerCsc: 'owner.csc@followthrough.test',
   ownerPolice: 'owner.police@followthrough.test',
+  ownerNhs: 'owner.nhs@followthrough.test',
   viewer: 'viewer@followthrough.test',
 } as const;
 

@@ -14,6 +14,8 @@ export const PAGES = [
   `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
   // A recommendation carried out by three agencies, one of its actions, and adding and editing actions.
   '/recommendations/rec-rochdale-r2',
+  '/actions',
+  '/actions?overdue=1&sort=status',
   '/actions/action-rochdale-r2-1',
   '/recommendations/rec-rochdale-r2/actions/new',
   '/actions/action-rochdale-r2-1/edit',

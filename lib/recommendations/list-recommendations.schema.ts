@@ -196,8 +196,12 @@ export type ListQuery = {
   cursor?: string | null;
 };
 
+/** The two lists that share these filters: recommendations, and the actions that carry them out. */
+export type ListPath = '/recommendations' | '/actions';
+
 /** The list's URL for these filters: the inverse of `parseListParams`, omitting defaults. */
-export function listHref(query: ListQuery): string {
+
+export function listHref(query: ListQuery, path: ListPath = '/recommendations'): string {
   const params = new URLSearchParams();
   if (query.review) params.set('review', query.review);
   for (const status of query.status ?? []) params.append('status', status);
@@ -211,7 +215,7 @@ export function listHref(query: ListQuery): string {
   if (query.dir && query.dir !== DEFAULT_DIR[sort]) params.set('dir', query.dir);
   if (query.cursor) params.set('cursor', query.cursor);
   const search = params.toString();
-  return search ? `/recommendations?${search}` : '/recommendations';
+  return search ? `${path}?${search}` : path;
 }
 
 /** The filters as a `ListQuery`, to build links that keep them. */
