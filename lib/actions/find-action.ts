@@ -1,18 +1,31 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
+import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 
-/** A live action of a live recommendation, with what a permission check and its history event need; locks the recommendation. */
+/**
+ * A live action of a live recommendation, with what a permission check and its
+ * history event need (and its status), having locked its recommendation's row.
+ *
+ * Every write to an action rewrites its recommendation's roll-up: taking the
+ * recommendation's row first orders concurrent writers (no deadlock, no lost
+ * roll-up). One statement, as a status update is the busiest write there is.
+ * The action's columns are as the statement found them; a write that changed
+ * the action while this one waited for the lock also moved its version, which
+ * the caller's `claimVersion` then refuses.
+ */
 export async function findLiveAction(tx: Tx, id: string) {
-  const action = await tx.action.findFirst({
-    where: { id, archivedAt: null, recommendation: { archivedAt: null } },
-    select: { id: true, ownerAgencyId: true, recommendationId: true, recommendation: { select: { reviewId: true, reference: true } } },
-  });
+  const [action] = await tx.$queryRaw<
+    { id: string; ownerAgencyId: string; status: RecommendationStatus; recommendationId: string; reviewId: string; reference: string }[]
+  >`
+    SELECT x.id, x."ownerAgencyId", x.status::text AS status, x."recommendationId", r."reviewId", r.reference
+    FROM "Action" x
+    JOIN "Recommendation" r ON r.id = x."recommendationId"
+    WHERE x.id = ${id} AND x."archivedAt" IS NULL AND r."archivedAt" IS NULL
+    FOR UPDATE OF r`;
   if (!action) throw new NotFoundError('action');
-  // Every write to an action rewrites its recommendation's roll-up: taking the
-  // recommendation's row first orders concurrent writers (no deadlock, no lost roll-up).
-  await tx.$executeRaw`SELECT 1 FROM "Recommendation" WHERE id = ${action.recommendationId} FOR UPDATE`;
-  return { ...action, scope: { reviewId: action.recommendation.reviewId, recommendationId: action.recommendationId } };
+  const { reviewId, reference, ...rest } = action;
+  return { ...rest, recommendation: { reviewId, reference }, scope: { reviewId, recommendationId: action.recommendationId } };
 }
 
 export const ACTION_REFERENCE_TAKEN = 'That reference is already used by an action of this recommendation';

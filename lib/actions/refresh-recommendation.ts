@@ -1,27 +1,37 @@
 import 'server-only';
+import { dayOf } from '@/lib/days';
 import type { Tx } from '@/lib/db';
-import { rollUp } from './roll-up';
+import { type ActionForRollUp, rollUp } from './roll-up';
 
 /**
  * Writes a recommendation's rolled-up values (status, due dates, lead, progress
  * times) from its live actions, in the transaction that changed an action. The
  * recommendation's version is untouched: someone editing its text at the same
  * time is not refused because an action moved.
+ *
+ * Every write of an action runs this, a status update included (the busiest
+ * write there is), so both statements are plain SQL: through Prisma's query
+ * builder, status updates under load ran at 80-92 a second against 90-135
+ * before actions; as plain SQL at 119-142 in runs paired with 90-108 before
+ * (`npm run bench -- --tests status --instances 1`;
+ * bench/results/2026-11-29-issue11-status-update.md).
  */
-export async function refreshRecommendation(tx: Tx, recommendationId: string) {
-  const actions = await tx.action.findMany({
-    where: { recommendationId, archivedAt: null },
-    select: {
-      reference: true,
-      status: true,
-      ownerAgencyId: true,
-      leadOfficerId: true,
-      dueDate: true,
-      originalDueDate: true,
-      statusChangedAt: true,
-      lastProgressAt: true,
-    },
-  });
+export async function refreshRecommendation(tx: Tx, recommendationId: string, now = new Date()) {
+  const actions = await tx.$queryRaw<ActionForRollUp[]>`
+    SELECT reference, status::text AS status, "ownerAgencyId", "leadOfficerId", "dueDate", "originalDueDate", "statusChangedAt", "lastProgressAt"
+    FROM "Action"
+    WHERE "recommendationId" = ${recommendationId} AND "archivedAt" IS NULL`;
   const rolled = rollUp(actions);
-  if (rolled) await tx.recommendation.update({ where: { id: recommendationId }, data: rolled });
+  if (!rolled) return;
+  await tx.$executeRaw`
+    UPDATE "Recommendation"
+    SET status = ${rolled.status}::"RecommendationStatus",
+        "ownerAgencyId" = ${rolled.ownerAgencyId},
+        "leadOfficerId" = ${rolled.leadOfficerId},
+        "dueDate" = ${dayOf(rolled.dueDate)}::date,
+        "originalDueDate" = ${dayOf(rolled.originalDueDate)}::date,
+        "statusChangedAt" = ${rolled.statusChangedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+        "lastProgressAt" = ${rolled.lastProgressAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
+        "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    WHERE id = ${recommendationId}`;
 }

@@ -23,19 +23,16 @@ export async function updateProgress(actor: Actor, input: z.output<typeof update
     assertCan(actor, 'recommendation:update-progress', found);
 
     const version = await claimVersion(tx, 'action', input.actionId, input.version);
-    const action = await tx.action.findUniqueOrThrow({
-      where: { id: input.actionId },
-      include: { evidence: { where: { archivedAt: null }, select: { assessment: true, submittedById: true } } },
-    });
     const now = new Date();
 
-    if (input.status === action.status) {
-      await tx.action.update({ where: { id: action.id }, data: { progressNote: input.note, lastProgressAt: now } });
+    // A progress note (the status kept): nothing more to read.
+    if (input.status === found.status) {
+      await tx.action.updateMany({ where: { id: found.id }, data: { progressNote: input.note, lastProgressAt: now } });
       await refreshRecommendation(tx, found.recommendationId);
       await recordEvent(tx, {
         actorId: actor.id,
         kind: 'action.progress_updated',
-        subjectId: action.id,
+        subjectId: found.id,
         subjectVersion: version,
         note: input.note,
         ...found.scope,
@@ -43,6 +40,10 @@ export async function updateProgress(actor: Actor, input: z.output<typeof update
       return { version };
     }
 
+    const action = await tx.action.findUniqueOrThrow({
+      where: { id: input.actionId },
+      include: { evidence: { where: { archivedAt: null }, select: { assessment: true, submittedById: true } } },
+    });
     const check = checkTransition(action, input.status, actor, 'action');
     // A move the user may not make at all is refused as any forbidden action is; one that needs something first says what, at the field.
     if (!check.allowed) throw check.missing ? new ForbiddenError(check.missing) : new RuleError(check.reason, 'status');

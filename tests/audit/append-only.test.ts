@@ -210,7 +210,8 @@ describe('tampering behind the app’s back', () => {
     const recommendation = await db.recommendation.findFirstOrThrow({ where: { reviewId: 'review-rochdale-cse-2012' } });
     const { commentId } = await addComment(actor, { recommendationId: recommendation.id, body: 'Checked at the board' });
     const pdf = new File([Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')], 'minutes.pdf');
-    const { evidenceId } = await submitEvidence(actor, { recommendationId: recommendation.id, title: 'Minutes', description: '', kind: 'MINUTES', url: null, file: pdf } as never);
+    const action = await db.action.findFirstOrThrow({ where: { recommendationId: recommendation.id, archivedAt: null } });
+    const { evidenceId } = await submitEvidence(actor, { actionId: action.id, title: 'Minutes', description: '', kind: 'MINUTES', url: null, file: pdf } as never);
     expect((await verifyChain(db)).alteredContent).toEqual({ count: 0, first: [] });
 
     // The app's role may not change either (it may only add them)...
