@@ -1,10 +1,8 @@
 import Link from '@/components/link';
-import { DueDate } from '@/components/recommendation-list/due-date';
 import { SortableHeader } from '@/components/recommendation-list/results-table';
+import { ProgressCells } from '@/components/recommendation-list/row-cells';
 import { truncate } from '@/components/recommendation-list/text';
-import { RagTag, StatusTag } from '@/components/status-tag';
 import type { ActionListPage } from '@/lib/actions/list-actions';
-import { formatInstantDay } from '@/lib/days';
 import { plural } from '@/lib/labels';
 import { hasFilters, listHref, type ListQuery, type RecommendationListFilters, toListQuery } from '@/lib/recommendations/list-recommendations.schema';
 
@@ -78,21 +76,7 @@ export function ActionResultsTable({ page, filters }: { page: ActionListPage; fi
                   </Link>
                 )}
               </td>
-              <td>
-                <DueDate dueDate={row.dueDate} overdue={row.overdue} daysOverdue={row.daysOverdue} />
-              </td>
-              <td>
-                <StatusTag status={row.status} />
-              </td>
-              <td>
-                <RagTag rating={row.rag.rating} />
-                {row.rag.overridden ? <span className="small secondary"> (set by a reviewer)</span> : null}
-              </td>
-              <td>
-                <time dateTime={row.updatedAt.toISOString()} className="nowrap">
-                  {formatInstantDay(row.updatedAt)}
-                </time>
-              </td>
+              <ProgressCells row={row} />
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,4 @@
 import Link from '@/components/link';
-import { RagTag, StatusTag } from '@/components/status-tag';
-import { formatInstantDay } from '@/lib/days';
 import { plural } from '@/lib/labels';
 import type { RecommendationListPage } from '@/lib/recommendations/list-recommendations';
 import {
@@ -12,7 +10,7 @@ import {
   type RecommendationListFilters,
   toListQuery,
 } from '@/lib/recommendations/list-recommendations.schema';
-import { DueDate } from './due-date';
+import { ProgressCells } from './row-cells';
 import { truncate } from './text';
 
 const DIR_WORDS = { asc: 'ascending', desc: 'descending' } as const;
@@ -114,21 +112,7 @@ export function ResultsTable({ page, filters }: { page: RecommendationListPage; 
                   </Link>
                 )}
               </td>
-              <td>
-                <DueDate dueDate={row.dueDate} overdue={row.overdue} daysOverdue={row.daysOverdue} />
-              </td>
-              <td>
-                <StatusTag status={row.status} />
-              </td>
-              <td>
-                <RagTag rating={row.rag.rating} />
-                {row.rag.overridden ? <span className="small secondary"> (set by a reviewer)</span> : null}
-              </td>
-              <td>
-                <time dateTime={row.updatedAt.toISOString()} className="nowrap">
-                  {formatInstantDay(row.updatedAt)}
-                </time>
-              </td>
+              <ProgressCells row={row} />
             </tr>
           ))}
         </tbody>
