@@ -29,6 +29,11 @@ import { updateAction } from '@/lib/actions/update-action';
 import { updateProgress } from '@/lib/actions/update-progress';
 import { decideRecommendation } from '@/lib/recommendations/decide-recommendation';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
+import { commitPlanImport } from '@/lib/imports/commit-import';
+import { exportActionPlan } from '@/lib/imports/export-plan';
+import { getPlanImport } from '@/lib/imports/get-import';
+import { startPlanImport } from '@/lib/imports/start-import';
+import { updatePlanImport } from '@/lib/imports/update-import';
 import { getReport } from '@/lib/reports/get-report';
 import { archiveReview } from '@/lib/reviews/archive-review';
 import { createReview } from '@/lib/reviews/create-review';
@@ -197,6 +202,17 @@ const REVIEWERS_ONLY: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OW
 const OWNING_AGENCY_OR_REVIEWERS: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] };
 const EVERYONE: Expect = { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, true], VIEWER: [true, true] };
 
+/** A spreadsheet of one new recommendation for the world's agency, uploaded by an admin and previewed: what an import attempt commits. */
+let upload: { id: string; version: number; fingerprint: string };
+async function uploaded(w: World) {
+  const agency = await db.agency.findUniqueOrThrow({ where: { id: w.agencyId } });
+  const csv = `Reference,Finding,Recommendation,Agency,Due date\r\nR9,F1,Imported,${agency.shortName},31/12/2030\r\n`;
+  const { id } = await startPlanImport(actors.ADMIN, { reviewId: w.reviewId, file: new File([csv], 'plan.csv') });
+  const preview = await getPlanImport(actors.ADMIN, id);
+  if (preview.committed) throw new Error('a fresh upload is not committed');
+  upload = { id, version: preview.version, fingerprint: preview.fingerprint };
+}
+
 const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<void>; run: (actor: Actor, w: World) => Promise<unknown> }[] = [
   { name: 'create a review', allowed: REVIEWERS_ONLY, run: (a) => createReview(a, { title: 'New review', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PLANNED', summary: '', sourceUrl: null }) },
   { name: 'edit a review', allowed: REVIEWERS_ONLY, run: (a, w) => updateReview(a, { id: w.reviewId, version: 1, title: 'Renamed', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PUBLISHED', summary: 'x', sourceUrl: null }) },
@@ -294,6 +310,16 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   { name: "reset a user's password", allowed: ADMINS_ONLY, run: (a, w) => resetPassword(a, { id: w.userId }) },
   { name: "reset a user's two-factor sign-in", allowed: ADMINS_ONLY, run: (a, w) => resetTwoFactor(a, { id: w.userId, resetTwoFactorReason: 'Lost phone' }) },
   { name: 'list the users', allowed: ADMINS_ONLY, run: (a) => listUsers(a) },
+  { name: 'upload an action plan to import', allowed: REVIEWERS_ONLY, run: (a, w) => startPlanImport(a, { reviewId: w.reviewId, file: new File(['Reference,Recommendation\r\nR9,Imported\r\n'], 'plan.csv') }) },
+  { name: 'preview an import', allowed: REVIEWERS_ONLY, prepare: uploaded, run: (a) => getPlanImport(a, upload.id) },
+  {
+    name: 'change how an upload is read',
+    allowed: REVIEWERS_ONLY,
+    prepare: uploaded,
+    run: (a) => updatePlanImport(a, { importId: upload.id, version: upload.version, sheetName: 'plan', headerRow: 1, columns: [], statusWords: [], defaultDueDate: null, defaultFindingId: null }),
+  },
+  { name: 'import an action plan', allowed: REVIEWERS_ONLY, prepare: uploaded, run: (a) => commitPlanImport(a, { importId: upload.id, version: upload.version, fingerprint: upload.fingerprint, leaveOutProblemRows: false }) },
+  { name: "download a review's action plan", allowed: EVERYONE, run: (a, w) => exportActionPlan(a, w.reviewId, 'xlsx') },
   { name: 'read the reviews', allowed: EVERYONE, run: (a) => listReviews(a) },
   { name: 'count the open reviews', allowed: EVERYONE, run: (a) => countOpenReviews(a) },
   { name: 'read a review', allowed: EVERYONE, run: (a, w) => getReview(a, w.reviewId) },
@@ -306,7 +332,7 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
 
 /** Everything that could change: row counts, versions, the last history event, every action's and recommendation's state. */
 async function snapshot() {
-  const [reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states] = await Promise.all([
+  const [reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states, uploads] = await Promise.all([
     db.review.count({ where: { archivedAt: null } }),
     db.finding.count({ where: { archivedAt: null } }),
     db.recommendation.count({ where: { archivedAt: null } }),
@@ -321,8 +347,9 @@ async function snapshot() {
     db.$queryRaw`SELECT
       (SELECT string_agg(concat_ws('|', id, status, "ownerAgencyId", "leadOfficerId", "dueDate", "ragOverride", "progressNote", "lastProgressAt"), ',' ORDER BY id) FROM "Action") AS actions,
       (SELECT string_agg(concat_ws('|', id, status, "ownerAgencyId", "leadOfficerId", "dueDate", "lastProgressAt"), ',' ORDER BY id) FROM "Recommendation") AS recommendations`,
+    db.$queryRaw`SELECT count(*) AS uploads, sum(version) AS versions, count("committedAt") AS committed FROM "PlanImport"`,
   ]);
-  return { reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states };
+  return { reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states, uploads };
 }
 
 describe('authorization: every action, as every role, on own and other agencies\' records', () => {

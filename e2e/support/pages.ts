@@ -12,6 +12,8 @@ export const PAGES = [
   `/reviews/${ROCHDALE_REVIEW_ID}/edit`,
   `/reviews/${ROCHDALE_REVIEW_ID}/findings/new`,
   `/reviews/${ROCHDALE_REVIEW_ID}/recommendations/new`,
+  // Importing an action plan (the preview, with its settings and commit forms: e2e/import.spec.ts).
+  `/reviews/${ROCHDALE_REVIEW_ID}/import`,
   // A recommendation carried out by three agencies, one of its actions, and adding and editing actions.
   '/recommendations/rec-rochdale-r2',
   '/actions',

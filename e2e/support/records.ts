@@ -69,3 +69,34 @@ function actionCreated() {
     originalDueDate: due,
   }).after;
 }
+
+/** A review of its own for one test, with one finding (F1), and their created events, as the app writes them. */
+export async function createTestReview(title: string) {
+  const db = await e2eDatabase();
+  try {
+    const id = `e2e-${randomUUID()}`;
+    const findingId = `e2e-${randomUUID()}`;
+    await db.query('BEGIN');
+    await db.query(
+      `INSERT INTO "Review" (id, title, kind, "commissioningBody", status, "updatedAt") VALUES ($1, $2, 'LEARNING_REVIEW', 'Rochdale Borough Safeguarding Children Board', 'PUBLISHED', now())`,
+      [id, title],
+    );
+    await db.query(
+      `INSERT INTO "Finding" (id, "reviewId", reference, text, theme, severity, "updatedAt") VALUES ($1, $2, 'F1', 'Concerns were not escalated', 'Escalation', 'HIGH', now())`,
+      [findingId, id],
+    );
+    const event = (subjectType: string, subjectId: string, kind: string, after: unknown) =>
+      db.query(
+        `INSERT INTO "HistoryEvent" ("actorId", "subjectType", "subjectId", "subjectVersion", kind, after, "reviewId")
+         SELECT id, $1, $2, 1, $3, $4::jsonb, $5 FROM "User" WHERE email = 'reviewer@followthrough.test'`,
+        [subjectType, subjectId, kind, JSON.stringify(after), id],
+      );
+    const review = { title, kind: 'LEARNING_REVIEW', commissioningBody: 'Rochdale Borough Safeguarding Children Board', periodStart: null, periodEnd: null, publishedOn: null, status: 'PUBLISHED', summary: '', sourceUrl: null };
+    await event('review', id, 'review.created', payloadToStore('review.created', undefined, review as never).after);
+    await event('finding', findingId, 'finding.created', payloadToStore('finding.created', undefined, { reference: 'F1', text: 'Concerns were not escalated', theme: 'Escalation', severity: 'HIGH' }).after);
+    await db.query('COMMIT');
+    return { id, url: `/reviews/${id}` };
+  } finally {
+    await db.end();
+  }
+}

@@ -25,7 +25,14 @@ export type NewAction = {
  * rolls the recommendation up again. Its original due date is its first,
  * kept for ever. Used by "add an action" and by creating a recommendation.
  */
-export async function insertAction(tx: Tx, actorId: string, recommendation: { id: string; reviewId: string }, input: NewAction) {
+export async function insertAction(
+  tx: Tx,
+  actorId: string,
+  recommendation: { id: string; reviewId: string },
+  input: NewAction,
+  /** For the history: where the action came from (an imported file's row). */
+  note: string | null = null,
+) {
   const owner = await checkOwner(tx, input);
   const taken = await tx.action.findFirst({
     where: { recommendationId: recommendation.id, reference: { equals: input.reference, mode: 'insensitive' } },
@@ -57,6 +64,7 @@ export async function insertAction(tx: Tx, actorId: string, recommendation: { id
       dueDate: action.dueDate,
       originalDueDate: action.originalDueDate,
     },
+    note,
     reviewId: recommendation.reviewId,
     recommendationId: recommendation.id,
   });

@@ -47,6 +47,8 @@ const FIELD_NAMES: Record<string, string> = {
   email: 'email',
   active: 'active',
   assessment: 'assessment',
+  progressNote: 'progress update',
+  rating: 'RAG rating',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -127,6 +129,18 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
       return `${who} withdrew the RAG override of ${action()} (was ${formatValue('rating', event.before.rating)})`;
     case 'action.archived':
       return `${who} archived ${action()}`;
+    case 'action.imported': {
+      const { statusWord, source, ...after } = event.after;
+      const what = changes(event.before, after);
+      const word = statusWord ? ` (the file's status: "${statusWord}")` : '';
+      return `${who} imported ${action()} from "${source.fileName}" (${source.sheet}, row ${source.row})${what ? `: ${what}` : ''}${word}`;
+    }
+    case 'review.plan_imported': {
+      const a = event.after;
+      return `${who} imported "${a.fileName}" (${a.sheet}, ${a.rows.toLocaleString('en-GB')} rows): ${a.recommendationsCreated} new recommendations, ${a.actionsCreated} new actions, ${a.actionsUpdated} actions updated${
+        a.rowsLeftOut.length ? `; ${a.rowsLeftOut.length} rows with problems left out` : ''
+      }`;
+    }
     case 'recommendation.status_changed':
       return `${who} changed status from ${formatValue('status', event.before.status)} to ${formatValue('status', event.after.status)}`;
     case 'recommendation.progress_updated':

@@ -78,6 +78,13 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'action.rag_overridden': { before: { rating: null, justification: null }, after: { rating: 'AMBER', justification: 'Agreed at the board' } },
   'action.rag_override_withdrawn': { before: { rating: 'AMBER', justification: 'Agreed' }, after: { rating: null, justification: null } },
   'action.archived': { before: { archivedAt: null }, after: { reference: '1', archivedAt: at } },
+  'action.imported': {
+    before: { status: 'NOT_STARTED', dueDate: new Date(at) },
+    after: { status: 'IMPLEMENTED', dueDate: '2013-06-30T00:00:00.000Z', statusWord: 'Complete', source: { fileName: 'plan.xlsx', sha256: 'b'.repeat(64), sheet: 'Plan', row: 12 } },
+  },
+  'review.plan_imported': {
+    after: { fileName: 'plan.xlsx', sha256: 'b'.repeat(64), sheet: 'Plan', rows: 40, recommendationsCreated: 10, actionsCreated: 30, actionsUpdated: 2, rowsLeftOut: [7] },
+  },
   'measure.created': { after: { actionId: 'x1', name: 'Staff trained', unit: 'staff', target: new Prisma.Decimal(1500) } },
   'measure.updated': { before: { currentValue: new Prisma.Decimal('300'), name: 'Staff trained' }, after: { currentValue: 1200.5, name: 'Staff trained' } },
   'evidence.submitted': { after: { actionId: 'x1', title: 'Registers', kind: 'TRAINING_RECORD', url: 'https://example.test/registers' } },

@@ -115,6 +115,22 @@ const evidenceFields = {
   sha256: text.optional(),
 };
 
+/** Where an imported change came from: the file (by name and SHA-256) and its row (decision 0016). */
+const importSource = z.object({ fileName: text, sha256, sheet: text, row: z.number().int().positive() });
+
+/** What importing a row may change on an action: each field only when it changed. */
+const importedActionFields = {
+  text: optionalText.optional(),
+  ownerAgencyId: id.optional(),
+  ownerAgency: text.optional(),
+  leadOfficerId: id.nullable().optional(),
+  leadOfficer: optionalText.optional(),
+  dueDate: isoDate.optional(),
+  status: z.enum(RecommendationStatus).optional(),
+  progressNote: optionalText.optional(),
+  rating: z.enum(Rag).nullable().optional(),
+};
+
 /** An older payload with an owner, dates or status: those move into `impliedAction`. */
 function withImpliedAction(payload: unknown): unknown {
   if (payload === null || typeof payload !== 'object') return payload;
@@ -258,6 +274,30 @@ const CATALOGUE = {
   'action.rag_overridden': [{ before: ragOverride, after: { rating: z.enum(Rag), justification: text } }],
   'action.rag_override_withdrawn': [{ before: ragOverride, after: { rating: z.null(), justification: z.null() } }],
   'action.archived': [{ before: { archivedAt: z.null() }, after: { reference: text, ...archived } }],
+  // A row of a spreadsheet applied to an action (issue 12): the fields it changed, and where it came from.
+  // A status is as the file says (`statusWord`), not moved through the workflow in the app.
+  'action.imported': [
+    {
+      before: importedActionFields,
+      after: { ...importedActionFields, statusWord: optionalText.optional(), source: importSource },
+    },
+  ],
+  // A spreadsheet committed into a review: the file, and what it did.
+  'review.plan_imported': [
+    {
+      before: null,
+      after: {
+        fileName: text,
+        sha256,
+        sheet: text,
+        rows: z.number().int(),
+        recommendationsCreated: z.number().int(),
+        actionsCreated: z.number().int(),
+        actionsUpdated: z.number().int(),
+        rowsLeftOut: z.array(z.number().int()),
+      },
+    },
+  ],
   'measure.created': [
     { before: null, after: { actionId: id, name: text, unit: text, target: amount, currentValue: amount.optional() } },
     {

@@ -294,10 +294,15 @@ export function computeReport(events: readonly ReportEvent[], names: Names, asAt
       .sort((a, b) => b.daysOverdue - a.daysOverdue || a.reviewTitle.localeCompare(b.reviewTitle) || byReference(a, b)),
     changes: {
       statusChanges: between
-        .filter((e) => (e.kind === 'recommendation.status_changed' || e.kind === 'action.status_changed') && e.recommendationId && liveIds.has(e.recommendationId))
+        .filter(
+          (e) =>
+            (e.kind === 'recommendation.status_changed' || e.kind === 'action.status_changed' || (e.kind === 'action.imported' && (e.after as { status?: string }).status)) &&
+            e.recommendationId &&
+            liveIds.has(e.recommendationId),
+        )
         .map((e) => ({
           reference:
-            e.kind === 'action.status_changed'
+            e.kind !== 'recommendation.status_changed'
               ? actionLabel(references.get(e.recommendationId!) ?? '', state.actions.get(e.subjectId)?.reference ?? '?')
               : (references.get(e.recommendationId!) ?? ''),
           from: (e.before as { status: RecommendationStatus }).status,

@@ -407,6 +407,30 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
       actionVersion();
       touch(true);
       return;
+    case 'action.imported': {
+      if (!action) return;
+      const after = event.after;
+      if (after.text !== undefined) action.text = after.text;
+      if (after.ownerAgencyId !== undefined) action.ownerAgencyId = after.ownerAgencyId;
+      if (after.leadOfficerId !== undefined) action.leadOfficerId = after.leadOfficerId;
+      if (after.dueDate !== undefined) {
+        action.dueDate = new Date(after.dueDate);
+        action.dueDateChangeReason = event.note;
+      }
+      if (after.status !== undefined) {
+        action.status = after.status;
+        action.statusChangedAt = at;
+      }
+      if (after.rating !== undefined) action.ragOverride = after.rating;
+      if (after.progressNote) {
+        action.latestNote = after.progressNote;
+        if (recommendation) recommendation.latestNote = after.progressNote;
+      }
+      actionVersion();
+      // A new status or a progress update is progress of substance (RAG's stall check), as in the app.
+      touch(after.status !== undefined || Boolean(after.progressNote));
+      return;
+    }
     case 'action.archived':
       if (!action) return;
       action.archived = true;
@@ -482,6 +506,7 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
     case 'user.recovery_code_used':
     case 'user.reauthentication_failed':
     case 'access.denied':
+    case 'review.plan_imported':
     case 'finding.created':
     case 'finding.updated':
     case 'finding.archived':

@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** "review-of-multi-agency-responses": whole words, at most 60 characters. */
-function slug(text: string) {
+export function slug(text: string) {
   const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   let result = '';
   for (const word of words) {

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createDatabase, dropDatabase, type EmbeddedDatabase, migrateDeploy, projectRoot, startEmbeddedPostgres } from '../database';
 import { checkChain } from './chain-check';
 import { checkCoherence, type Coherence, type Counts, countRows } from './coherence';
@@ -137,5 +138,40 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exitCode = 1;
   } finally {
     await cluster.stop();
+  }
+}
+
+/** The generated database for `scale`: made now when missing, asked for, or made by another version of the generator. */
+export async function ensureData(cluster: EmbeddedDatabase, scale: number, regenerate: boolean, log: (message: string) => void) {
+  const meta = await readGenerated(scale);
+  const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  await client.connect();
+  const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [benchDatabaseName(scale)]);
+  await client.end();
+  const fingerprint = await generatorFingerprint();
+  const stale = meta && meta.generator !== fingerprint;
+  if (!regenerate && rowCount && meta && !stale) return { generatedNow: false, meta };
+  log(stale ? `The generator changed since scale ${scale} was generated: generating again` : `Generating the data for scale ${scale}`);
+  const started = Date.now();
+  const { result } = await generate(cluster, scale, { log: (m) => log(m.trim()) });
+  return { generatedNow: true, meta: result, generationSeconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+/**
+ * A fresh copy `name` of the generated database, so that every run starts
+ * from the same data, migrated to the schema of the code measured (a
+ * migration added since the data was generated applies to the copy).
+ */
+export async function copyDatabase(cluster: EmbeddedDatabase, name: string, scale: number) {
+  await dropDatabase(cluster, name);
+  const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(benchDatabaseName(scale))} STRATEGY FILE_COPY`);
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    await migrateDeploy(cluster.url(name));
+    return { url: cluster.url(name), postgres: `PostgreSQL ${rows[0]!.server_version}` };
+  } finally {
+    await client.end();
   }
 }

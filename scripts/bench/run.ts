@@ -19,7 +19,7 @@ import { dropDatabase, type EmbeddedDatabase, projectRoot, startEmbeddedPostgres
 import { firstLoadJs, scriptsInHtml } from './bundles';
 import { appVerifyChain, checkChain } from './chain-check';
 import { countRows } from './coherence';
-import { BENCH_END, benchDataRoot, benchDatabaseName, generate, generatorFingerprint, parseScale, readGenerated } from './generate';
+import { BENCH_END, benchDataRoot, copyDatabase, ensureData, parseScale } from './generate';
 import { type LoadOptions, type LoadResult, measure } from './measure';
 import { ALONE, type BenchReport, describeMachine, type Row, type Variant, type WriteCheck, writeReport } from './report';
 import {
@@ -491,36 +491,6 @@ async function crossCheckBundle(origin: string, cookie: string, route: string, m
   return `First-load JS of ${route} as its served HTML loads it (${scripts.length} scripts): ${(gzip / 1024).toFixed(1)} kB gzip; from the build manifests: ${manifestKb ?? '–'} kB.`;
 }
 
-async function ensureData(cluster: EmbeddedDatabase, scale: number, regenerate: boolean) {
-  const meta = await readGenerated(scale);
-  const client = new pg.Client({ connectionString: cluster.url('postgres') });
-  await client.connect();
-  const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [benchDatabaseName(scale)]);
-  await client.end();
-  const fingerprint = await generatorFingerprint();
-  const stale = meta && meta.generator !== fingerprint;
-  if (!regenerate && rowCount && meta && !stale) return { generatedNow: false, meta };
-  log(stale ? `The generator changed since scale ${scale} was generated: generating again` : `Generating the data for scale ${scale}`);
-  const started = Date.now();
-  const { result } = await generate(cluster, scale, { log: (m) => log(m.trim()) });
-  return { generatedNow: true, meta: result, generationSeconds: seconds(started) };
-}
-
-/** A fresh copy of the generated database for this run, so that every run starts from the same data. */
-async function copyDatabase(cluster: EmbeddedDatabase, scale: number) {
-  const name = `bench_run_scale_${scale}`;
-  await dropDatabase(cluster, name);
-  const client = new pg.Client({ connectionString: cluster.url('postgres') });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(benchDatabaseName(scale))} STRATEGY FILE_COPY`);
-    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return { url: cluster.url(name), postgres: `PostgreSQL ${rows[0]!.server_version}` };
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Starts `count` servers on one build. Only the first may build; if a later
  * one builds anyway (the sources changed meanwhile: other work in the same
@@ -574,9 +544,9 @@ async function main() {
   const servers: BenchServer[] = [];
   let capturing: CapturingClient | undefined;
   try {
-    const data = await ensureData(cluster, scale, args.regenerate!);
+    const data = await ensureData(cluster, scale, args.regenerate!, log);
     const copyStarted = Date.now();
-    const { url, postgres } = await copyDatabase(cluster, scale);
+    const { url, postgres } = await copyDatabase(cluster, `bench_run_scale_${scale}`, scale);
     const copySeconds = seconds(copyStarted);
     log(`Copied bench_scale_${scale} for this run in ${copySeconds} s`);
     const client = new pg.Client({ connectionString: url });

@@ -3,6 +3,7 @@ import Link from '@/components/link';
 import { FindingStatusTag } from '@/components/finding/finding-status-tag';
 import { RagTag, StatusTag } from '@/components/status-tag';
 import { can } from '@/lib/auth/permissions';
+import { canImportPlan } from '@/lib/imports/may-import';
 import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, SEVERITY_LABELS } from '@/lib/labels';
 import { formatDay } from '@/lib/days';
 import { listHref } from '@/lib/recommendations/list-recommendations.schema';
@@ -228,6 +229,26 @@ export default async function ReviewPage({ params }: Props) {
         <p>
           <Link href={`/reviews/${review.id}/recommendations/new`} className="button button--secondary">
             Add a recommendation
+          </Link>
+        </p>
+      ) : null}
+
+      <h2 id="action-plan-heading">Action plan as a spreadsheet</h2>
+      <p>
+        Download this review&rsquo;s action plan, one row per action:{' '}
+        <a href={`/reviews/${review.id}/action-plan?format=xlsx`} download>
+          Excel (XLSX)
+        </a>{' '}
+        or{' '}
+        <a href={`/reviews/${review.id}/action-plan?format=csv`} download>
+          CSV
+        </a>
+        . The same columns import back unchanged.
+      </p>
+      {canImportPlan(user) ? (
+        <p>
+          <Link href={`/reviews/${review.id}/import`} className="button button--secondary">
+            Import an action plan from a spreadsheet
           </Link>
         </p>
       ) : null}

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { NotFoundError } from '@/lib/errors';
+import { proposeStatus } from './cell-values';
+import { assertCanImport, planFor, settingsOf } from './read-import';
+
+/**
+ * An upload with its preview: the file's sheets and headings, the settings
+ * chosen, and the plan against the review as it is now. Once committed, what
+ * the commit did (the plan is not computed again).
+ */
+export async function getPlanImport(actor: Actor, importId: string) {
+  assertCanImport(actor);
+  const record = await db.planImport.findUnique({
+    where: { id: importId },
+    include: { review: { select: { id: true, title: true, archivedAt: true } }, uploadedBy: { select: { name: true } } },
+  });
+  if (!record || record.review.archivedAt) throw new NotFoundError('import');
+  const { review, uploadedBy, content: _content, ...upload } = record;
+  const summary = { ...upload, review: { id: review.id, title: review.title }, uploadedBy: uploadedBy.name, settings: settingsOf(record) };
+  if (record.committedAt) return { ...summary, committed: true as const };
+
+  const now = new Date();
+  const { file, plan, fingerprint } = await planFor(db, record, now);
+  const findings = await db.finding.findMany({ where: { reviewId: review.id, archivedAt: null }, select: { id: true, reference: true, text: true }, orderBy: { reference: 'asc' } });
+  const statusWords = plan.statusWords.map((entry) => ({ ...entry, proposed: entry.proposed ?? proposeStatus(entry.word)?.status ?? null }));
+  // Each column's first value below the header, to help map it.
+  const samples = file.headers.map((_, i) => {
+    const row = file.dataRows.find((r) => r.cells[i] !== null && r.cells[i] !== undefined && r.cells[i] !== '');
+    const cell = row?.cells[i];
+    return cell === undefined || cell === null ? '' : typeof cell === 'object' ? cell.day : String(cell);
+  });
+  return {
+    ...summary,
+    committed: false as const,
+    kind: file.kind,
+    sheets: file.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows.length })),
+    headers: file.headers,
+    samples,
+    findings,
+    plan: { ...plan, statusWords },
+    fingerprint,
+  };
+}
