@@ -25,14 +25,7 @@ export type NewAction = {
  * rolls the recommendation up again. Its original due date is its first,
  * kept for ever. Used by "add an action" and by creating a recommendation.
  */
-export async function insertAction(
-  tx: Tx,
-  actorId: string,
-  recommendation: { id: string; reviewId: string },
-  input: NewAction,
-  /** For the history: where the action came from (an imported file's row). */
-  note: string | null = null,
-) {
+export async function insertAction(tx: Tx, actorId: string, recommendation: { id: string; reviewId: string }, input: NewAction) {
   const owner = await checkOwner(tx, input);
   const taken = await tx.action.findFirst({
     where: { recommendationId: recommendation.id, reference: { equals: input.reference, mode: 'insensitive' } },
@@ -64,7 +57,6 @@ export async function insertAction(
       dueDate: action.dueDate,
       originalDueDate: action.originalDueDate,
     },
-    note,
     reviewId: recommendation.reviewId,
     recommendationId: recommendation.id,
   });

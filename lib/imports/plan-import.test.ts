@@ -18,6 +18,7 @@ const data = (recommendations: PlanData['recommendations'] = []): PlanData => ({
     { id: 'f2', reference: 'F2', text: 'Training was patchy' },
   ],
   recommendations,
+  archivedRecommendationReferences: ['R99'],
 });
 
 const action = (overrides: Partial<ExistingAction> = {}): ExistingAction => ({
@@ -42,6 +43,7 @@ const existing = (actions: ExistingAction[] = [action()], status: 'IN_PROGRESS' 
   status,
   findingIds: ['f1'],
   actions,
+  archivedActionReferences: ['9'],
 });
 
 const FULL: ImportField[] = ['reference', 'finding', 'recommendation', 'actionReference', 'action', 'agency', 'leadOfficer', 'dueDate', 'status', 'rag', 'progress', 'evidence'];
@@ -153,6 +155,17 @@ describe('planImport', () => {
     expect(plan.rows[0]!.problems.map((p) => p.message).join(' ')).toMatch(/set aside.*reopen it/);
     expect(plan.rows[0]!.problems.map((p) => p.message).join(' ')).toMatch(/reviewer’s decision on the whole recommendation/);
     expect(plan.rows[1]!.problems.map((p) => p.message).join(' ')).toMatch(/R1\.1 is also on row 2/);
+  });
+
+  it('refuses the reference of an archived recommendation or action: references are kept for ever', () => {
+    const plan = planImport(
+      rows(['R99', 'F1', 'New', null, null, 'GMP', null, '31/12/2013', null, null, null, null], ['R1', null, null, 'R1.9', 'Again', 'GMP', null, '31/12/2013', null, null, null, null]),
+      settings(),
+      data([existing()]),
+      now,
+    );
+    expect(plan.rows[0]!.problems.map((p) => p.message)).toEqual(['R99 is the reference of an archived recommendation: give this one another']);
+    expect(plan.rows[1]!.problems.map((p) => p.message)).toEqual(['R1.9 is the reference of an archived action: give this one another']);
   });
 
   it('leaves out the rest of a new recommendation whose first row has problems', () => {

@@ -65,6 +65,8 @@ export type ExistingRecommendation = {
   status: RecommendationStatus;
   findingIds: readonly string[];
   actions: readonly ExistingAction[];
+  /** References of its archived actions: kept for ever, so not free for a new one. */
+  archivedActionReferences: readonly string[];
 };
 
 export type PlanData = {
@@ -74,6 +76,8 @@ export type PlanData = {
   findings: readonly { id: string; reference: string; text: string }[];
   /** The review's live recommendations with their live actions. */
   recommendations: readonly ExistingRecommendation[];
+  /** References of the review's archived recommendations: not free for a new one. */
+  archivedRecommendationReferences: readonly string[];
 };
 
 export type Problem = { field: ImportField | null; message: string };
@@ -234,7 +238,9 @@ export function planImport(rows: readonly SheetRow[], settings: ImportSettings, 
     let actionReference = '';
     if (mapped.has('reference')) {
       if (referenceText) {
-        const [recommendationPart, ...actionParts] = referenceText.replace(/\s+/g, '').split('.').filter(Boolean);
+        // "R 3" and "Rec 3.1" are references with a space; "Actions in plan" is not one.
+        const compact = /^[A-Za-z]*\s*\d[\w.\-/]*$/.test(referenceText) ? referenceText.replace(/\s+/g, '') : referenceText;
+        const [recommendationPart, ...actionParts] = compact.split('.').filter(Boolean);
         recommendationReference = recommendationPart ?? referenceText;
         // "R3.1" in the reference column: recommendation R3, action 1 (unless the action has its own column).
         if (actionParts.length && !mapped.has('actionReference')) actionReference = actionParts.join('.');
@@ -274,13 +280,20 @@ export function planImport(rows: readonly SheetRow[], settings: ImportSettings, 
     if (!REFERENCE_PATTERN.test(actionReference) || actionReference.length > 20) {
       problems.push({ field: 'actionReference', message: `"${actionReference}" is not an action reference: use a short code, for example 1` });
     }
-    const label = actionLabel(recommendationReference || '?', actionReference);
+    // A reference that is not one is shown as the file has it.
+    const label = recommendationReference && !REFERENCE_PATTERN.test(recommendationReference) ? clip(referenceText) : actionLabel(recommendationReference || '?', actionReference);
     const key = `${recommendationKey}.${actionReference.toUpperCase()}`;
     const duplicateOf = seen.get(key);
     if (duplicateOf !== undefined && recommendationKey) {
       problems.push({ field: mapped.has('actionReference') ? 'actionReference' : 'reference', message: `${label} is also on row ${duplicateOf}` });
     } else seen.set(key, sheetRow.number);
     const existingAction = existingRecommendation?.actions.find((a) => a.reference.toUpperCase() === actionReference.toUpperCase());
+    if (!existingRecommendation && recommendationKey && data.archivedRecommendationReferences.some((r) => referenceKey(r) === recommendationKey)) {
+      problems.push({ field: 'reference', message: `${recommendationReference} is the reference of an archived recommendation: give this one another` });
+    }
+    if (!existingAction && existingRecommendation?.archivedActionReferences.some((r) => r.toUpperCase() === actionReference.toUpperCase())) {
+      problems.push({ field: mapped.has('actionReference') ? 'actionReference' : 'reference', message: `${label} is the reference of an archived action: give this one another` });
+    }
 
     const changes: Change[] = [];
     const change = (field: ImportField, from: string, to: string) => changes.push({ field, from, to });

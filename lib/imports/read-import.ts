@@ -63,7 +63,7 @@ export async function readStoredFile(record: Pick<StoredImport, 'fileName' | 'co
 
 /** The review as the plan compares with it: its live recommendations and actions, with what matching needs. */
 export async function loadPlanData(tx: Tx, reviewId: string, now: Date): Promise<PlanData> {
-  const [agencies, people, findings, recommendations] = await Promise.all([
+  const [agencies, people, findings, recommendations, archived, archivedActions] = await Promise.all([
     tx.agency.findMany({ select: { id: true, name: true, shortName: true }, orderBy: { shortName: 'asc' } }),
     tx.user.findMany({ where: { active: true }, select: { id: true, name: true, email: true, agencyId: true }, orderBy: { name: 'asc' } }),
     tx.finding.findMany({ where: { reviewId, archivedAt: null }, select: { id: true, reference: true, text: true } }),
@@ -98,8 +98,11 @@ export async function loadPlanData(tx: Tx, reviewId: string, now: Date): Promise
         },
       },
     }),
+    tx.recommendation.findMany({ where: { reviewId, archivedAt: { not: null } }, select: { reference: true } }),
+    tx.action.findMany({ where: { archivedAt: { not: null }, recommendation: { reviewId, archivedAt: null } }, select: { recommendationId: true, reference: true } }),
   ]);
   return {
+    archivedRecommendationReferences: archived.map((r) => r.reference),
     agencies,
     people,
     findings,
@@ -109,6 +112,7 @@ export async function loadPlanData(tx: Tx, reviewId: string, now: Date): Promise
       text: r.text,
       status: r.status,
       findingIds: r.findings.map((f) => f.id),
+      archivedActionReferences: archivedActions.filter((a) => a.recommendationId === r.id).map((a) => a.reference),
       actions: r.actions.map((a) => ({
         id: a.id,
         reference: a.reference,

@@ -167,7 +167,7 @@ async function main() {
       `## Importing a ${ROWS.toLocaleString('en-GB')}-row action plan (scale ${scale} data)`,
       '',
       `Into a new review of a copy of the benchmark's data (${Number(counts[0]!.recommendations).toLocaleString('en-GB')} recommendations, ${Number(counts[0]!.events).toLocaleString('en-GB')} history events, ${Number(counts[0]!.users).toLocaleString('en-GB')} users), through the lib/ functions the pages call, in one process (no HTTP). ` +
-        `An XLSX file of ${(bytes.length / 1024).toFixed(0)} kB: ${ROWS / 3} recommendations of three actions each, a title above the headings, dates as text, Excel dates and quarters, the partnership's own status words.`,
+        `An XLSX file of ${(bytes.length / 1024).toFixed(0)} kB: ${Math.ceil(ROWS / 3)} recommendations of (up to) three actions each, a title above the headings, dates as text, Excel dates and quarters, the partnership's own status words.`,
       '',
       `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB memory; Node.js ${machine.node}; ${postgres}. Run ${at.toISOString()} (\`npm run bench:import -- --rows ${ROWS}\`), ${((Date.now() - started) / 1000).toFixed(0)} s in all. Load average (1 min) ${loadBefore[0]!.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after.`,
       '',
