@@ -7,6 +7,9 @@ import { findHeaderRow } from './columns';
 import { assertCanImport } from './read-import';
 import { readSpreadsheet } from './read-spreadsheet';
 
+export const NO_HEADINGS =
+  'No row of this file has the column headings of an action plan: a Recommendation or Action column and another such as Reference, Agency, Due date or Status (in the first 30 rows). Add a row of headings, or start from the template.';
+
 /**
  * Keeps an uploaded spreadsheet for a review and makes a first guess at how
  * to read it: the first sheet with a recognisable header row, and its
@@ -22,11 +25,12 @@ export async function startPlanImport(actor: Actor, input: { reviewId: string; f
   const read = await readSpreadsheet({ name: input.file.name, bytes });
   if (!read.ok) throw new RuleError(read.problem, 'file');
 
-  const found = read.sheets.map((sheet) => ({ sheet, header: findHeaderRow(sheet.rows) })).find(({ header }) => header) ?? null;
-  const sheet = found?.sheet ?? read.sheets.find((s) => s.rows.length) ?? read.sheets[0];
-  if (!sheet || !sheet.rows.length) throw new RuleError('The file has no rows to import', 'file');
-  const headerRow = found?.header ? sheet.rows[found.header.index]!.number : sheet.rows[0]!.number;
-  const columns = found?.header?.mapping ?? [];
+  // A file with no row of plan headings is not a plan (and whatever it is, nothing in it can be matched).
+  const found = read.sheets.map((sheet) => ({ sheet, header: findHeaderRow(sheet.rows) })).find(({ header }) => header);
+  if (!found?.header) throw new RuleError(NO_HEADINGS, 'file');
+  const { sheet, header } = found;
+  const headerRow = sheet.rows[header.index]!.number;
+  const columns = header.mapping;
 
   const created = await db.planImport.create({
     data: {

@@ -53,6 +53,7 @@ import * as passwordActions from '@/app/(account)/account/password/actions';
 import * as twoFactorActions from '@/app/(account)/account/two-factor/actions';
 import * as userActions from '@/app/(app)/admin/users/[userId]/actions';
 import * as newUserActions from '@/app/(app)/admin/users/new/actions';
+import * as importActions from '@/app/(app)/imports/actions';
 import { verifyPassword } from '@/lib/auth/password';
 import { totpCode } from '@/lib/auth/totp';
 import { enrolTwoFactor } from '@/tests/support/auth-factories';
@@ -80,6 +81,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'app/(account)/account/two-factor/actions.ts': twoFactorActions,
   'app/(app)/admin/users/[userId]/actions.ts': userActions,
   'app/(app)/admin/users/new/actions.ts': newUserActions,
+  'app/(app)/imports/actions.ts': importActions,
 };
 
 type AnyAction = (input: unknown) => Promise<unknown>;
@@ -122,7 +124,18 @@ async function loadState() {
     education: await db.user.findUniqueOrThrow({ where: { email: 'owner.education@followthrough.test' } }),
     inactive: await db.user.findUniqueOrThrow({ where: { email: INACTIVE_EMAIL } }),
     twoFactor: await db.user.findUniqueOrThrow({ where: { email: TWO_FACTOR_EMAIL } }),
+    upload: await fuzzUpload(),
   };
+}
+
+/** The spreadsheet uploaded for the import actions (beforeAll): as stored, with the fingerprint of its preview now. */
+const FUZZ_PLAN_FILE = 'fuzz-plan.csv';
+const FUZZ_PLAN_CSV = 'Reference,Finding,Recommendation,Agency,Due date\r\nRFZ1,F1,A recommendation imported by the fuzz control,Police,31/12/2031\r\n';
+async function fuzzUpload() {
+  const record = await db.planImport.findFirstOrThrow({ where: { fileName: FUZZ_PLAN_FILE, committedAt: null }, orderBy: { createdAt: 'asc' } });
+  const { getPlanImport } = await import('@/lib/imports/get-import');
+  const preview = await getPlanImport(actors.ADMIN!, record.id);
+  return { ...record, fingerprint: preview.committed ? '' : preview.fingerprint };
 }
 
 const INACTIVE_EMAIL = 'fuzz.inactive@followthrough.test';
@@ -159,7 +172,12 @@ type FieldKind =
   | { kind: 'file' }
   | { kind: 'email' }
   | { kind: 'newPassword'; optional?: boolean }
-  | { kind: 'totp' };
+  | { kind: 'totp' }
+  | { kind: 'rowNumber' } // a spreadsheet's row number
+  | { kind: 'columns' } // what each column of an imported sheet holds: import fields or ''
+  | { kind: 'statusWords' } // a file's status words and the status each becomes
+  | { kind: 'sha256' }
+  | { kind: 'checkbox' };
 
 const text = (min: number, max: number, optional = false): FieldKind => ({ kind: 'text', min, max, optional });
 const enumOf = (...values: string[]): FieldKind => ({ kind: 'enum', values });
@@ -280,6 +298,24 @@ function invalidFor(field: FieldKind, strings = false): fc.Arbitrary<unknown> {
       ).filter((v) => !(field.optional && v === ''));
     case 'totp':
       return fc.oneof(blank, notAString, fc.constantFrom('abcdef', '12345', '1234567', '12 34 5', '１２３４５６', '-12345', '12345a'));
+    case 'rowNumber':
+      return onlyStrings(fc.constantFrom(0, -1, 1.5, '', '   ', 'abc', '1e7', 1e7, null, {}, [], Number.NaN, '-2'));
+    case 'columns':
+      return fc.constantFrom('reference', ['bogus'], ['REFERENCE'], [''].concat(Array.from({ length: 500 }, () => '')), [{}], [1], { 0: 'reference' }, [null, '__proto__']);
+    case 'statusWords':
+      return fc.constantFrom(
+        'Complete',
+        [{ word: 'Complete', status: 'DONE' }],
+        [{ word: 1, status: 'IN_PROGRESS' }],
+        [{}],
+        [{ word: 'x'.repeat(501), status: '' }],
+        Array.from({ length: 501 }, (_, i) => ({ word: `w${i}`, status: '' })),
+        [{ word: 'Complete', status: 'in_progress' }],
+      );
+    case 'sha256':
+      return onlyStrings(fc.oneof(blank, notAString, fc.constantFrom('abc', 'A'.repeat(64), 'g'.repeat(64), 'a'.repeat(63), 'a'.repeat(65))));
+    case 'checkbox':
+      return onlyStrings(fc.constantFrom('yes', 'false', 'on ', 'TRUE', 1, 0, {}, [], 'no'));
     case 'file':
       return fc.oneof(junkFile, fc.constant(new File([], 'empty.pdf')), ...(strings ? [] : [fc.constant('not-a-file'), fc.constant({ name: 'x.pdf', size: 10 })]));
   }
@@ -578,6 +614,34 @@ const CASES: Record<string, Case> = {
       return { measureId: m.id, version: m.version, currentValue: '12.5', note: 'Fuzz control' };
     },
     who: 'owner',
+    versioned: true,
+  },
+  uploadPlanAction: {
+    fields: { reviewId: ID, file: { kind: 'file' } },
+    valid: () => ({ reviewId: REVIEW, file: new File([FUZZ_PLAN_CSV], FUZZ_PLAN_FILE, { type: 'text/csv' }) }),
+    who: 'reviewer',
+    versioned: false,
+    formData: true,
+  },
+  saveImportSettingsAction: {
+    fields: {
+      importId: ID,
+      version: VERSION,
+      sheetName: text(1, 255),
+      headerRow: { kind: 'rowNumber' },
+      columns: { kind: 'columns' },
+      statusWords: { kind: 'statusWords' },
+      defaultDueDate: { kind: 'optDay' },
+      defaultFindingId: { kind: 'refId', optional: true },
+    },
+    valid: ({ upload: u }) => ({ importId: u.id, version: u.version, sheetName: u.sheetName, headerRow: u.headerRow, columns: u.columns, statusWords: [{ word: 'Ongoing', status: 'IN_PROGRESS' }], defaultDueDate: '', defaultFindingId: '' }),
+    who: 'reviewer',
+    versioned: true,
+  },
+  commitImportAction: {
+    fields: { importId: ID, version: VERSION, fingerprint: { kind: 'sha256' }, leaveOutProblemRows: { kind: 'checkbox' } },
+    valid: ({ upload: u }) => ({ importId: u.id, version: u.version, fingerprint: u.fingerprint, leaveOutProblemRows: true }),
+    who: 'reviewer',
     versioned: true,
   },
   createUserAction: {
@@ -887,6 +951,9 @@ beforeAll(async () => {
   if (!(await db.measure.findFirst({ where: { action: { ownerAgencyId: POLICE } } }))) {
     await createMeasure(actors.ADMIN!, { actionId: 'action-rochdale-r3-1', name: 'Police measure', unit: '', target: 10 });
   }
+  // A spreadsheet uploaded into the Rochdale review, for the import actions.
+  const { startPlanImport } = await import('@/lib/imports/start-import');
+  await startPlanImport(actors.ADMIN!, { reviewId: REVIEW, file: new File([FUZZ_PLAN_CSV], FUZZ_PLAN_FILE) });
   totals.tables = await buildSnapshotSql();
 }, 120_000);
 

@@ -58,6 +58,8 @@ process.env.NEXTAUTH_SECRET ||= 'fuzz-tests-secret-fuzz-tests-secret-0123456789'
 
 import * as nextAuthRoute from '@/app/api/auth/[...nextauth]/route';
 import * as reportRoute from '@/app/(app)/reports/[scope]/download/route';
+import * as actionPlanRoute from '@/app/(app)/reviews/[reviewId]/action-plan/route';
+import * as templateRoute from '@/app/(app)/imports/template/route';
 import * as evidenceRoute from '@/app/evidence/[evidenceId]/file/route';
 import { dayOf } from '@/lib/days';
 
@@ -69,6 +71,8 @@ const BASE = 'http://localhost:3000';
 const ROUTES: Record<string, Record<string, unknown>> = {
   'app/api/auth/[...nextauth]/route.ts': nextAuthRoute,
   'app/(app)/reports/[scope]/download/route.ts': reportRoute,
+  'app/(app)/reviews/[reviewId]/action-plan/route.ts': actionPlanRoute,
+  'app/(app)/imports/template/route.ts': templateRoute,
   'app/evidence/[evidenceId]/file/route.ts': evidenceRoute,
 };
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -310,7 +314,7 @@ describe('every route handler is fuzzed', () => {
     expect(files.sort()).toEqual(Object.keys(ROUTES).sort());
     const methods = Object.entries(ROUTES).flatMap(([file, module]) => HTTP_METHODS.filter((m) => typeof module[m] === 'function').map((m) => `${file} ${m}`));
     expect(methods.sort()).toEqual(
-      ['app/(app)/reports/[scope]/download/route.ts GET', 'app/api/auth/[...nextauth]/route.ts GET', 'app/api/auth/[...nextauth]/route.ts POST', 'app/evidence/[evidenceId]/file/route.ts GET'].sort(),
+      ['app/(app)/reports/[scope]/download/route.ts GET', 'app/(app)/reviews/[reviewId]/action-plan/route.ts GET', 'app/(app)/imports/template/route.ts GET', 'app/api/auth/[...nextauth]/route.ts GET', 'app/api/auth/[...nextauth]/route.ts POST', 'app/evidence/[evidenceId]/file/route.ts GET'].sort(),
     );
   });
 });
@@ -355,6 +359,41 @@ describe('GET /reports/[scope]/download', () => {
     }
     expect(unhandled).toEqual([]);
     expect(totals.failures.filter((f) => f.route === route).slice(0, 10)).toEqual([]);
+  });
+});
+
+/** A plan's download query: mostly junk formats, and junk keys. */
+const planQuery = fc
+  .tuple(
+    fc.oneof({ weight: 1, arbitrary: fc.constantFrom('csv', 'xlsx') }, { weight: 3, arbitrary: fc.oneof(fc.constantFrom('CSV', 'pdf', 'xls', 'xlsx ', 'csv,xlsx'), segment) }),
+    fc.array(fc.tuple(fc.oneof(fc.constantFrom('format', '__proto__', 'reviewId'), segment), segment), { maxLength: 3 }),
+    fc.boolean(),
+  )
+  .map(([format, extra, omitFormat]) => query([...(omitFormat ? [] : [['format', format] as [string, string]]), ...extra]));
+
+describe('GET /reviews/[reviewId]/action-plan and /imports/template', () => {
+  it('answer 401 signed out, 400 for a bad format, 404 for an unknown review, a file only for a valid request', { timeout: 300_000 }, async () => {
+    const route = 'app/(app)/reviews/[reviewId]/action-plan/route.ts';
+    const handler = actionPlanRoute.GET as unknown as Handler;
+    const ids = fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...reviewIds) }, { weight: 3, arbitrary: segment });
+    let seed = SEED + 400;
+    for (const caller of ROLES) {
+      for (const [reviewId, search, cookie] of fc.sample(fc.tuple(ids, planQuery, junkCookie), { numRuns: RUNS * 5, seed: seed++ })) {
+        const format = new URL(`${BASE}/${search}`).searchParams.get('format');
+        await call(route, handler, caller, request(url('/reviews', [reviewId, 'action-plan'], search), { cookie }), { reviewId }, (status) =>
+          caller === 'SIGNED_OUT' ? status === 401 : status === 400 || status === 404 || (status === 200 && reviewIds.includes(reviewId) && ['csv', 'xlsx'].includes(format ?? '')),
+        );
+      }
+      const template = 'app/(app)/imports/template/route.ts';
+      for (const [search, cookie] of fc.sample(fc.tuple(planQuery, junkCookie), { numRuns: RUNS * 2, seed: seed++ })) {
+        const format = new URL(`${BASE}/${search}`).searchParams.get('format');
+        await call(template, templateRoute.GET as unknown as Handler, caller, request(url('/imports', ['template'], search), { cookie }), {}, (status) =>
+          caller === 'SIGNED_OUT' ? status === 401 : status === 400 || (status === 200 && ['csv', 'xlsx'].includes(format ?? '')),
+        );
+      }
+    }
+    expect(unhandled).toEqual([]);
+    expect(totals.failures.filter((f) => f.route === route || f.route === 'app/(app)/imports/template/route.ts').slice(0, 10)).toEqual([]);
   });
 });
 
