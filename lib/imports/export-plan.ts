@@ -1,5 +1,6 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
+import { forRag, liveActionsForRag } from '@/lib/actions/actions-for-rag';
 import { actionLabel, actionRag } from '@/lib/actions/roll-up';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -42,20 +43,13 @@ export async function exportActionPlan(actor: Actor, reviewId: string, format: P
           text: true,
           findings: { where: { archivedAt: null }, select: { reference: true } },
           actions: {
-            where: { archivedAt: null },
+            where: liveActionsForRag.where,
             select: {
-              reference: true,
+              ...liveActionsForRag.select,
               text: true,
-              status: true,
-              dueDate: true,
-              originalDueDate: true,
-              createdAt: true,
-              lastProgressAt: true,
-              ragOverride: true,
               progressNote: true,
               ownerAgency: { select: { shortName: true } },
               leadOfficer: { select: { name: true } },
-              measures: { where: { archivedAt: null }, select: { target: true, currentValue: true } },
               evidence: { where: { archivedAt: null }, select: { title: true }, orderBy: { submittedAt: 'asc' } },
             },
           },
@@ -68,7 +62,7 @@ export async function exportActionPlan(actor: Actor, reviewId: string, format: P
   const rows: PlanRow[] = [];
   for (const recommendation of review.recommendations.sort(byReference)) {
     for (const action of recommendation.actions.sort(byReference)) {
-      const rating = actionRag({ ...action, measures: action.measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })) }, now).rating;
+      const rating = actionRag(forRag([action])[0]!, now).rating;
       rows.push({
         reference: recommendation.reference,
         finding: recommendation.findings

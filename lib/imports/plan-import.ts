@@ -330,7 +330,9 @@ export function planImport(rows: readonly SheetRow[], settings: ImportSettings, 
         if (!findings.length && !problems.some((p) => p.field === 'finding')) {
           problems.push({
             field: 'finding',
-            message: `Name the finding that ${recommendationReference} answers, or choose a finding for rows without one`,
+            message: data.findings.length
+              ? `Name the finding that ${recommendationReference} answers, or choose a finding for rows without one`
+              : `This review has no findings yet: add them first (a recommendation answers at least one)`,
           });
         }
         if (!chosenFindings?.length && findings.length) flags.push('No finding in the file: answers the finding chosen for rows without one');

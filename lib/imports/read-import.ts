@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { forRag, liveActionsForRag } from '@/lib/actions/actions-for-rag';
 import { actionRag } from '@/lib/actions/roll-up';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -76,23 +77,16 @@ export async function loadPlanData(tx: Tx, reviewId: string, now: Date): Promise
         status: true,
         findings: { where: { archivedAt: null }, select: { id: true } },
         actions: {
-          where: { archivedAt: null },
+          where: liveActionsForRag.where,
           orderBy: { createdAt: 'asc' },
           select: {
+            ...liveActionsForRag.select,
             id: true,
-            reference: true,
             text: true,
             ownerAgencyId: true,
             leadOfficerId: true,
-            dueDate: true,
-            originalDueDate: true,
-            status: true,
             progressNote: true,
             version: true,
-            createdAt: true,
-            lastProgressAt: true,
-            ragOverride: true,
-            measures: { where: { archivedAt: null }, select: { target: true, currentValue: true } },
             evidence: { where: { archivedAt: null }, select: { title: true }, orderBy: { submittedAt: 'asc' } },
           },
         },
@@ -121,10 +115,7 @@ export async function loadPlanData(tx: Tx, reviewId: string, now: Date): Promise
         leadOfficerId: a.leadOfficerId,
         dueDate: dayOf(a.dueDate),
         status: a.status,
-        rating: actionRag(
-          { ...a, measures: a.measures.map((m) => ({ target: m.target.toNumber(), currentValue: m.currentValue.toNumber() })) },
-          now,
-        ).rating,
+        rating: actionRag(forRag([a])[0]!, now).rating,
         progressNote: a.progressNote,
         evidenceTitles: a.evidence.map((e) => e.title),
         version: a.version,
