@@ -27,6 +27,7 @@ import { createAction } from '@/lib/actions/create-action';
 import { overrideRag, withdrawRagOverride } from '@/lib/actions/override-rag';
 import { updateAction } from '@/lib/actions/update-action';
 import { updateProgress } from '@/lib/actions/update-progress';
+import { bulkUpdateActions } from '@/lib/actions/bulk-update';
 import { decideRecommendation } from '@/lib/recommendations/decide-recommendation';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
 import { commitPlanImport } from '@/lib/imports/commit-import';
@@ -310,6 +311,16 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   { name: "reset a user's password", allowed: ADMINS_ONLY, run: (a, w) => resetPassword(a, { id: w.userId }) },
   { name: "reset a user's two-factor sign-in", allowed: ADMINS_ONLY, run: (a, w) => resetTwoFactor(a, { id: w.userId, resetTwoFactorReason: 'Lost phone' }) },
   { name: 'list the users', allowed: ADMINS_ONLY, run: (a) => listUsers(a) },
+  {
+    name: 'update the status of actions in bulk',
+    allowed: OWNING_AGENCY_OR_REVIEWERS,
+    run: (a, w) => bulkUpdateActions(a, { items: [{ actionId: w.actionId, version: 1 }], change: 'status', status: 'IN_PROGRESS', dueDate: null, note: 'Started, in bulk' }),
+  },
+  {
+    name: 'move the due dates of actions in bulk',
+    allowed: REVIEWERS_ONLY,
+    run: (a, w) => bulkUpdateActions(a, { items: [{ actionId: w.actionId, version: 1 }], change: 'dueDate', dueDate: new Date('2031-01-31'), note: 'Later, in bulk' }),
+  },
   { name: 'upload an action plan to import', allowed: REVIEWERS_ONLY, run: (a, w) => startPlanImport(a, { reviewId: w.reviewId, file: new File(['Reference,Recommendation\r\nR9,Imported\r\n'], 'plan.csv') }) },
   { name: 'preview an import', allowed: REVIEWERS_ONLY, prepare: uploaded, run: (a) => getPlanImport(a, upload.id) },
   {

@@ -2,12 +2,23 @@ import Link from '@/components/link';
 import { SortableHeader } from '@/components/recommendation-list/results-table';
 import { ProgressCells } from '@/components/recommendation-list/row-cells';
 import { truncate } from '@/components/recommendation-list/text';
-import type { ActionListPage } from '@/lib/actions/list-actions';
+import type { ActionListPage, ActionListRow } from '@/lib/actions/list-actions';
+import { BULK_FORM_ID, BULK_ITEM_NAME } from './bulk-selection';
+import { SelectAllActions } from './select-all';
 import { plural } from '@/lib/labels';
 import { hasFilters, listHref, type ListQuery, type RecommendationListFilters, toListQuery } from '@/lib/recommendations/list-recommendations.schema';
 
 /** The actions list's results: one row per action, named "R3.1", with its agency, lead officer, due date, status and RAG. */
-export function ActionResultsTable({ page, filters }: { page: ActionListPage; filters: RecommendationListFilters }) {
+export function ActionResultsTable({
+  page,
+  filters,
+  selectable,
+}: {
+  page: ActionListPage;
+  filters: RecommendationListFilters;
+  /** Which rows the user may select for a bulk update (none: no selection column). */
+  selectable?: (row: ActionListRow) => boolean;
+}) {
   const matching = page.total === 1 ? ' matches your filters' : ' match your filters';
   const caption = `${plural(page.total, 'action')}${hasFilters(filters) ? matching : ''}`;
   if (page.rows.length === 0) {
@@ -30,6 +41,11 @@ export function ActionResultsTable({ page, filters }: { page: ActionListPage; fi
         </caption>
         <thead>
           <tr>
+            {selectable ? (
+              <th scope="col">
+                <SelectAllActions />
+              </th>
+            ) : null}
             <th scope="col">Action</th>
             <th scope="col">Review</th>
             <th scope="col">What is to be done</th>
@@ -44,6 +60,20 @@ export function ActionResultsTable({ page, filters }: { page: ActionListPage; fi
         <tbody>
           {page.rows.map((row) => (
             <tr key={row.id}>
+              {selectable ? (
+                <td>
+                  {selectable(row) ? (
+                    <input
+                      type="checkbox"
+                      className="checkboxes__input"
+                      form={BULK_FORM_ID}
+                      name={BULK_ITEM_NAME}
+                      value={`${row.id}:${row.version}`}
+                      aria-label={`Select ${row.label} of ${row.review.title}`}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
               <td>
                 <Link href={`/actions/${row.id}`}>
                   {row.label}

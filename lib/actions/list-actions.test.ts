@@ -78,6 +78,7 @@ describe('listActions: rows', () => {
     expect(page.rows).toEqual<ActionListRow[]>([
       {
         id: first!.id,
+        version: first!.version,
         label: 'R3.1',
         text: 'Recommendation three as written',
         recommendation: { id: r3.id, reference: 'R3' },
@@ -96,6 +97,7 @@ describe('listActions: rows', () => {
       },
       {
         id: second!.id,
+        version: second!.version,
         label: 'R3.2',
         text: 'Health B screens every referral',
         recommendation: { id: r3.id, reference: 'R3' },

@@ -18,6 +18,8 @@ const TEXT_PREVIEW_CHARS = 300;
 
 export type ActionListRow = {
   id: string;
+  /** What a bulk update of the action is based on (a change since the list was loaded is refused). */
+  version: number;
   /** "R3.1" */
   label: string;
   /** The action's text, or the recommendation's when it has none of its own; at most 300 characters. */
@@ -47,6 +49,7 @@ export type ActionListPage = {
 
 type RawRow = {
   id: string;
+  version: number;
   reference: string;
   text: string;
   recommendationId: string;
@@ -102,7 +105,7 @@ export async function listActions(actor: Actor, filters: RecommendationListFilte
   const { orderBy, after } = keysetQuery('x', filters);
   const [raw, counted] = await Promise.all([
     db.$queryRaw<RawRow[]>`
-      SELECT x.id, x.reference, left(COALESCE(x.text, r.text), ${TEXT_PREVIEW_CHARS}::int) AS text,
+      SELECT x.id, x.version, x.reference, left(COALESCE(x.text, r.text), ${TEXT_PREVIEW_CHARS}::int) AS text,
              r.id AS "recommendationId", r.reference AS "recommendationReference",
              v.id AS "reviewId", v.title AS "reviewTitle",
              x.status::text AS status, r.priority::text AS priority, x."ragOverride"::text AS "ragOverride",
@@ -144,6 +147,7 @@ function toRow(row: RawRow, now: Date): ActionListRow {
   const today = ukDay(now);
   return {
     id: row.id,
+    version: row.version,
     label: actionLabel(row.recommendationReference, row.reference),
     text: row.text,
     recommendation: { id: row.recommendationId, reference: row.recommendationReference },

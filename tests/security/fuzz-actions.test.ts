@@ -54,6 +54,7 @@ import * as twoFactorActions from '@/app/(account)/account/two-factor/actions';
 import * as userActions from '@/app/(app)/admin/users/[userId]/actions';
 import * as newUserActions from '@/app/(app)/admin/users/new/actions';
 import * as importActions from '@/app/(app)/imports/actions';
+import * as actionListActions from '@/app/(app)/actions/actions';
 import { verifyPassword } from '@/lib/auth/password';
 import { totpCode } from '@/lib/auth/totp';
 import { enrolTwoFactor } from '@/tests/support/auth-factories';
@@ -82,6 +83,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'app/(app)/admin/users/[userId]/actions.ts': userActions,
   'app/(app)/admin/users/new/actions.ts': newUserActions,
   'app/(app)/imports/actions.ts': importActions,
+  'app/(app)/actions/actions.ts': actionListActions,
 };
 
 type AnyAction = (input: unknown) => Promise<unknown>;
@@ -177,7 +179,8 @@ type FieldKind =
   | { kind: 'columns' } // what each column of an imported sheet holds: import fields or ''
   | { kind: 'statusWords' } // a file's status words and the status each becomes
   | { kind: 'sha256' }
-  | { kind: 'checkbox' };
+  | { kind: 'checkbox' }
+  | { kind: 'bulkItems' }; // actions selected in a list, each with the version shown
 
 const text = (min: number, max: number, optional = false): FieldKind => ({ kind: 'text', min, max, optional });
 const enumOf = (...values: string[]): FieldKind => ({ kind: 'enum', values });
@@ -314,6 +317,18 @@ function invalidFor(field: FieldKind, strings = false): fc.Arbitrary<unknown> {
       );
     case 'sha256':
       return onlyStrings(fc.oneof(blank, notAString, fc.constantFrom('abc', 'A'.repeat(64), 'g'.repeat(64), 'a'.repeat(63), 'a'.repeat(65))));
+    case 'bulkItems':
+      return fc.constantFrom(
+        [],
+        'action-rochdale-r6-1',
+        [{}],
+        [{ actionId: '', version: 1 }],
+        [{ actionId: 'action-rochdale-r6-1', version: 0 }],
+        [{ actionId: 'action-rochdale-r6-1' }],
+        [{ actionId: 1, version: 1 }],
+        [{ actionId: 'x'.repeat(65), version: 1 }],
+        Array.from({ length: 101 }, (_, i) => ({ actionId: `fuzz-${i}`, version: 1 })),
+      );
     case 'checkbox':
       return onlyStrings(fc.constantFrom('yes', 'false', 'on ', 'TRUE', 1, 0, {}, [], 'no'));
     case 'file':
@@ -615,6 +630,16 @@ const CASES: Record<string, Case> = {
     },
     who: 'owner',
     versioned: true,
+  },
+  bulkUpdateActionsAction: {
+    fields: { items: { kind: 'bulkItems' }, change: enumOf('status', 'dueDate'), status: STATUS, dueDate: { kind: 'optDay' }, note: text(1, 5000) },
+    // As updateProgressAction's: an action the owner's agency owns, or (for an admin) another agency's; a progress note at worst.
+    valid: (state, scope) => {
+      const a = actionOf(state, scope, 'action-rochdale-r6-1', 'action-rochdale-r2-2');
+      return { items: [{ actionId: a.id, version: a.version }], change: 'status', status: a.status, note: 'Fuzz control' };
+    },
+    who: 'owner',
+    versioned: false,
   },
   uploadPlanAction: {
     fields: { reviewId: ID, file: { kind: 'file' } },
