@@ -36,6 +36,7 @@ import { getPlanImport } from '@/lib/imports/get-import';
 import { startPlanImport } from '@/lib/imports/start-import';
 import { updatePlanImport } from '@/lib/imports/update-import';
 import { getReport } from '@/lib/reports/get-report';
+import { listMyNotices, markAllNoticesRead, noticesForAction } from '@/lib/notices/notices';
 import { archiveReview } from '@/lib/reviews/archive-review';
 import { createReview } from '@/lib/reviews/create-review';
 import { getReview } from '@/lib/reviews/get-review';
@@ -331,6 +332,9 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   },
   { name: 'import an action plan', allowed: REVIEWERS_ONLY, prepare: uploaded, run: (a) => commitPlanImport(a, { importId: upload.id, version: upload.version, fingerprint: upload.fingerprint, leaveOutProblemRows: false }) },
   { name: "download a review's action plan", allowed: EVERYONE, run: (a, w) => exportActionPlan(a, w.reviewId, 'xlsx') },
+  { name: 'read their own notifications', allowed: EVERYONE, run: (a) => listMyNotices(a) },
+  { name: 'mark their own notifications read', allowed: EVERYONE, run: (a) => markAllNoticesRead(a) },
+  { name: 'see who was reminded about an action', allowed: EVERYONE, run: (a, w) => noticesForAction(a, w.actionId) },
   { name: 'read the reviews', allowed: EVERYONE, run: (a) => listReviews(a) },
   { name: 'count the open reviews', allowed: EVERYONE, run: (a) => countOpenReviews(a) },
   { name: 'read a review', allowed: EVERYONE, run: (a, w) => getReview(a, w.reviewId) },

@@ -5,11 +5,13 @@ import { ServiceNavigation } from '@/components/service-navigation';
 import { SiteHeader } from '@/components/site-header';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { countUnreadNotices } from '@/lib/notices/notices';
 
 // Every page below needs a signed-in user; each page also asks for the user
 // itself (layouts are not re-run on every navigation), so this is not the check.
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await countUnreadNotices(user);
   return (
     <>
       <SiteHeader user={user}>
@@ -32,6 +34,18 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             </li>
             <li>
               <NavLink href="/reports">Reports</NavLink>
+            </li>
+            <li>
+              <NavLink href="/notifications">
+                Notifications
+                {unread ? (
+                  <>
+                    {' '}
+                    <span className="nav-count">{unread}</span>
+                    <span className="visually-hidden"> unread</span>
+                  </>
+                ) : null}
+              </NavLink>
             </li>
             {can(user, 'user:manage') ? (
               <li>

@@ -22,6 +22,7 @@ export const PAGES = [
   '/recommendations/rec-rochdale-r2/actions/new',
   '/actions/action-rochdale-r2-1/edit',
   '/reports',
+  '/notifications',
   '/admin/users',
   '/admin/users?q=lead',
   '/admin/users/new',

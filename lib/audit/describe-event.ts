@@ -13,6 +13,7 @@ import {
   STATUS_LABELS,
 } from '@/lib/labels';
 import { formatDay } from '@/lib/days';
+import { NOTICE_RULE_WORDS } from '@/lib/notices/rule-words';
 import { readEvent, type StoredPayload, subjectTypeOf, unhandledKind } from './event-catalogue';
 import type { FieldValues } from './events';
 
@@ -134,6 +135,10 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
       const what = changes(event.before, after);
       const word = statusWord ? ` (the file's status: "${statusWord}")` : '';
       return `${who} imported ${action()} from "${source.fileName}" (${source.sheet}, row ${source.row})${what ? `: ${what}` : ''}${word}`;
+    }
+    case 'notice.sent': {
+      const about = event.after.actionId ? context.actionLabels?.get(event.after.actionId) : undefined;
+      return `${who} reminded ${event.after.recipient || 'someone'}${about ? ` about action ${about}` : ''}: ${NOTICE_RULE_WORDS[event.after.rule] ?? event.after.rule}`;
     }
     case 'review.plan_imported': {
       const a = event.after;

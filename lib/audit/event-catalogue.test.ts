@@ -85,6 +85,9 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'review.plan_imported': {
     after: { fileName: 'plan.xlsx', sha256: 'b'.repeat(64), sheet: 'Plan', rows: 40, recommendationsCreated: 10, actionsCreated: 30, actionsUpdated: 2, rowsLeftOut: [7] },
   },
+  'notice.sent': {
+    after: { rule: 'overdue', recipientId: 'u1', recipient: 'Lead officer', actionId: 'x1', evidenceId: null, aboutDay: '2013-03-31', key: 'overdue:x1:2013-03-31:u1' },
+  },
   'measure.created': { after: { actionId: 'x1', name: 'Staff trained', unit: 'staff', target: new Prisma.Decimal(1500) } },
   'measure.updated': { before: { currentValue: new Prisma.Decimal('300'), name: 'Staff trained' }, after: { currentValue: 1200.5, name: 'Staff trained' } },
   'evidence.submitted': { after: { actionId: 'x1', title: 'Registers', kind: 'TRAINING_RECORD', url: 'https://example.test/registers' } },

@@ -298,6 +298,13 @@ const CATALOGUE = {
       },
     },
   ],
+  // A notice the round made (lib/notices): which rule, to whom, about which item and day. By the system (no actor).
+  'notice.sent': [
+    {
+      before: null,
+      after: { rule: text, recipientId: id, recipient: text, actionId: id.nullable(), evidenceId: id.nullable(), aboutDay: z.iso.date().nullable(), key: text },
+    },
+  ],
   'measure.created': [
     { before: null, after: { actionId: id, name: text, unit: text, target: amount, currentValue: amount.optional() } },
     {

@@ -507,6 +507,7 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
     case 'user.reauthentication_failed':
     case 'access.denied':
     case 'review.plan_imported':
+    case 'notice.sent':
     case 'finding.created':
     case 'finding.updated':
     case 'finding.archived':

@@ -55,6 +55,7 @@ import * as userActions from '@/app/(app)/admin/users/[userId]/actions';
 import * as newUserActions from '@/app/(app)/admin/users/new/actions';
 import * as importActions from '@/app/(app)/imports/actions';
 import * as actionListActions from '@/app/(app)/actions/actions';
+import * as notificationActions from '@/app/(app)/notifications/actions';
 import { verifyPassword } from '@/lib/auth/password';
 import { totpCode } from '@/lib/auth/totp';
 import { enrolTwoFactor } from '@/tests/support/auth-factories';
@@ -84,6 +85,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'app/(app)/admin/users/new/actions.ts': newUserActions,
   'app/(app)/imports/actions.ts': importActions,
   'app/(app)/actions/actions.ts': actionListActions,
+  'app/(app)/notifications/actions.ts': notificationActions,
 };
 
 type AnyAction = (input: unknown) => Promise<unknown>;
@@ -716,6 +718,14 @@ const CASES: Record<string, Case> = {
       const owner = await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL.OWNER } });
       expect(await verifyPassword(owner.passwordHash, NEW_PASSWORD)).toBe(true);
     },
+  },
+  markAllNoticesReadAction: {
+    // Only the caller's own notices (none in the demo data until a round runs): nothing to write.
+    fields: {},
+    valid: () => ({}),
+    who: 'self',
+    versioned: false,
+    takesNoInput: true,
   },
   startEnrolmentAction: {
     fields: {},

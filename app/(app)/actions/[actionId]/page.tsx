@@ -6,7 +6,7 @@ import { MeasuresSection } from '@/components/recommendation/measures-section';
 import { Timeline } from '@/components/recommendation/timeline';
 import { UpdateProgressForm } from '@/components/recommendation/update-progress-form';
 import { RagTag, StatusTag } from '@/components/status-tag';
-import { dayOf, daysBetween, formatDay } from '@/lib/days';
+import { dayOf, daysBetween, formatDateTime, formatDay } from '@/lib/days';
 import { plural } from '@/lib/labels';
 import { isClosed } from '@/lib/recommendations/status';
 import {
@@ -19,6 +19,8 @@ import {
   withdrawRagOverrideAction,
 } from './actions';
 import { loadAction } from './load-action';
+import { noticesForAction } from '@/lib/notices/notices';
+import { NOTICE_RULE_WORDS } from '@/lib/notices/rule-words';
 
 type Props = {
   params: Promise<{ actionId: string }>;
@@ -36,7 +38,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function ActionPage(props: Props) {
-  const { action: a } = await load(props);
+  const { user, action: a } = await load(props);
+  const reminders = await noticesForAction(user, a.id);
   const recommendationHref = `/recommendations/${a.recommendation.id}`;
   const slipped = a.dueDate.getTime() !== a.originalDueDate.getTime();
   const slippageDays = daysBetween(dayOf(a.originalDueDate), dayOf(a.dueDate));
@@ -165,6 +168,19 @@ export default async function ActionPage(props: Props) {
           )}
         </section>
       ) : null}
+
+      <h2 id="reminders-heading">Reminders</h2>
+      {reminders.length ? (
+        <ul className="small" aria-labelledby="reminders-heading">
+          {reminders.map((r) => (
+            <li key={r.id}>
+              Reminder sent to {r.recipient} on {formatDateTime(r.createdAt)} ({NOTICE_RULE_WORDS[r.rule] ?? r.rule})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="small secondary">No reminders have been sent about this action.</p>
+      )}
 
       <h2 id="history">History of this action</h2>
       <p className="small">

@@ -1,0 +1,130 @@
+import 'server-only';
+import { recordEvents } from '@/lib/audit/record-event';
+import { dayOf, ukDay } from '@/lib/days';
+import { type Db, db, Prisma } from '@/lib/db';
+import { statusesWhere } from '@/lib/recommendations/status';
+import { actionLabel } from '@/lib/actions/roll-up';
+import { type ActionFacts, DEFAULT_NOTICE_SETTINGS, type EvidenceFacts, type NoticeRule, type NoticeSettings, noticesDue } from './rules';
+
+export type RoundResult = { day: string; considered: number; sent: number; byRule: Partial<Record<NoticeRule, number>> };
+
+/**
+ * One round of notices: reads every open action and every piece of evidence
+ * awaiting assessment, works out what is due today (rules.ts), and makes each
+ * notice not made before, with its history event ('notice.sent'), in one
+ * transaction. Each notice has a key (rule, item, occurrence, recipient) under
+ * a unique index, so however many rounds run at once, on however many
+ * instances, each notice is made once: the rounds that lose the race find it
+ * there and make nothing (decision 0017).
+ */
+export async function runNoticeRound(
+  now = new Date(),
+  settings: NoticeSettings = DEFAULT_NOTICE_SETTINGS,
+  /** Another instance's connection pool (the app's by default): tests run two rounds as two instances would. */
+  client: Db = db,
+): Promise<RoundResult> {
+  const today = ukDay(now);
+  const open = statusesWhere('open');
+  const [actions, evidence, reviewers] = await Promise.all([
+    client.$queryRaw<{ id: string; reference: string; recommendationReference: string; status: ActionFacts['status']; dueDate: Date; lastProgressAt: Date; leadOfficerId: string | null; leadActive: boolean | null; reviewId: string; recommendationId: string }[]>`
+      SELECT x.id, x.reference, r.reference AS "recommendationReference", x.status::text AS status, x."dueDate", x."lastProgressAt",
+             x."leadOfficerId", u.active AS "leadActive", r."reviewId", r.id AS "recommendationId"
+      FROM "Action" x
+      JOIN "Recommendation" r ON r.id = x."recommendationId"
+      JOIN "Review" v ON v.id = r."reviewId"
+      LEFT JOIN "User" u ON u.id = x."leadOfficerId"
+      WHERE x."archivedAt" IS NULL AND r."archivedAt" IS NULL AND v."archivedAt" IS NULL
+        AND x.status IN (${Prisma.join(open.map((status) => Prisma.sql`${status}::"RecommendationStatus"`))})`,
+    client.$queryRaw<{ id: string; actionId: string; reference: string; recommendationReference: string; submittedAt: Date; submittedById: string; reviewId: string; recommendationId: string }[]>`
+      SELECT e.id, e."actionId", x.reference, r.reference AS "recommendationReference", e."submittedAt", e."submittedById", r."reviewId", r.id AS "recommendationId"
+      FROM "Evidence" e
+      JOIN "Action" x ON x.id = e."actionId"
+      JOIN "Recommendation" r ON r.id = e."recommendationId"
+      JOIN "Review" v ON v.id = r."reviewId"
+      WHERE e.assessment = 'PENDING' AND e."archivedAt" IS NULL AND x."archivedAt" IS NULL AND r."archivedAt" IS NULL AND v."archivedAt" IS NULL`,
+    client.user.findMany({ where: { role: 'REVIEWER', active: true }, select: { id: true }, orderBy: { id: 'asc' } }),
+  ]);
+  const actionFacts: ActionFacts[] = actions.map((a) => ({
+    id: a.id,
+    label: actionLabel(a.recommendationReference, a.reference),
+    status: a.status,
+    dueDate: dayOf(a.dueDate),
+    lastProgressDay: ukDay(a.lastProgressAt),
+    // A lead officer who has left leads nothing: the action is flagged as unled.
+    leadOfficerId: a.leadActive ? a.leadOfficerId : null,
+    reviewId: a.reviewId,
+    recommendationId: a.recommendationId,
+  }));
+  const evidenceFacts: EvidenceFacts[] = evidence.map((e) => ({
+    id: e.id,
+    actionId: e.actionId,
+    label: actionLabel(e.recommendationReference, e.reference),
+    submittedDay: ukDay(e.submittedAt),
+    submittedById: e.submittedById,
+    reviewId: e.reviewId,
+    recommendationId: e.recommendationId,
+  }));
+  const due = noticesDue(
+    today,
+    actionFacts,
+    evidenceFacts,
+    reviewers.map((r) => r.id),
+    settings,
+  );
+  const result: RoundResult = { day: today, considered: due.length, sent: 0, byRule: {} };
+  if (!due.length) return result;
+
+  // Those already made are skipped in SQL first (most of a round, every day after the first).
+  const made = new Set(
+    (await client.$queryRaw<{ key: string }[]>`SELECT key FROM "Notice" WHERE key = ANY(${due.map((n) => n.key)}::text[])`).map((row) => row.key),
+  );
+  const fresh = due.filter((notice) => !made.has(notice.key));
+  if (!fresh.length) return result;
+  const names = new Map((await client.user.findMany({ where: { id: { in: [...new Set(fresh.map((n) => n.recipientId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+
+  await client.$transaction(
+    async (tx) => {
+      const inserted: { id: string; key: string }[] = [];
+      for (let start = 0; start < fresh.length; start += 1000) {
+        const chunk = JSON.stringify(fresh.slice(start, start + 1000));
+        // A key another round made meanwhile is skipped here (the unique index decides): only this round's are returned.
+        inserted.push(
+          ...(await tx.$queryRaw<{ id: string; key: string }[]>`
+            INSERT INTO "Notice" (id, key, rule, "recipientId", "actionId", "evidenceId", "reviewId", "recommendationId", "aboutDay", "createdAt")
+            SELECT gen_random_uuid()::text, n->>'key', n->>'rule', n->>'recipientId', n->>'actionId', n->>'evidenceId', n->>'reviewId', n->>'recommendationId',
+                   (n->>'aboutDay')::date, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+            FROM jsonb_array_elements(${chunk}::jsonb) AS n
+            ON CONFLICT (key) DO NOTHING
+            RETURNING id, key`),
+        );
+      }
+      const byKey = new Map(fresh.map((n) => [n.key, n]));
+      await recordEvents(
+        tx,
+        inserted.map(({ id, key }) => {
+          const notice = byKey.get(key)!;
+          result.byRule[notice.rule] = (result.byRule[notice.rule] ?? 0) + 1;
+          return {
+            actorId: null,
+            kind: 'notice.sent' as const,
+            subjectId: id,
+            after: {
+              rule: notice.rule,
+              recipientId: notice.recipientId,
+              recipient: names.get(notice.recipientId) ?? '',
+              actionId: notice.actionId,
+              evidenceId: notice.evidenceId,
+              aboutDay: notice.aboutDay,
+              key,
+            },
+            reviewId: notice.reviewId,
+            recommendationId: notice.recommendationId,
+          };
+        }),
+      );
+      result.sent = inserted.length;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return result;
+}
