@@ -22,7 +22,7 @@ const evidence = (overrides: Partial<EvidenceFacts> = {}): EvidenceFacts => ({
   recommendationId: 'r3',
   ...overrides,
 });
-const rulesOn = (today: string, facts: Partial<ActionFacts>) => noticesDue(today, [action(facts)], [], ['rev1']).map((n) => `${n.rule}:${n.key}`);
+const rulesOn = (today: string, facts: Partial<ActionFacts>) => noticesDue(today, [action(facts)], [], () => ['rev1']).map((n) => `${n.rule}:${n.key}`);
 
 describe('which notices are due', () => {
   it.each([
@@ -52,9 +52,9 @@ describe('which notices are due', () => {
   });
 
   it('tells every reviewer but its submitter about evidence waiting 14 days or more', () => {
-    const due = noticesDue('2013-03-15', [], [evidence({ submittedById: 'rev1' })], ['rev1', 'rev2']);
+    const due = noticesDue('2013-03-15', [], [evidence({ submittedById: 'rev1' })], () => ['rev1', 'rev2']);
     expect(due.map((n) => n.key)).toEqual(['evidence_waiting:e1:rev2']);
-    expect(noticesDue('2013-03-14', [], [evidence()], ['rev1'])).toEqual([]);
+    expect(noticesDue('2013-03-14', [], [evidence()], () => ['rev1'])).toEqual([]);
   });
 
   it('words a notice with the reference and dates only, never the item’s text', () => {

@@ -52,13 +52,15 @@ export type NoticeToSend = {
  * The notices due today. An occurrence is part of the key: an action whose
  * due date moves is reminded again about the new one; one that progresses and
  * stalls again is reminded again. Reviewers are the people who assess
- * evidence and give actions their lead officers.
+ * evidence and give actions their lead officers: those working on the item's
+ * review are told.
  */
 export function noticesDue(
   today: Day,
   actions: readonly ActionFacts[],
   evidence: readonly EvidenceFacts[],
-  reviewerIds: readonly string[],
+  /** The reviewers to tell about a review's items: those working on it. */
+  reviewersOf: (reviewId: string) => readonly string[],
   settings: NoticeSettings = DEFAULT_NOTICE_SETTINGS,
 ): NoticeToSend[] {
   const out: NoticeToSend[] = [];
@@ -76,7 +78,7 @@ export function noticesDue(
     });
     if (!action.leadOfficerId) {
       // Nobody leads it: the reviewers are told, once per action.
-      for (const reviewerId of reviewerIds) out.push({ ...about('unled', action.dueDate, reviewerId), key: `unled:${action.id}:${reviewerId}` });
+      for (const reviewerId of reviewersOf(action.reviewId)) out.push({ ...about('unled', action.dueDate, reviewerId), key: `unled:${action.id}:${reviewerId}` });
       continue;
     }
     const overdue = isOverdue(action, today);
@@ -94,7 +96,7 @@ export function noticesDue(
   for (const item of evidence) {
     if (daysBetween(item.submittedDay, today) < settings.evidenceWaitingDays) continue;
     // Nobody judges their own evidence: its submitter is not asked to.
-    for (const reviewerId of reviewerIds.filter((id) => id !== item.submittedById)) {
+    for (const reviewerId of reviewersOf(item.reviewId).filter((id) => id !== item.submittedById)) {
       out.push({
         key: `evidence_waiting:${item.id}:${reviewerId}`,
         rule: 'evidence_waiting',

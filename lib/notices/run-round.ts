@@ -25,7 +25,7 @@ export async function runNoticeRound(
 ): Promise<RoundResult> {
   const today = ukDay(now);
   const open = statusesWhere('open');
-  const [actions, evidence, reviewers] = await Promise.all([
+  const [actions, evidence, reviewers, working] = await Promise.all([
     client.$queryRaw<{ id: string; reference: string; recommendationReference: string; status: ActionFacts['status']; dueDate: Date; lastProgressAt: Date; leadOfficerId: string | null; leadActive: boolean | null; reviewId: string; recommendationId: string }[]>`
       SELECT x.id, x.reference, r.reference AS "recommendationReference", x.status::text AS status, x."dueDate", x."lastProgressAt",
              x."leadOfficerId", u.active AS "leadActive", r."reviewId", r.id AS "recommendationId"
@@ -43,6 +43,11 @@ export async function runNoticeRound(
       JOIN "Review" v ON v.id = r."reviewId"
       WHERE e.assessment = 'PENDING' AND e."archivedAt" IS NULL AND x."archivedAt" IS NULL AND r."archivedAt" IS NULL AND v."archivedAt" IS NULL`,
     client.user.findMany({ where: { role: 'REVIEWER', active: true }, select: { id: true }, orderBy: { id: 'asc' } }),
+    // The reviewers working on each review: those whose changes its history holds.
+    client.$queryRaw<{ reviewId: string; reviewerId: string }[]>`
+      SELECT DISTINCT e."reviewId", e."actorId" AS "reviewerId"
+      FROM "HistoryEvent" e JOIN "User" u ON u.id = e."actorId"
+      WHERE e."reviewId" IS NOT NULL AND u.role = 'REVIEWER' AND u.active`,
   ]);
   const actionFacts: ActionFacts[] = actions.map((a) => ({
     id: a.id,
@@ -64,13 +69,11 @@ export async function runNoticeRound(
     reviewId: e.reviewId,
     recommendationId: e.recommendationId,
   }));
-  const due = noticesDue(
-    today,
-    actionFacts,
-    evidenceFacts,
-    reviewers.map((r) => r.id),
-    settings,
-  );
+  const byReview = new Map<string, string[]>();
+  for (const { reviewId, reviewerId } of working) byReview.set(reviewId, [...(byReview.get(reviewId) ?? []), reviewerId]);
+  const everyReviewer = reviewers.map((r) => r.id);
+  // A review nobody has worked on yet: every reviewer is told.
+  const due = noticesDue(today, actionFacts, evidenceFacts, (reviewId) => byReview.get(reviewId) ?? everyReviewer, settings);
   const result: RoundResult = { day: today, considered: due.length, sent: 0, byRule: {} };
   if (!due.length) return result;
 
