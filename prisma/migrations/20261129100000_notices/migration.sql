@@ -20,4 +20,4 @@ CREATE INDEX "Notice_recipientId_readAt_createdAt_idx" ON "Notice"("recipientId"
 CREATE INDEX "Notice_actionId_createdAt_idx" ON "Notice"("actionId", "createdAt");
 
 ALTER TABLE "Notice" ADD CONSTRAINT "Notice_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "Notice" ADD CONSTRAINT "Notice_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Notice" ADD CONSTRAINT "Notice_actionId_fkey" FOREIGN KEY ("actionId") REFERENCES "Action"("id") ON DELETE SET NULL ON UPDATE CASCADE;
