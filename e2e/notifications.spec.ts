@@ -11,6 +11,8 @@ import { DEMO, signIn } from './support/auth';
 import { createTestRecommendation } from './support/records';
 
 test('a round tells the reviewers about an action nobody leads; a reviewer reads it and marks it read', async ({ page }) => {
+  // The real command starts its own Node process (tsx compiling lib/ first): 6 s alone, 45 s beside the rest of the suite.
+  test.slow();
   const recommendation = await createTestRecommendation(`Notices ${randomUUID().slice(0, 8)}: an action with no lead officer`);
   const databaseUrl = readFileSync(path.join(process.env.E2E_DATA_DIR || '.data/e2e', 'database-url'), 'utf8').trim();
   const printed = execFileSync('npm', ['run', '--silent', 'reminders:run'], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
