@@ -261,7 +261,8 @@ function invalidFor(field: FieldKind, strings = false): fc.Arbitrary<unknown> {
       return onlyStrings(
         fc.oneof(
           fc.string({ maxLength: 30 }).filter((s) => !field.values.includes(s)),
-          fc.constantFrom(...field.values.map((v) => v.toLowerCase()), ...field.values.map((v) => ` ${v}`)),
+          // Another case or a space: invalid, unless that is itself one of the values (an enum of lowercase words).
+          fc.constantFrom(...field.values.flatMap((v) => [v.toLowerCase(), v.toUpperCase(), ` ${v}`]).filter((v) => !field.values.includes(v))),
           fc.constant('__proto__'),
           fc.constant('constructor'),
           notAString,
