@@ -70,6 +70,14 @@ describe('bulk updates of actions', () => {
     expect(await db.historyEvent.count()).toBe(before);
   });
 
+  it('checks the permission and version even when the due date asked for is the one it has', async () => {
+    const same = parse({ items: await items(ids.own1), change: 'dueDate', dueDate: '2030-01-31', note: 'No change' });
+    expect(await refusal(bulkUpdateActions(owner, same))).toBeInstanceOf(ForbiddenError);
+    expect(await bulkUpdateActions(reviewer, same)).toMatchObject({ changed: [{ label: 'R1.1', message: 'Already due on 31 January 2030' }] });
+    const stale = parse({ items: [{ actionId: ids.own1, version: 99 }], change: 'dueDate', dueDate: '2030-01-31', note: 'No change' });
+    expect((await refusal(bulkUpdateActions(reviewer, stale)) as Error).message).toMatch(/Changed since the list was loaded/);
+  });
+
   it('refuses the whole request with every reason when none could be changed for mixed reasons', async () => {
     const stale = [{ actionId: ids.own1, version: 99 }, ...(await items(ids.theirs))];
     const refused = await refusal(bulkUpdateActions(owner, parse({ items: stale, change: 'status', status: 'IN_PROGRESS', note: 'x' })));

@@ -26,18 +26,27 @@ export type BulkUpdateResult = { changed: BulkItemResult[]; refused: BulkItemRes
  * them, else with every reason.
  */
 export async function bulkUpdateActions(actor: Actor, input: z.output<typeof bulkUpdateSchema>): Promise<BulkUpdateResult> {
+  // One read of every action selected, as the list showed it: its label for the result, and what the use case is given besides the change.
   const ids = [...new Set(input.items.map((item) => item.actionId))];
-  const found = await db.action.findMany({ where: { id: { in: ids } }, select: { id: true, reference: true, recommendation: { select: { reference: true } } } });
-  const labels = new Map(found.map((a) => [a.id, actionLabel(a.recommendation.reference, a.reference)]));
+  const selected = new Map(
+    (
+      await db.action.findMany({
+        where: { id: { in: ids }, archivedAt: null },
+        select: { id: true, reference: true, text: true, status: true, ownerAgencyId: true, leadOfficerId: true, dueDate: true, recommendation: { select: { reference: true, text: true } } },
+      })
+    ).map((action) => [action.id, action]),
+  );
   const result: BulkUpdateResult = { changed: [], refused: [] };
   const forbidden: { actionId: string; error: ForbiddenError }[] = [];
   const seen = new Set<string>();
   for (const item of input.items) {
     if (seen.has(item.actionId)) continue;
     seen.add(item.actionId);
-    const label = labels.get(item.actionId) ?? 'An action';
+    const action = selected.get(item.actionId);
+    const label = action ? actionLabel(action.recommendation.reference, action.reference) : 'An action';
     try {
-      const message = input.change === 'status' && input.status ? await changeStatus(actor, item, input.status, input.note) : await moveDueDate(actor, item, input.dueDate!, input.note);
+      if (!action) throw new NotFoundError('action');
+      const message = input.change === 'status' && input.status ? await changeStatus(actor, item, action, input.status, input.note) : await moveDueDate(actor, item, action, input.dueDate!, input.note);
       result.changed.push({ actionId: item.actionId, label, message });
     } catch (error) {
       if (error instanceof ForbiddenError) forbidden.push({ actionId: item.actionId, error });
@@ -54,20 +63,28 @@ export async function bulkUpdateActions(actor: Actor, input: z.output<typeof bul
   return result;
 }
 
-async function changeStatus(actor: Actor, item: { actionId: string; version: number }, status: RecommendationStatus, note: string) {
-  const before = await db.action.findUnique({ where: { id: item.actionId }, select: { status: true } });
+type Selected = {
+  text: string | null;
+  reference: string;
+  status: RecommendationStatus;
+  ownerAgencyId: string;
+  leadOfficerId: string | null;
+  dueDate: Date;
+  recommendation: { text: string };
+};
+type Item = { actionId: string; version: number };
+
+async function changeStatus(actor: Actor, item: Item, action: Selected, status: RecommendationStatus, note: string) {
   await updateProgress(actor, { actionId: item.actionId, version: item.version, status, note });
-  return before?.status === status ? `Progress note added (already ${STATUS_LABELS[status].toLowerCase()})` : `Status changed to ${STATUS_LABELS[status].toLowerCase()}`;
+  return action.status === status ? `Progress note added (already ${STATUS_LABELS[status].toLowerCase()})` : `Status changed to ${STATUS_LABELS[status].toLowerCase()}`;
 }
 
-async function moveDueDate(actor: Actor, item: { actionId: string; version: number }, dueDate: Date, reason: string) {
-  const action = await db.action.findFirst({
-    where: { id: item.actionId, archivedAt: null },
-    select: { reference: true, text: true, ownerAgencyId: true, leadOfficerId: true, dueDate: true, recommendation: { select: { text: true } } },
-  });
-  if (!action) throw new NotFoundError('action');
-  if (action.dueDate.getTime() === dueDate.getTime()) return `Already due on ${formatDay(dueDate)}`;
-  // Everything else as it is: the edit form's use case, with only the due date moved and the note as its reason.
+/**
+ * The edit form's use case with only the due date moved and the note as its
+ * reason: it checks the permission and the version even when the date is
+ * already the one asked for (then it changes nothing).
+ */
+async function moveDueDate(actor: Actor, item: Item, action: Selected, dueDate: Date, reason: string) {
   await updateAction(actor, {
     id: item.actionId,
     version: item.version,
@@ -78,7 +95,7 @@ async function moveDueDate(actor: Actor, item: { actionId: string; version: numb
     dueDate,
     dueDateChangeReason: reason,
   });
-  return `Due date moved to ${formatDay(dueDate)}`;
+  return action.dueDate.getTime() === dueDate.getTime() ? `Already due on ${formatDay(dueDate)}` : `Due date moved to ${formatDay(dueDate)}`;
 }
 
 /** Why an action was not changed, in words for the list of results. */
