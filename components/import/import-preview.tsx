@@ -1,3 +1,4 @@
+import { truncate } from '@/components/recommendation-list/text';
 import { fieldLabel, type Plan } from '@/lib/imports/plan-import';
 import { PREVIEW_ROW_LIMIT } from '@/lib/imports/preview-limit';
 import { plural } from '@/lib/labels';
@@ -80,9 +81,9 @@ export function ImportPreview({ plan }: { plan: Plan }) {
                       <ul className="small">
                         {row.changes.map((change, i) => (
                           <li key={i}>
-                            {fieldLabel(change.field)}: {change.from ? <del>{clip(change.from)}</del> : null}
+                            {fieldLabel(change.field)}: {change.from ? <del>{truncate(change.from, 200)}</del> : null}
                             {change.from ? ' → ' : ''}
-                            <ins>{clip(change.to) || '(none)'}</ins>
+                            <ins>{truncate(change.to, 200) || '(none)'}</ins>
                           </li>
                         ))}
                       </ul>
@@ -110,7 +111,7 @@ export function ImportPreview({ plan }: { plan: Plan }) {
           <ul className="small">
             {plan.missing.map((item) => (
               <li key={item.label}>
-                <strong>{item.label}</strong>: {clip(item.text)}
+                <strong>{item.label}</strong>: {truncate(item.text, 200)}
               </li>
             ))}
           </ul>
@@ -120,4 +121,3 @@ export function ImportPreview({ plan }: { plan: Plan }) {
   );
 }
 
-const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 197)}…` : text);

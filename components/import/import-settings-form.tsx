@@ -1,5 +1,6 @@
 'use client';
 
+import { truncate } from '@/components/recommendation-list/text';
 import { DateInput } from '@/components/form/date-input';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { Field } from '@/components/form/field';
@@ -93,7 +94,7 @@ export function ImportSettingsForm(props: ImportSettingsProps) {
             key={`${i}-${header}`}
             id={fieldId(`columns.${i}`)}
             label={`Column ${columnLetter(i)}: ${header || '(no heading)'}`}
-            hint={props.samples[i] ? `For example: ${clip(props.samples[i]!)}` : undefined}
+            hint={props.samples[i] ? `For example: ${truncate(props.samples[i]!, 80)}` : undefined}
             error={errorFor(`columns.${i}`)}
           >
             <select className="select" {...form.register(`columns.${i}` as const)}>
@@ -153,7 +154,7 @@ export function ImportSettingsForm(props: ImportSettingsProps) {
             <option value="">None: refuse such rows</option>
             {props.findings.map((finding) => (
               <option key={finding.id} value={finding.id}>
-                {finding.reference}: {clip(finding.text)}
+                {finding.reference}: {truncate(finding.text, 80)}
               </option>
             ))}
           </select>
@@ -166,7 +167,6 @@ export function ImportSettingsForm(props: ImportSettingsProps) {
   );
 }
 
-const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 
 /** A spreadsheet's column letter: A, B, ... Z, AA. */
 function columnLetter(index: number): string {

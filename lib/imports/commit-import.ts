@@ -143,14 +143,20 @@ async function writeRows(tx: Tx, actor: Actor, reviewId: string, rows: readonly 
   }
   const recommendationOf = (row: PlannedRow) => row.recommendation.existingId ?? recommendationIds.get(row.recommendation.reference.toUpperCase())!;
 
-  // Edits of existing recommendations (their first row in the file says what).
-  for (const row of rows) {
+  // Edits of existing recommendations (their first row in the file says what), read in one query.
+  const editedRecommendations = rows.filter((row) => row.recommendation.existingId && (row.recommendation.text !== undefined || row.recommendation.findingIds !== undefined));
+  const recommendationsBefore = new Map(
+    (
+      await tx.recommendation.findMany({
+        where: { id: { in: editedRecommendations.map((row) => row.recommendation.existingId!) } },
+        select: { id: true, text: true, findings: { where: { archivedAt: null }, select: { id: true, reference: true } } },
+      })
+    ).map((r) => [r.id, r]),
+  );
+  for (const row of editedRecommendations) {
     const write = row.recommendation;
-    if (!write.existingId || (write.text === undefined && write.findingIds === undefined)) continue;
-    const before = await tx.recommendation.findUniqueOrThrow({
-      where: { id: write.existingId },
-      select: { text: true, findings: { where: { archivedAt: null }, select: { id: true, reference: true } } },
-    });
+    if (!write.existingId) continue;
+    const before = recommendationsBefore.get(write.existingId)!;
     const beforeValues: { text?: string; findingIds?: string[]; findings?: string[] } = {};
     const afterValues: typeof beforeValues = {};
     if (write.text !== undefined) {
@@ -232,14 +238,20 @@ async function writeRows(tx: Tx, actor: Actor, reviewId: string, rows: readonly 
     events.push(importedEvent(actor, id, 2, before, after, row, source, scope));
   }
 
-  // Edits of existing actions: each at the version the plan read (the recommendations are locked, so it is still theirs).
-  for (const row of rows.filter((r) => r.action.existingId)) {
+  // Edits of existing actions: each at the version the plan read (the recommendations are locked, so it is still theirs), read in one query.
+  const editedActions = rows.filter((r) => r.action.existingId);
+  const actionsBefore = new Map(
+    (
+      await tx.action.findMany({
+        where: { id: { in: editedActions.map((row) => row.action.existingId!) } },
+        select: { id: true, text: true, ownerAgencyId: true, leadOfficerId: true, dueDate: true, status: true, progressNote: true, ragOverride: true, leadOfficer: { select: { name: true } } },
+      })
+    ).map((a) => [a.id, a]),
+  );
+  for (const row of editedActions) {
     const write = row.action;
     const id = write.existingId!;
-    const current = await tx.action.findUniqueOrThrow({
-      where: { id },
-      select: { text: true, ownerAgencyId: true, leadOfficerId: true, dueDate: true, status: true, progressNote: true, ragOverride: true, leadOfficer: { select: { name: true } } },
-    });
+    const current = actionsBefore.get(id)!;
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const data: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
-import { proposeStatus } from './cell-values';
+import { byReference } from '@/lib/reviews/reference-order';
 import { assertCanImport, planFor, settingsOf } from './read-import';
 
 /**
@@ -22,9 +22,7 @@ export async function getPlanImport(actor: Actor, importId: string) {
   if (record.committedAt) return { ...summary, committed: true as const };
 
   const now = new Date();
-  const { file, plan, fingerprint } = await planFor(db, record, now);
-  const findings = await db.finding.findMany({ where: { reviewId: review.id, archivedAt: null }, select: { id: true, reference: true, text: true }, orderBy: { reference: 'asc' } });
-  const statusWords = plan.statusWords.map((entry) => ({ ...entry, proposed: entry.proposed ?? proposeStatus(entry.word)?.status ?? null }));
+  const { file, data, plan, fingerprint } = await planFor(db, record, now);
   // Each column's first value below the header, to help map it.
   const samples = file.headers.map((_, i) => {
     const row = file.dataRows.find((r) => r.cells[i] !== null && r.cells[i] !== undefined && r.cells[i] !== '');
@@ -38,8 +36,9 @@ export async function getPlanImport(actor: Actor, importId: string) {
     sheets: file.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows.length })),
     headers: file.headers,
     samples,
-    findings,
-    plan: { ...plan, statusWords },
+    // The review's findings, as the plan read them: for the finding new rows without one answer.
+    findings: [...data.findings].sort(byReference),
+    plan,
     fingerprint,
   };
 }

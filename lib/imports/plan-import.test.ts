@@ -67,7 +67,7 @@ describe('planImport', () => {
       data(),
       now,
     );
-    expect(plan.counts).toMatchObject({ rows: 2, newRecommendations: 1, newActions: 2, updated: 0, withProblems: 0 });
+    expect(plan.counts).toMatchObject({ rows: 2, newRecommendations: 1, newActions: 2, updated: 0, withProblems: 0, toWrite: 2 });
     expect(plan.rows.map((r) => r.label)).toEqual(['R2.1', 'R2.2']);
     expect(plan.rows[0]!.recommendation).toMatchObject({ existingId: null, reference: 'R2', text: 'Hold joint meetings', findingIds: ['f1'] });
     expect(plan.rows[1]!.action).toMatchObject({ ownerAgencyId: 'council', leadOfficerId: 'u2', dueDate: '2014-01-31', status: 'IN_PROGRESS', progress: 'First one held' });
@@ -91,7 +91,7 @@ describe('planImport', () => {
       now,
     );
     expect(same.rows[0]!.outcome).toBe('unchanged');
-    expect(same.counts).toMatchObject({ unchanged: 1, updated: 0, newActions: 0 });
+    expect(same.counts).toMatchObject({ unchanged: 1, updated: 0, newActions: 0, toWrite: 0 });
 
     const changed = planImport(
       rows(['r1', null, null, '1', null, null, null, '31/07/2013', null, null, 'Half the force briefed', 'Briefing slides\nAttendance register']),
@@ -125,6 +125,7 @@ describe('planImport', () => {
     expect(second.find((p) => p.field === 'leadOfficer')?.message).toMatch(/Asif Khan does not work for GMP/);
     expect(second.find((p) => p.field === 'dueDate')?.message).toMatch(/a new action needs one/);
     expect(plan.counts.withProblems).toBe(2);
+    expect(plan.counts.toWrite).toBe(0);
     expect(plan.statusWords).toEqual([{ word: 'Complete', proposed: 'IMPLEMENTED', chosen: null, rows: 1 }]);
   });
 

@@ -142,6 +142,8 @@ export type Plan = {
     unchanged: number;
     withProblems: number;
     problems: number;
+    /** Rows a commit writes: new or changed, without problems. */
+    toWrite: number;
   };
 };
 
@@ -204,7 +206,7 @@ export function planImport(rows: readonly SheetRow[], settings: ImportSettings, 
     skipped: [],
     missing: [],
     statusWords: [],
-    counts: { rows: 0, newRecommendations: 0, newActions: 0, updated: 0, unchanged: 0, withProblems: 0, problems: 0 },
+    counts: { rows: 0, newRecommendations: 0, newActions: 0, updated: 0, unchanged: 0, withProblems: 0, problems: 0, toWrite: 0 },
   };
   // A plan names the same few agencies and officers on every row: match each text once (thousands of rows, thousands of users).
   const agencyMatch = memo((text: string) => matchAgency(text, data.agencies));
@@ -526,7 +528,7 @@ export function planImport(rows: readonly SheetRow[], settings: ImportSettings, 
     if (row.problems.length) {
       plan.counts.withProblems += 1;
       plan.counts.problems += row.problems.length;
-    }
+    } else if (row.outcome !== 'unchanged') plan.counts.toWrite += 1;
     if (row.outcome === 'create') plan.counts.newActions += 1;
     else if (row.outcome === 'update') plan.counts.updated += 1;
     else plan.counts.unchanged += 1;

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/session-user';
 import { dayOf } from '@/lib/days';
 import type { Tx } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
+import { unneutralisedText } from '@/lib/reports/to-csv';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { type CellValue, headerTexts, type ImportField, type SheetRow } from './columns';
 import { type ImportSettings, type Plan, type PlanData, planImport } from './plan-import';
@@ -48,7 +49,7 @@ export function settingsOf(record: StoredImport): ImportSettings {
  * before text a spreadsheet would run as a formula (lib/reports/to-csv.ts);
  * reading it back takes the apostrophe off, so export then import changes nothing.
  */
-const unescapeFormula = (cell: CellValue): CellValue => (typeof cell === 'string' ? cell.replace(/(^|[;,\t\r\n])'([=+\-@\t\r])/g, '$1$2') : cell);
+const unescapeFormula = (cell: CellValue): CellValue => (typeof cell === 'string' ? unneutralisedText(cell) : cell);
 
 /** The stored file, read again: its sheets, and the one chosen with its header and data rows. */
 export async function readStoredFile(record: Pick<StoredImport, 'fileName' | 'content' | 'sheetName' | 'headerRow'>) {
@@ -137,6 +138,7 @@ export function planFingerprint(plan: Plan, version: number): string {
 /** The plan for a stored upload against the review as it is now (in the caller's transaction, for the commit). */
 export async function planFor(tx: Tx, record: StoredImport, now: Date) {
   const file = await readStoredFile(record);
-  const plan = planImport(file.dataRows, settingsOf(record), await loadPlanData(tx, record.reviewId, now), now);
-  return { file, plan, fingerprint: planFingerprint(plan, record.version) };
+  const data = await loadPlanData(tx, record.reviewId, now);
+  const plan = planImport(file.dataRows, settingsOf(record), data, now);
+  return { file, data, plan, fingerprint: planFingerprint(plan, record.version) };
 }

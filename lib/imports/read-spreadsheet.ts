@@ -18,10 +18,10 @@ import {
   MAX_INFLATED_BYTES_TEXT,
 } from '@/lib/imports/import-limits';
 
-/** A cell's value: text, a number, a calendar day (a date-typed XLSX cell) or nothing. */
-export type CellValue = string | number | { day: string } | null;
-/** `number` is the row's number as Excel shows it (for a CSV file, its record number). */
-export type SheetRow = { number: number; cells: CellValue[] };
+// A cell and a row are the pure modules' types (columns.ts): the reader makes them, the plan reads them.
+import type { CellValue, SheetRow } from './columns';
+
+export type { CellValue, SheetRow };
 /** Blank rows are left out; the others keep their own numbers. */
 export type Sheet = { name: string; rows: SheetRow[] };
 export type ReadResult =

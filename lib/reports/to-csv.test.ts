@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvSections } from '@/tests/support/read-report-files';
 import type { Section } from './report-sections';
-import { csvCell, reportCsv } from './to-csv';
+import { csvCell, reportCsv, unneutralisedText } from './to-csv';
 
 describe('CSV cells', () => {
   it('quotes every text cell, so that no separator inside it splits it', () => {
@@ -45,5 +45,12 @@ describe('CSV cells', () => {
       ['September 2012', '30%', 'In progress', 'Red'],
       ['March 2013', '33.3%', 'Verified', 'No rating'],
     ]);
+  });
+
+  it('gives back the text it neutralised, so that a CSV it wrote imports back unchanged', () => {
+    for (const text of ['=SUM(A1)', '+1', '-2; @x', 'a,=b', 'line\n=c', "plain 'quoted' text"]) {
+      const quoted = csvCell(text, 'text');
+      expect(unneutralisedText(quoted.slice(1, -1).replace(/""/g, '"'))).toBe(text);
+    }
   });
 });

@@ -1,6 +1,20 @@
 import { dayOf } from '@/lib/days';
 import { type Cell, type ColumnKind, cellText, type Section } from './report-sections';
 
+/** A character a spreadsheet runs as a formula, at the start or after a separator. */
+const FORMULA_START = /(^|[;,\t\r\n])([=+\-@\t\r])/g;
+/** The same, once `csvCell` has put its apostrophe before it. */
+const NEUTRALISED_FORMULA_START = /(^|[;,\t\r\n])'([=+\-@\t\r])/g;
+
+/**
+ * Text as it was before `csvCell` neutralised it: importing a CSV this app
+ * wrote gives back what it exported. (Text that itself began "'=" comes back
+ * without its apostrophe: the two cannot be told apart.)
+ */
+export function unneutralisedText(text: string): string {
+  return text.replace(NEUTRALISED_FORMULA_START, '$1$2');
+}
+
 /**
  * RFC 4180 quoting of every text cell, and an apostrophe before anything a
  * spreadsheet would run as a formula (CSV injection): at the start of the cell
@@ -16,7 +30,7 @@ export function csvCell(cell: Cell, kind: ColumnKind): string {
   // Days and instants stay ISO, which every spreadsheet reads as a date.
   if (cell instanceof Date) return kind === 'date' ? dayOf(cell) : cell.toISOString();
   if (typeof cell === 'number') return String(cell);
-  const safe = cell.replace(/(^|[;,\t\r\n])([=+\-@\t\r])/g, "$1'$2");
+  const safe = cell.replace(FORMULA_START, "$1'$2");
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -116,7 +116,7 @@ export default async function ImportPage({ params }: Props) {
             importId={upload.id}
             version={upload.version}
             fingerprint={upload.fingerprint}
-            toWrite={upload.plan.counts.newActions + upload.plan.counts.updated - upload.plan.rows.filter((r) => r.problems.length && r.outcome !== 'unchanged').length}
+            toWrite={upload.plan.counts.toWrite}
             rowsWithProblems={upload.plan.counts.withProblems}
             action={commitImportAction}
           />
