@@ -5,4 +5,6 @@ export const NOTICE_RULE_WORDS: Readonly<Record<string, string>> = {
   stalled: 'no progress update for a long time',
   evidence_waiting: 'evidence waiting for assessment',
   unled: 'nobody leading it',
+  escalated_senior_lead: 'escalated to the senior lead',
+  escalated_manager: 'escalated to the business manager',
 };

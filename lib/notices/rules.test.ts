@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ActionFacts, type EvidenceFacts, noticesDue, noticeText } from './rules';
+import { type ActionFacts, DEFAULT_NOTICE_SETTINGS, type EvidenceFacts, type NoticePeople, noticesDue, noticeText } from './rules';
+
+const people = (reviewers: string[], seniorLeads: Record<string, string> = { ag1: 'senior' }, managers = ['manager']): NoticePeople => ({
+  reviewersOf: () => reviewers,
+  seniorLeadOf: (agencyId) => seniorLeads[agencyId] ?? null,
+  businessManagers: managers,
+});
 
 const action = (overrides: Partial<ActionFacts> = {}): ActionFacts => ({
   id: 'a1',
@@ -8,6 +14,7 @@ const action = (overrides: Partial<ActionFacts> = {}): ActionFacts => ({
   dueDate: '2013-03-31',
   lastProgressDay: '2013-02-01',
   leadOfficerId: 'lead',
+  agencyId: 'ag1',
   reviewId: 'v1',
   recommendationId: 'r3',
   ...overrides,
@@ -22,7 +29,7 @@ const evidence = (overrides: Partial<EvidenceFacts> = {}): EvidenceFacts => ({
   recommendationId: 'r3',
   ...overrides,
 });
-const rulesOn = (today: string, facts: Partial<ActionFacts>) => noticesDue(today, [action(facts)], [], () => ['rev1']).map((n) => `${n.rule}:${n.key}`);
+const rulesOn = (today: string, facts: Partial<ActionFacts>) => noticesDue(today, [action(facts)], [], people(['rev1'])).map((n) => `${n.rule}:${n.key}`);
 
 describe('which notices are due', () => {
   it.each([
@@ -47,14 +54,36 @@ describe('which notices are due', () => {
     ['2013-01-29', { dueDate: '2013-12-31', lastProgressDay: '2012-12-01' }, []],
     // Nobody leads it: the reviewers are told, once per action.
     ['2013-02-01', { leadOfficerId: null }, ['unled:unled:a1:rev1']],
+    // Overdue 13 days: not yet escalated; 14: to the agency's senior lead; 28: to the business managers too.
+    ['2013-04-13', { lastProgressDay: '2013-04-01' }, ['overdue:overdue:a1:2013-03-31:lead']],
+    ['2013-04-14', { lastProgressDay: '2013-04-01' }, ['overdue:overdue:a1:2013-03-31:lead', 'escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior']],
+    [
+      '2013-04-28',
+      { lastProgressDay: '2013-04-01' },
+      ['overdue:overdue:a1:2013-03-31:lead', 'escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior', 'escalated_manager:escalated_manager:a1:2013-03-31:manager'],
+    ],
+    // An agency with no senior lead: the first step goes to the business managers.
+    ['2013-04-14', { lastProgressDay: '2013-04-01', agencyId: 'ag2' }, ['overdue:overdue:a1:2013-03-31:lead', 'escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:manager']],
+    // The lead officer who is the senior lead is not told twice.
+    ['2013-04-14', { lastProgressDay: '2013-04-01', leadOfficerId: 'senior' }, ['overdue:overdue:a1:2013-03-31:senior']],
+    // Implemented (awaiting verification) is not escalated.
+    ['2013-05-30', { status: 'IMPLEMENTED' }, []],
   ] as const)('on %s, %j: %j', (today, facts, expected) => {
     expect(rulesOn(today, facts)).toEqual(expected);
   });
 
+  it("escalates when the admin's thresholds say", () => {
+    const settings = { ...DEFAULT_NOTICE_SETTINGS, seniorLeadAfterDays: 2, managerAfterDays: 3 };
+    const rules = (today: string) => noticesDue(today, [action({ lastProgressDay: '2013-04-01' })], [], people([]), settings).map((n) => n.rule);
+    expect(rules('2013-04-01')).toEqual(['overdue']);
+    expect(rules('2013-04-02')).toEqual(['overdue', 'escalated_senior_lead']);
+    expect(rules('2013-04-03')).toEqual(['overdue', 'escalated_senior_lead', 'escalated_manager']);
+  });
+
   it('tells every reviewer but its submitter about evidence waiting 14 days or more', () => {
-    const due = noticesDue('2013-03-15', [], [evidence({ submittedById: 'rev1' })], () => ['rev1', 'rev2']);
+    const due = noticesDue('2013-03-15', [], [evidence({ submittedById: 'rev1' })], people(['rev1', 'rev2']));
     expect(due.map((n) => n.key)).toEqual(['evidence_waiting:e1:rev2']);
-    expect(noticesDue('2013-03-14', [], [evidence()], () => ['rev1'])).toEqual([]);
+    expect(noticesDue('2013-03-14', [], [evidence()], people(['rev1']))).toEqual([]);
   });
 
   it('words a notice with the reference and dates only, never the item’s text', () => {

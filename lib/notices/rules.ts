@@ -5,8 +5,12 @@ import { type Day, daysBetween, formatDay } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { isOpen, isOverdue } from '@/lib/recommendations/status';
 
-export const NOTICE_RULES = ['due_soon', 'overdue', 'stalled', 'evidence_waiting', 'unled'] as const;
+export const NOTICE_RULES = ['due_soon', 'overdue', 'stalled', 'evidence_waiting', 'unled', 'escalated_senior_lead', 'escalated_manager'] as const;
 export type NoticeRule = (typeof NOTICE_RULES)[number];
+
+/** Escalations: always emailed at once, whatever the recipient chose; an admin may change when, never switch them off. */
+export const ESCALATION_RULES: readonly NoticeRule[] = ['escalated_senior_lead', 'escalated_manager'];
+export const isEscalation = (rule: string) => (ESCALATION_RULES as readonly string[]).includes(rule);
 
 /** The rules' thresholds (PRODUCT.md, issue 13's defaults). */
 export type NoticeSettings = {
@@ -16,9 +20,29 @@ export type NoticeSettings = {
   stalledDays: number;
   /** Remind reviewers when evidence has waited this many days for assessment. */
   evidenceWaitingDays: number;
+  /** Tell the owner agency's senior lead when an action has been overdue this many days. */
+  seniorLeadAfterDays: number;
+  /** Then tell the partnership's business managers (the admins), after this many days overdue. */
+  managerAfterDays: number;
 };
 
-export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = { dueSoonDays: [30, 7], stalledDays: 60, evidenceWaitingDays: 14 };
+export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = {
+  dueSoonDays: [30, 7],
+  stalledDays: 60,
+  evidenceWaitingDays: 14,
+  seniorLeadAfterDays: 14,
+  managerAfterDays: 28,
+};
+
+/** Who the round may tell, beyond each action's lead officer. */
+export type NoticePeople = {
+  /** The reviewers to tell about a review's items: those working on it. */
+  reviewersOf: (reviewId: string) => readonly string[];
+  /** An agency's senior lead, when it has one (and they are active). */
+  seniorLeadOf: (agencyId: string) => string | null;
+  /** The partnership's business managers: the active admins. */
+  businessManagers: readonly string[];
+};
 
 /** What the rules are told about an open action. */
 export type ActionFacts = {
@@ -28,6 +52,8 @@ export type ActionFacts = {
   dueDate: Day;
   lastProgressDay: Day;
   leadOfficerId: string | null;
+  /** The owner agency: whose senior lead an overdue action is escalated to. */
+  agencyId: string;
   reviewId: string;
   recommendationId: string;
 };
@@ -59,10 +85,10 @@ export function noticesDue(
   today: Day,
   actions: readonly ActionFacts[],
   evidence: readonly EvidenceFacts[],
-  /** The reviewers to tell about a review's items: those working on it. */
-  reviewersOf: (reviewId: string) => readonly string[],
+  people: NoticePeople,
   settings: NoticeSettings = DEFAULT_NOTICE_SETTINGS,
 ): NoticeToSend[] {
+  const { reviewersOf } = people;
   const out: NoticeToSend[] = [];
   for (const action of actions) {
     if (!isOpen(action.status)) continue;
@@ -83,6 +109,7 @@ export function noticesDue(
     }
     const overdue = isOverdue(action, today);
     if (overdue) out.push(about('overdue', action.dueDate, action.leadOfficerId));
+    if (overdue && action.status !== 'IMPLEMENTED') out.push(...escalations(action, daysBetween(action.dueDate, today), people, settings, about));
     else if (action.status !== 'IMPLEMENTED') {
       // The nearest threshold already reached (a round missed on the day still sends it), each once.
       const daysLeft = daysBetween(today, action.dueDate);
@@ -112,6 +139,33 @@ export function noticesDue(
   return out;
 }
 
+/**
+ * Escalation of an action still overdue: to its agency's senior lead, then to
+ * the business managers. An agency with no senior lead (or one who has left)
+ * goes straight to the business managers at the first step, so that nothing
+ * is escalated to nobody. Each step once per due date and person.
+ */
+function escalations(
+  action: ActionFacts,
+  daysOverdue: number,
+  people: NoticePeople,
+  settings: NoticeSettings,
+  about: (rule: NoticeRule, aboutDay: Day, recipientId: string) => NoticeToSend,
+): NoticeToSend[] {
+  const out: NoticeToSend[] = [];
+  if (daysOverdue >= settings.seniorLeadAfterDays) {
+    const seniorLead = people.seniorLeadOf(action.agencyId);
+    // The lead officer who is also the senior lead has already been told it is overdue.
+    const toldAlready = seniorLead === action.leadOfficerId;
+    if (seniorLead && !toldAlready) out.push(about('escalated_senior_lead', action.dueDate, seniorLead));
+    if (!seniorLead) for (const managerId of people.businessManagers) out.push(about('escalated_senior_lead', action.dueDate, managerId));
+  }
+  if (daysOverdue >= settings.managerAfterDays) {
+    for (const managerId of people.businessManagers) out.push(about('escalated_manager', action.dueDate, managerId));
+  }
+  return out;
+}
+
 /** What a notice says, in the product's words; never the item's text, notes or evidence (they may go by email). */
 export function noticeText(notice: { rule: string; aboutDay: Day | null }, label: string, today: Day): string {
   const day = notice.aboutDay;
@@ -128,6 +182,10 @@ export function noticeText(notice: { rule: string; aboutDay: Day | null }, label
       return `Evidence for ${label} has waited since ${formatDay(day)} for assessment`;
     case 'unled':
       return `${label} has nobody leading it: give it a lead officer`;
+    case 'escalated_senior_lead':
+      return `Escalated to you as senior lead: ${label} was due on ${formatDay(day)} and is still overdue`;
+    case 'escalated_manager':
+      return `Escalated to the business manager: ${label} was due on ${formatDay(day)} and is still overdue`;
     default:
       return `${label}: a notice`;
   }
