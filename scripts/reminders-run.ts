@@ -1,17 +1,32 @@
 // npm run reminders:run: one round of notices now, with the same rules and
-// the same once-only keys as every round (lib/notices/run-round.ts), on the
-// database `npm start` uses (or DATABASE_URL's). Prints what it made.
+// the same once-only keys as every scheduled round (lib/notices/run-round.ts),
+// on the database `npm start` uses (or DATABASE_URL's); then the emails due
+// (to SMTP_URL's server, or kept in the outbox without one). With --digest,
+// the weekly digests too. Prints what it made and sent.
 import { withLocalDatabase } from './database';
 
 await withLocalDatabase(async ({ appUrl }) => {
   process.env.DATABASE_URL = appUrl;
   const { runNoticeRound } = await import('@/lib/notices/run-round');
   const { NOTICE_RULE_WORDS } = await import('@/lib/notices/rule-words');
+  const { composeDigests } = await import('@/lib/email/digest');
+  const { deliverDueEmails } = await import('@/lib/email/deliver');
   const { db } = await import('@/lib/db');
   const started = Date.now();
   const result = await runNoticeRound();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`Notice round for ${result.day}: ${result.considered} notices due, ${result.sent} new (the rest were made by an earlier round), in ${seconds} s.`);
   for (const [rule, count] of Object.entries(result.byRule)) console.log(`  ${NOTICE_RULE_WORDS[rule] ?? rule}: ${count}`);
+  console.log(`Emails queued at once (escalations, and reminders for those who want them as they happen): ${result.emailsQueued}.`);
+  if (process.argv.includes('--digest')) console.log(`Weekly digests made: ${(await composeDigests()).digests}.`);
+  // Everything due, in batches, as the every-minute job would over a few minutes.
+  const total = { sent: 0, held: 0, retrying: 0, failed: 0, cancelled: 0 };
+  for (;;) {
+    const batch = await deliverDueEmails({ limit: 200 });
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += batch[key];
+    if (batch.sent + batch.held + batch.failed + batch.cancelled + batch.retrying === 0 || batch.retrying > 0) break;
+  }
+  const where = process.env.SMTP_URL ? 'to SMTP_URL' : 'none sent: SMTP_URL is not set, so they are in the outbox (Admin, Emails)';
+  console.log(`Emails: ${total.sent} sent, ${total.held} kept in the outbox, ${total.retrying} to try again, ${total.failed} failed, ${total.cancelled} no longer needed (${where}).`);
   await db.$disconnect();
 });

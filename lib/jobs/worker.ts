@@ -18,17 +18,24 @@ export const JOB_HANDLERS: Record<JobName, () => Promise<unknown>> = {
  * were made at migration time (lib/jobs/install.ts); this role only uses
  * them. Returns the boss, to stop it.
  */
-export async function startJobs(
+export async function startJobs({
   connectionString = process.env.DATABASE_URL!,
-  handlers: Record<JobName, () => Promise<unknown>> = JOB_HANDLERS,
-  options: Partial<PgBoss.ConstructorOptions> = {},
-): Promise<PgBoss> {
+  handlers = JOB_HANDLERS,
+  schedule = SCHEDULED_JOBS,
+  options = {},
+}: {
+  connectionString?: string;
+  handlers?: Record<JobName, () => Promise<unknown>>;
+  /** When each runs (tests run them every minute). */
+  schedule?: Record<JobName, string>;
+  options?: Partial<PgBoss.ConstructorOptions>;
+} = {}): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, migrate: false, max: 3, ...options });
   boss.on('error', (error) => console.error('[followthrough] job queue:', error));
   await boss.start();
-  for (const [name, cron] of Object.entries(SCHEDULED_JOBS) as [JobName, string][]) {
+  for (const [name, cron] of Object.entries(schedule) as [JobName, string][]) {
     await boss.schedule(name, cron, {}, { tz: JOBS_TIME_ZONE });
-    await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
+    await boss.work(name, { pollingIntervalSeconds: 2 }, async () => {
       await handlers[name]();
     });
   }

@@ -43,6 +43,8 @@ export async function startServer(options: {
       PORT: String(options.port),
       NEXT_DIST_DIR: options.distDir,
       NEXT_TELEMETRY_DISABLED: '1',
+      // No scheduled jobs while measuring: a round at 06:00 would land in the middle of a run.
+      FOLLOWTHROUGH_JOBS: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: stopping it stops `next start` and anything else it started.
