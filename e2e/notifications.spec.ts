@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { DEMO, signIn } from './support/auth';
+import { e2eDatabase } from './support/db';
 import { createTestRecommendation } from './support/records';
 
-test('a round tells the reviewers about an action nobody leads; a reviewer reads it and marks it read', async ({ page }) => {
+test('a round tells the reviewers about an action nobody leads; a reviewer reads it and marks it read; an admin reads the emails in the outbox', async ({ page, browser }) => {
   // The real command starts its own Node process (tsx compiling lib/ first): 6 s alone, 45 s beside the rest of the suite.
   test.slow();
   const recommendation = await createTestRecommendation(`Notices ${randomUUID().slice(0, 8)}: an action with no lead officer`);
@@ -36,4 +37,36 @@ test('a round tells the reviewers about an action nobody leads; a reviewer reads
   await notice.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Action ${recommendation.actionLabel}`);
   await expect(page.getByRole('list', { name: 'Reminders' })).toContainText('Reminder sent to Independent chair of the board on');
+
+  // Escalations to the business manager (the admin) went by email at once: with no SMTP_URL, into the outbox.
+  expect(printed).toMatch(/^Emails: 0 sent, \d+ kept in the outbox/m);
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, DEMO.admin);
+  await adminPage.goto('/admin/emails?status=HELD');
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText('Emails');
+  await expect(adminPage.getByText('No mail server is set up (SMTP_URL)')).toBeVisible();
+  const held = adminPage.getByRole('region', { name: 'Emails' }).getByRole('link', { name: /^Escalation: / }).first();
+  await expect(held).toBeVisible();
+  await expectNoAxeViolations(adminPage);
+  const subject = (await held.textContent())!;
+  await held.click();
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText(subject);
+  const text = adminPage.getByRole('region', { name: "The email's text" });
+  await expect(text).toContainText('Escalated to the business manager:');
+  await expect(text).toContainText(/Open it: http:\/\/localhost:\d+\/actions\//);
+  await expectNoAxeViolations(adminPage);
+
+  // A failed one (as an SMTP server's refusal leaves it) is tried again from here.
+  const db = await e2eDatabase();
+  try {
+    const emailId = adminPage.url().split('/').pop()!;
+    await db.query(`UPDATE "EmailMessage" SET status = 'FAILED', "lastError" = 'Refused by the mail server (550 Mailbox unavailable): check the address.' WHERE id = $1`, [emailId]);
+    await adminPage.reload();
+    await expect(adminPage.getByText('Refused by the mail server (550 Mailbox unavailable)')).toBeVisible();
+    await adminPage.getByRole('button', { name: 'Try sending again' }).click();
+    await expect(adminPage.getByText('Queued', { exact: true })).toBeVisible();
+    expect((await db.query(`SELECT status FROM "EmailMessage" WHERE id = $1`, [emailId])).rows[0].status).toBe('QUEUED');
+  } finally {
+    await db.end();
+  }
 });

@@ -3,7 +3,9 @@
 // One round of notices (lib/notices/run-round.ts) over a fresh copy of the
 // benchmark's national data, as the first round ever (every notice due is
 // new) and then again the same day (every notice already made), through the
-// same function `npm run reminders:run` calls, in one process. Writes
+// same function `npm run reminders:run` calls, in one process; then the
+// week's digests, and every email rendered into the outbox (no SMTP server:
+// what delivery does but the network). Writes
 // bench/results/<time>-reminders-scale<N>.md.
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +30,8 @@ try {
   process.env.DATABASE_URL = url;
   const { db } = await import('@/lib/db');
   const { runNoticeRound } = await import('@/lib/notices/run-round');
+  const { composeDigests } = await import('@/lib/email/digest');
+  const { deliverDueEmails } = await import('@/lib/email/deliver');
   const [counts] = await db.$queryRaw<{ actions: bigint; evidence: bigint; events: bigint }[]>`
     SELECT (SELECT count(*) FROM "Action" WHERE "archivedAt" IS NULL) AS actions, (SELECT count(*) FROM "Evidence" WHERE assessment = 'PENDING') AS evidence, (SELECT count(*) FROM "HistoryEvent") AS events`;
   // The generated history ends on BENCH_END: the round runs that day, as it would have.
@@ -42,6 +46,21 @@ try {
   };
   const first = await time('First round (every notice due is new)');
   const second = await time('The same day again (every notice already made)');
+  const digestStarted = process.hrtime.bigint();
+  const { digests } = await composeDigests(now);
+  const digestSeconds = Number(process.hrtime.bigint() - digestStarted) / 1e9;
+  log(`Weekly digests: ${digests} in ${digestSeconds.toFixed(2)} s`);
+  // Every email due, rendered into the outbox in batches, as the every-minute delivery job would.
+  const deliveryStarted = process.hrtime.bigint();
+  let rendered = 0;
+  for (;;) {
+    const batch = await deliverDueEmails({ now, transport: null, limit: 500 });
+    const done = batch.held + batch.cancelled;
+    if (!done) break;
+    rendered += done;
+  }
+  const deliverySeconds = Number(process.hrtime.bigint() - deliveryStarted) / 1e9;
+  log(`Emails rendered into the outbox: ${rendered} in ${deliverySeconds.toFixed(2)} s`);
   const machine = describeMachine(postgres);
   const at = new Date();
   const lines = [
@@ -54,6 +73,8 @@ try {
     '| round | seconds | notices due | made | by rule |',
     '|---|--:|--:|--:|---|',
     ...[first, second].map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.result.considered.toLocaleString('en-GB')} | ${r.result.sent.toLocaleString('en-GB')} | ${Object.entries(r.result.byRule).map(([rule, n]) => `${rule} ${n.toLocaleString('en-GB')}`).join(', ') || '–'} |`),
+    '',
+    `Then the week's digests: ${digests.toLocaleString('en-GB')} made in ${digestSeconds.toFixed(2)} s; with the first round's ${first.result.emailsQueued.toLocaleString('en-GB')} emails at once (escalations, one per person), ${rendered.toLocaleString('en-GB')} emails rendered into the outbox in ${deliverySeconds.toFixed(2)} s (batches of 500; no SMTP server, so no network).`,
     '',
     `- Target: a round in under 60 s: ${Math.max(first.seconds, second.seconds) < 60 ? '✓' : '✗'}.`,
     `- ${second.result.sent === 0 ? '✓' : '✗'} the second round made nothing (each notice once).`,

@@ -81,7 +81,7 @@ async function smtp(options?: Parameters<typeof startSmtpServer>[0]) {
   return server;
 }
 
-function everything(mail: { subject?: string; text?: string; html?: string | false }) {
+function everything(mail: { subject?: string | null; text?: string | null; html?: string | false | null }) {
   return `${mail.subject}\n${mail.text}\n${mail.html || ''}`;
 }
 

@@ -16,8 +16,13 @@ export default async function NotificationsPage() {
     <>
       <h1>Notifications</h1>
       <p>
-        Reminders about actions you lead (due soon, overdue, no progress for a long time) and, for reviewers, evidence waiting
-        for assessment and actions nobody leads. {unread === 1 ? '1 is unread.' : `${unread} are unread.`}
+        Reminders about actions you lead (due soon, overdue, no progress for a long time); for reviewers, evidence waiting for
+        assessment and actions nobody leads; for senior leads and business managers, overdue actions escalated to them.{' '}
+        {unread === 1 ? '1 is unread.' : `${unread} are unread.`}
+      </p>
+      <p>
+        <Link href="/account/notifications">Choose how reminders reach you by email</Link>: as they happen, in a weekly digest, or not
+        at all. Escalations always come by email at once.
       </p>
       {unread ? <MarkAllReadForm action={markAllNoticesReadAction} /> : null}
       {notices.length === 0 ? (

@@ -64,9 +64,9 @@ export default async function EmailPage({ params }: Props) {
       {email.text ? (
         <>
           <h2>What it says</h2>
-          <pre className="email-text" tabIndex={0} aria-label="The email's text">
-            {email.text}
-          </pre>
+          <div role="region" aria-label="The email's text" tabIndex={0}>
+            <pre className="email-text">{email.text}</pre>
+          </div>
         </>
       ) : (
         <p>Its words are written when it is sent, from the records as they are then.</p>
