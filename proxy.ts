@@ -1,5 +1,6 @@
-// Security headers for every response, and refusals of malformed Server
-// Action requests before Next.js handles them; nothing else.
+// Security headers for every response, refusals of malformed Server Action
+// requests before Next.js handles them, and the one-click unsubscribe POST
+// routed to its handler; nothing else.
 //
 // This file is deliberately NOT an authorization check: proxies (middleware)
 // have been bypassed before (the `x-middleware-subrequest` header,
@@ -285,6 +286,18 @@ async function refuseMalformedAction(request: NextRequest): Promise<NextResponse
 // ---------------------------------------------------------------------------
 
 export async function proxy(request: NextRequest) {
+  // RFC 8058: a mail client POSTs to the List-Unsubscribe URL, the /unsubscribe
+  // page's (whose GET shows a button): that POST is the route handler's.
+  // Before the Server Action checks: it is not one, and may come from anywhere.
+  if (request.method === 'POST' && request.nextUrl.pathname === '/unsubscribe' && !request.headers.has('next-action')) {
+    const target = request.nextUrl.clone();
+    target.pathname = '/api/unsubscribe';
+    const response = NextResponse.rewrite(target);
+    response.headers.set('Content-Security-Policy', DOWNLOAD_POLICY);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+    return response;
+  }
+
   const refused = await refuseMalformedAction(request);
   if (refused) {
     // Not a page: nothing in it may run, load or be framed.

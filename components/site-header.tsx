@@ -7,8 +7,8 @@ type HeaderUser = { name: string; role: Role; agencyName: string };
 
 /**
  * The header of every page: the service name (a link home when `home` is
- * set), who is signed in with their own pages (password, two-factor sign-in;
- * when `accountLinks`) and a way to sign out, then the main navigation.
+ * set), who is signed in with their own pages (password, two-factor sign-in,
+ * reminder emails; when `accountLinks`) and a way to sign out, then the main navigation.
  */
 export function SiteHeader({
   user,
@@ -49,6 +49,9 @@ export function SiteHeader({
                   </li>
                   <li>
                     <Link href="/account/two-factor">Two-factor sign-in</Link>
+                  </li>
+                  <li>
+                    <Link href="/account/notifications">Reminder emails</Link>
                   </li>
                 </>
               ) : null}

@@ -4,6 +4,7 @@ import { formatDay } from '@/lib/days';
 import type {
   Assessment,
   EvidenceKind,
+  NoticeEmail,
   Priority,
   Rag,
   RecommendationStatus,
@@ -19,6 +20,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   REVIEWER: 'Reviewer',
   OWNER: 'Owner',
   VIEWER: 'Viewer',
+};
+
+/** A user's choice of reminder emails, in the words of its form (lower case: it reads inside sentences too). */
+export const NOTICE_EMAIL_LABELS: Record<NoticeEmail, string> = {
+  IMMEDIATE: 'as they happen',
+  DIGEST: 'in a weekly digest',
+  NONE: 'not at all',
 };
 
 export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {

@@ -37,6 +37,7 @@ import { startPlanImport } from '@/lib/imports/start-import';
 import { updatePlanImport } from '@/lib/imports/update-import';
 import { getReport } from '@/lib/reports/get-report';
 import { listMyNotices, markAllNoticesRead, noticesForAction } from '@/lib/notices/notices';
+import { getEmail, listEmails, retryEmail } from '@/lib/email/outbox';
 import { archiveReview } from '@/lib/reviews/archive-review';
 import { createReview } from '@/lib/reviews/create-review';
 import { getReview } from '@/lib/reviews/get-review';
@@ -49,6 +50,10 @@ import { reactivateUser } from '@/lib/users/reactivate-user';
 import { resetPassword } from '@/lib/users/reset-password';
 import { resetTwoFactor } from '@/lib/users/reset-two-factor';
 import { updateUser } from '@/lib/users/update-user';
+import { listSeniorLeads } from '@/lib/agencies/list-agencies';
+import { setSeniorLead } from '@/lib/agencies/set-senior-lead';
+import { getNoticeEmail, setNoticeEmail } from '@/lib/notices/preferences';
+import { getNoticeSettings, readNoticeSettings, updateNoticeSettings } from '@/lib/notices/settings';
 import { createAgency, createUser } from '@/tests/support/factories';
 import { enrolTwoFactor } from '@/tests/support/auth-factories';
 
@@ -215,6 +220,13 @@ async function uploaded(w: World) {
   upload = { id, version: preview.version, fingerprint: preview.fingerprint };
 }
 
+/** A failed email, for an admin to read or try again. */
+let failedEmailId = '';
+async function failedEmail(w: World) {
+  const email = await db.emailMessage.create({ data: { key: `failed:${randomUUID()}`, kind: 'notice', recipientId: w.userId, status: 'FAILED', attempts: 5, lastError: 'Greeting never received' } });
+  failedEmailId = email.id;
+}
+
 const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<void>; run: (actor: Actor, w: World) => Promise<unknown> }[] = [
   { name: 'create a review', allowed: REVIEWERS_ONLY, run: (a) => createReview(a, { title: 'New review', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PLANNED', summary: '', sourceUrl: null }) },
   { name: 'edit a review', allowed: REVIEWERS_ONLY, run: (a, w) => updateReview(a, { id: w.reviewId, version: 1, title: 'Renamed', kind: 'INSPECTION', commissioningBody: 'Ofsted', periodStart: null, periodEnd: null, publishedOn: null, status: 'PUBLISHED', summary: 'x', sourceUrl: null }) },
@@ -312,6 +324,30 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   { name: "reset a user's password", allowed: ADMINS_ONLY, run: (a, w) => resetPassword(a, { id: w.userId }) },
   { name: "reset a user's two-factor sign-in", allowed: ADMINS_ONLY, run: (a, w) => resetTwoFactor(a, { id: w.userId, resetTwoFactorReason: 'Lost phone' }) },
   { name: 'list the users', allowed: ADMINS_ONLY, run: (a) => listUsers(a) },
+  { name: 'read the notice rules', allowed: ADMINS_ONLY, run: (a) => getNoticeSettings(a) },
+  {
+    name: 'change the notice rules',
+    allowed: ADMINS_ONLY,
+    run: async (a) => {
+      const { version, ...rules } = await readNoticeSettings();
+      return updateNoticeSettings(a, { ...rules, dueSoonDays: [...rules.dueSoonDays], stalledDays: rules.stalledDays === 60 ? 61 : 60, version });
+    },
+  },
+  { name: "list the agencies' senior leads", allowed: ADMINS_ONLY, run: (a) => listSeniorLeads(a) },
+  {
+    name: "set an agency's senior lead",
+    allowed: ADMINS_ONLY,
+    run: async (a, w) => {
+      const agency = await db.agency.findUniqueOrThrow({ where: { id: w.agencyId } });
+      return setSeniorLead(a, { agencyId: w.agencyId, seniorLeadId: w.userId, version: agency.version });
+    },
+  },
+  { name: 'read their own choice of reminder emails', allowed: EVERYONE, run: (a) => getNoticeEmail(a) },
+  {
+    name: 'choose their own reminder emails',
+    allowed: EVERYONE,
+    run: async (a) => setNoticeEmail(a, { noticeEmail: (await getNoticeEmail(a)) === 'NONE' ? 'IMMEDIATE' : 'NONE' }),
+  },
   {
     name: 'update the status of actions in bulk',
     allowed: OWNING_AGENCY_OR_REVIEWERS,
@@ -332,6 +368,9 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
   },
   { name: 'import an action plan', allowed: REVIEWERS_ONLY, prepare: uploaded, run: (a) => commitPlanImport(a, { importId: upload.id, version: upload.version, fingerprint: upload.fingerprint, leaveOutProblemRows: false }) },
   { name: "download a review's action plan", allowed: EVERYONE, run: (a, w) => exportActionPlan(a, w.reviewId, 'xlsx') },
+  { name: 'read the emails sent (the outbox)', allowed: ADMINS_ONLY, run: (a) => listEmails(a, {}) },
+  { name: 'read an email', allowed: ADMINS_ONLY, prepare: failedEmail, run: (a) => getEmail(a, failedEmailId) },
+  { name: 'try a failed email again', allowed: ADMINS_ONLY, prepare: failedEmail, run: (a) => retryEmail(a, { emailId: failedEmailId }) },
   { name: 'read their own notifications', allowed: EVERYONE, run: (a) => listMyNotices(a) },
   { name: 'mark their own notifications read', allowed: EVERYONE, run: (a) => markAllNoticesRead(a) },
   { name: 'see who was reminded about an action', allowed: EVERYONE, run: (a, w) => noticesForAction(a, w.actionId) },
@@ -347,7 +386,7 @@ const ACTIONS: { name: string; allowed: Expect; prepare?: (w: World) => Promise<
 
 /** Everything that could change: row counts, versions, the last history event, every action's and recommendation's state. */
 async function snapshot() {
-  const [reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states, uploads] = await Promise.all([
+  const [reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states, uploads, notices] = await Promise.all([
     db.review.count({ where: { archivedAt: null } }),
     db.finding.count({ where: { archivedAt: null } }),
     db.recommendation.count({ where: { archivedAt: null } }),
@@ -358,13 +397,17 @@ async function snapshot() {
     db.historyEvent.count(),
     db.$queryRaw`SELECT (SELECT sum(version) FROM "Review") + (SELECT sum(version) FROM "Finding") + (SELECT sum(version) FROM "Recommendation") + (SELECT sum(version) FROM "Action") + (SELECT sum(version) FROM "Measure") + (SELECT sum(version) FROM "Evidence") AS total`,
     db.historyEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }),
-    db.$queryRaw`SELECT count(*) AS users, count(*) FILTER (WHERE active) AS active, sum("sessionVersion") AS "sessionVersions", count(*) FILTER (WHERE "mustChangePassword") AS "mustChange", string_agg(role::text || "passwordHash", ',' ORDER BY id) AS roles FROM "User"`,
+    db.$queryRaw`SELECT count(*) AS users, count(*) FILTER (WHERE active) AS active, sum("sessionVersion") AS "sessionVersions", count(*) FILTER (WHERE "mustChangePassword") AS "mustChange", string_agg(role::text || "passwordHash" || "noticeEmail"::text, ',' ORDER BY id) AS roles FROM "User"`,
     db.$queryRaw`SELECT
       (SELECT string_agg(concat_ws('|', id, status, "ownerAgencyId", "leadOfficerId", "dueDate", "ragOverride", "progressNote", "lastProgressAt"), ',' ORDER BY id) FROM "Action") AS actions,
       (SELECT string_agg(concat_ws('|', id, status, "ownerAgencyId", "leadOfficerId", "dueDate", "lastProgressAt"), ',' ORDER BY id) FROM "Recommendation") AS recommendations`,
     db.$queryRaw`SELECT count(*) AS uploads, sum(version) AS versions, count("committedAt") AS committed FROM "PlanImport"`,
+    // Who overdue actions go to, and when.
+    db.$queryRaw`SELECT
+      (SELECT string_agg(concat_ws('|', id, "seniorLeadId", version), ',' ORDER BY id) FROM "Agency") AS agencies,
+      (SELECT string_agg(concat_ws('|', id, "dueSoonDays"::text, "stalledDays", "evidenceWaitingDays", "seniorLeadAfterDays", "managerAfterDays", version), ',') FROM "NoticeSettings") AS rules`,
   ]);
-  return { reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states, uploads };
+  return { reviews, findings, recommendations, actions, measures, evidence, comments, events, versions, lastEvent, users, states, uploads, notices };
 }
 
 describe('authorization: every action, as every role, on own and other agencies\' records', () => {
@@ -386,5 +429,20 @@ describe('authorization: every action, as every role, on own and other agencies\
         });
       }
     }
+  }
+});
+
+describe("nobody can set another user's choice of reminder emails", () => {
+  for (const role of ROLES) {
+    it(`${role}: a request naming someone else changes only their own choice`, async () => {
+      const world = await makeWorld(otherAgencyId);
+      const theirs = () => db.user.findUniqueOrThrow({ where: { id: world.userId }, select: { noticeEmail: true } });
+      const before = await theirs();
+      const mine = (await getNoticeEmail(actors[role])) === 'NONE' ? 'IMMEDIATE' : 'NONE';
+      // What a hand-made request might carry; the use case takes whose choice it is from the session alone.
+      await setNoticeEmail(actors[role], { noticeEmail: mine, userId: world.userId, id: world.userId } as never);
+      expect(await theirs()).toEqual(before);
+      expect(await getNoticeEmail(actors[role])).toBe(mine);
+    });
   }
 });

@@ -52,6 +52,21 @@ export default async function SignedInLayout({ children }: { children: React.Rea
                 <NavLink href="/admin/users">Users</NavLink>
               </li>
             ) : null}
+            {can(user, 'agency:manage') ? (
+              <li>
+                <NavLink href="/admin/agencies">Agencies</NavLink>
+              </li>
+            ) : null}
+            {can(user, 'notice-rules:edit') ? (
+              <li>
+                <NavLink href="/admin/notices">Notice rules</NavLink>
+              </li>
+            ) : null}
+            {can(user, 'outbox:manage') ? (
+              <li>
+                <NavLink href="/admin/emails">Emails</NavLink>
+              </li>
+            ) : null}
         </ServiceNavigation>
       </SiteHeader>
       <main id="main-content" className="width-container" tabIndex={-1}>

@@ -26,7 +26,10 @@ export const PAGES = [
   '/admin/users',
   '/admin/users?q=lead',
   '/admin/users/new',
+  '/admin/notices',
+  '/admin/agencies',
   '/account/password',
   '/account/two-factor',
+  '/account/notifications',
   '/accessibility',
 ];

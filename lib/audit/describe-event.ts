@@ -3,6 +3,7 @@
 import {
   ASSESSMENT_LABELS,
   EVIDENCE_KIND_LABELS,
+  NOTICE_EMAIL_LABELS,
   PRIORITY_LABELS,
   RAG_LABELS,
   RESPONSE_LABELS,
@@ -50,6 +51,12 @@ const FIELD_NAMES: Record<string, string> = {
   assessment: 'assessment',
   progressNote: 'progress update',
   rating: 'RAG rating',
+  dueSoonDays: 'reminders before the due date (days)',
+  stalledDays: 'days without progress before a reminder',
+  evidenceWaitingDays: 'days evidence waits before a reminder',
+  seniorLeadAfterDays: 'days overdue before the senior lead is told',
+  managerAfterDays: 'days overdue before the business managers are told',
+  noticeEmail: 'reminder emails',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -60,6 +67,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   assessment: ASSESSMENT_LABELS,
   role: ROLE_LABELS,
   rating: RAG_LABELS,
+  noticeEmail: NOTICE_EMAIL_LABELS,
 };
 
 const DATE_FIELDS = new Set(['dueDate', 'periodStart', 'periodEnd', 'publishedOn']);
@@ -172,6 +180,14 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
       return `${who} commented`;
     case 'agency.created':
       return `${who} created the agency ${event.after.name}`;
+    case 'agency.senior_lead_changed':
+      return event.after.seniorLeadId
+        ? `${who} made ${event.after.seniorLead || 'someone'} the senior lead${event.before.seniorLeadId ? ` (was ${event.before.seniorLead || 'someone else'})` : ''}`
+        : `${who} removed the senior lead (was ${event.before.seniorLead || 'someone'}): overdue actions go to the business managers`;
+    case 'settings.notice_rules_changed':
+      return `${who} changed the notice rules: ${changes(event.before, event.after)}`;
+    case 'user.notice_email_changed':
+      return `${who} changed their reminder emails to “${formatValue('noticeEmail', event.after.noticeEmail)}” (was “${formatValue('noticeEmail', event.before.noticeEmail)}”)`;
     case 'user.created':
       return `${who} created the user ${event.after.name} (${formatValue('role', event.after.role)})`;
     case 'user.deactivated':

@@ -18,6 +18,9 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'agency.created': { after: { name: 'Greater Manchester Police', shortName: 'Police', isBoard: false } },
   'user.created': { after: { email: 'a@b.test', name: 'Police CSE lead officer', role: 'OWNER', agencyId: 'a1', agencyName: 'Police', active: true, mustChangePassword: true } },
   'user.updated': { before: { name: 'Old name' }, after: { name: 'New name' } },
+  'user.notice_email_changed': { before: { noticeEmail: 'DIGEST' }, after: { noticeEmail: 'NONE' } },
+  'agency.senior_lead_changed': { before: { seniorLeadId: null, seniorLead: null }, after: { seniorLeadId: 'u1', seniorLead: 'Police CSE lead officer' } },
+  'settings.notice_rules_changed': { before: { dueSoonDays: [30, 7], managerAfterDays: 28 }, after: { dueSoonDays: [30, 14, 7], managerAfterDays: 21 } },
   'user.deactivated': { before: { active: true }, after: { active: false } },
   'user.reactivated': { before: { active: false }, after: { active: true } },
   'user.password_reset': { before: { mustChangePassword: false }, after: { mustChangePassword: true } },
@@ -126,6 +129,13 @@ describe('the history event catalogue', () => {
     ).toThrow(/assessmentComment/);
     expect(() => payloadToStore('recommendation.status_changed', { status: 'NOT_STARTED' }, { status: 'DONE' } as never)).toThrow(InvalidEventError);
     expect(() => payloadToStore('comment.added', undefined, { body: 'The comment text' } as never)).toThrow(InvalidEventError);
+  });
+
+  it('refuses a notice-rules change that names no threshold, a choice of emails outside the three, and a senior lead without a name field', () => {
+    expect(() => payloadToStore('settings.notice_rules_changed', {}, {})).toThrow(InvalidEventError);
+    expect(() => payloadToStore('settings.notice_rules_changed', { stalledDays: 60 }, { stalledDays: '45' } as never)).toThrow(InvalidEventError);
+    expect(() => payloadToStore('user.notice_email_changed', { noticeEmail: 'DIGEST' }, { noticeEmail: 'WEEKLY' } as never)).toThrow(InvalidEventError);
+    expect(() => payloadToStore('agency.senior_lead_changed', { seniorLeadId: null, seniorLead: null }, { seniorLeadId: 'u1' } as never)).toThrow(InvalidEventError);
   });
 
   it('reads version 1 of "evidence.assessed" (the seed wrote the comment, not the title) with no title', () => {

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import {
   Assessment,
   EvidenceKind,
+  NoticeEmail,
   Priority,
   Rag,
   RecommendationStatus,
@@ -103,6 +104,13 @@ const userFields = { name: text, role: z.enum(Role), agencyId: id, agencyName: t
 
 const ragOverride = { rating: z.enum(Rag).nullable(), justification: optionalText };
 
+/** An agency's senior lead, by id and name (null: none). */
+const seniorLeadFields = { seniorLeadId: id.nullable(), seniorLead: optionalText };
+
+/** The notice rules' thresholds, in days (lib/notices/rules.ts). */
+const days = z.number().int();
+const noticeRuleFields = { dueSoonDays: z.array(days), stalledDays: days, evidenceWaitingDays: days, seniorLeadAfterDays: days, managerAfterDays: days };
+
 const archived = { archivedAt: isoDate };
 
 const evidenceFields = {
@@ -144,6 +152,10 @@ function withImpliedAction(payload: unknown): unknown {
 /** The events' definitions. The order of versions is newest first. */
 const CATALOGUE = {
   'agency.created': [{ before: null, after: { name: text, shortName: text, isBoard: z.boolean().optional() } }],
+  // An admin chose who an agency's overdue actions are escalated to first (null: nobody, straight to the business managers).
+  'agency.senior_lead_changed': [{ before: seniorLeadFields, after: seniorLeadFields }],
+  // An admin changed the partnership's notice rules: only the thresholds that changed.
+  'settings.notice_rules_changed': [{ before: noticeRuleFields, after: noticeRuleFields, partial: true }],
   'user.created': [
     {
       before: null,
@@ -166,6 +178,8 @@ const CATALOGUE = {
   ],
   'user.updated': [{ before: userFields, after: userFields, partial: true }],
   'user.deactivated': [{ before: { active: z.literal(true) }, after: { active: z.literal(false) } }],
+  // A user's own choice of reminder emails (or the unsubscribe link in one: then the note says so).
+  'user.notice_email_changed': [{ before: { noticeEmail: z.enum(NoticeEmail) }, after: { noticeEmail: z.enum(NoticeEmail) } }],
   'user.reactivated': [{ before: { active: z.literal(false) }, after: { active: z.literal(true) } }],
   'user.password_reset': [{ before: { mustChangePassword: z.boolean() }, after: { mustChangePassword: z.literal(true) } }],
   'user.password_changed': [

@@ -11,7 +11,12 @@ const TABLES = {
   action: 'Action',
   measure: 'Measure',
   evidence: 'Evidence',
+  agency: 'Agency',
+  settings: 'NoticeSettings',
 } as const;
+
+// Records that are never archived (no "archivedAt"), and what a missing one is called.
+const NEVER_ARCHIVED: Partial<Record<keyof typeof TABLES, string>> = { agency: 'agency', settings: 'notice rules' };
 
 export type VersionedSubject = keyof typeof TABLES;
 
@@ -24,18 +29,19 @@ export type VersionedSubject = keyof typeof TABLES;
  */
 export async function claimVersion(tx: Tx, type: VersionedSubject, id: string, baseVersion: number): Promise<number> {
   const table = TABLES[type];
+  const live = type in NEVER_ARCHIVED ? '' : ' AND "archivedAt" IS NULL';
   const claimed = await tx.$executeRawUnsafe(
-    `UPDATE "${table}" SET version = version + 1 WHERE id = $1 AND version = $2 AND "archivedAt" IS NULL`,
+    `UPDATE "${table}" SET version = version + 1 WHERE id = $1 AND version = $2${live}`,
     id,
     baseVersion,
   );
   if (claimed === 1) return baseVersion + 1;
   const rows = await tx.$queryRawUnsafe<{ version: number }[]>(
-    `SELECT version FROM "${table}" WHERE id = $1 AND "archivedAt" IS NULL`,
+    `SELECT version FROM "${table}" WHERE id = $1${live}`,
     id,
   );
   const current = rows[0];
-  if (!current) throw new NotFoundError(type);
+  if (!current) throw new NotFoundError(NEVER_ARCHIVED[type] ?? type);
   throw await conflictSince(tx, type, id, current.version, baseVersion);
 }
 

@@ -23,6 +23,10 @@ const EXPECTED: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
   'evidence:submit': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] },
   'comment:add': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, false], VIEWER: [false, false] },
   'user:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
+  'notice-rules:edit': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
+  'agency:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
+  'outbox:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
+  'own-notice-email:choose': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, true], VIEWER: [true, true] },
 };
 
 describe('can', () => {

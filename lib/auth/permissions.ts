@@ -22,7 +22,15 @@ export type Action =
   | 'evidence:assess'
   | 'comment:add'
   | 'report:read'
-  | 'user:manage';
+  | 'user:manage'
+  /** The partnership's notice rules: when reminders and escalations go. */
+  | 'notice-rules:edit'
+  /** An agency's settings, such as its senior lead. */
+  | 'agency:manage'
+  /** The emails the app sends (the outbox): read them, try a failed one again. */
+  | 'outbox:manage'
+  /** Your own choice of reminder emails: only ever your own account. */
+  | 'own-notice-email:choose';
 
 /** The least a permission check needs to know about the acting user. */
 export type PermissionSubject = { role: Role; agencyId: string };
@@ -56,7 +64,11 @@ const OWNER_ACTIONS_ON_OWN_AGENCY: ReadonlySet<Action> = new Set<Action>([
 
 const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>(['review:read', 'report:read']);
 
+// Everyone signed in, on their own account (the use case only ever touches the actor's own row).
+const OWN_ACCOUNT_ACTIONS: ReadonlySet<Action> = new Set<Action>(['own-notice-email:choose']);
+
 export function can(user: PermissionSubject, action: Action, record?: OwnedRecord): boolean {
+  if (OWN_ACCOUNT_ACTIONS.has(action)) return true;
   switch (user.role) {
     case 'ADMIN':
       return true;

@@ -58,8 +58,8 @@ export async function runNoticeRound(
       SELECT DISTINCT e."reviewId", e."actorId" AS "reviewerId"
       FROM "HistoryEvent" e JOIN "User" u ON u.id = e."actorId"
       WHERE e."reviewId" IS NOT NULL AND u.role = 'REVIEWER' AND u.active`,
-    // A senior lead who has left, or moved agency, is nobody's senior lead.
-    client.agency.findMany({ where: { seniorLead: { active: true } }, select: { id: true, seniorLeadId: true, seniorLead: { select: { agencyId: true } } } }),
+    // A senior lead who has left, moved agency or is no longer an owner is nobody's senior lead (as setSeniorLead requires).
+    client.agency.findMany({ where: { seniorLead: { active: true, role: 'OWNER' } }, select: { id: true, seniorLeadId: true, seniorLead: { select: { agencyId: true } } } }),
     client.user.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true }, orderBy: { id: 'asc' } }),
   ]);
   const actionFacts: ActionFacts[] = actions.map((a) => ({

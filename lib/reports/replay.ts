@@ -496,6 +496,9 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
     // Nothing a report or a row rebuilt from history shows.
     case 'user.deactivated':
     case 'user.reactivated':
+    case 'user.notice_email_changed':
+    case 'agency.senior_lead_changed':
+    case 'settings.notice_rules_changed':
     case 'user.password_reset':
     case 'user.password_changed':
     case 'user.signed_in':

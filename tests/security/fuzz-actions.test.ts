@@ -56,6 +56,10 @@ import * as newUserActions from '@/app/(app)/admin/users/new/actions';
 import * as importActions from '@/app/(app)/imports/actions';
 import * as actionListActions from '@/app/(app)/actions/actions';
 import * as notificationActions from '@/app/(app)/notifications/actions';
+import * as noticeRulesActions from '@/app/(app)/admin/notices/actions';
+import * as agencyActions from '@/app/(app)/admin/agencies/actions';
+import * as reminderEmailActions from '@/app/(account)/account/notifications/actions';
+import * as emailActions from '@/app/(app)/admin/emails/actions';
 import { verifyPassword } from '@/lib/auth/password';
 import { totpCode } from '@/lib/auth/totp';
 import { enrolTwoFactor } from '@/tests/support/auth-factories';
@@ -86,6 +90,10 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'app/(app)/imports/actions.ts': importActions,
   'app/(app)/actions/actions.ts': actionListActions,
   'app/(app)/notifications/actions.ts': notificationActions,
+  'app/(app)/admin/notices/actions.ts': noticeRulesActions,
+  'app/(app)/admin/agencies/actions.ts': agencyActions,
+  'app/(account)/account/notifications/actions.ts': reminderEmailActions,
+  'app/(app)/admin/emails/actions.ts': emailActions,
 };
 
 type AnyAction = (input: unknown) => Promise<unknown>;
@@ -129,8 +137,17 @@ async function loadState() {
     inactive: await db.user.findUniqueOrThrow({ where: { email: INACTIVE_EMAIL } }),
     twoFactor: await db.user.findUniqueOrThrow({ where: { email: TWO_FACTOR_EMAIL } }),
     upload: await fuzzUpload(),
+    noticeSettings: await db.noticeSettings.findUniqueOrThrow({ where: { id: 'partnership' } }),
+    cscAgency: await db.agency.findUniqueOrThrow({ where: { id: CSC } }),
+    policeAgency: await db.agency.findUniqueOrThrow({ where: { id: POLICE } }),
+    cscOwner: await db.user.findUniqueOrThrow({ where: { email: 'owner.csc@followthrough.test' } }),
+    policeOwner: await db.user.findUniqueOrThrow({ where: { email: 'owner.police@followthrough.test' } }),
+    failedEmail: await db.emailMessage.findUniqueOrThrow({ where: { key: FAILED_EMAIL_KEY } }),
   };
 }
+
+/** A failed email (beforeAll), for an admin's "Try sending again". */
+const FAILED_EMAIL_KEY = 'fuzz:failed-email';
 
 /** The spreadsheet uploaded for the import actions (beforeAll): as stored, with the fingerprint of its preview now. */
 const FUZZ_PLAN_FILE = 'fuzz-plan.csv';
@@ -182,7 +199,9 @@ type FieldKind =
   | { kind: 'statusWords' } // a file's status words and the status each becomes
   | { kind: 'sha256' }
   | { kind: 'checkbox' }
-  | { kind: 'bulkItems' }; // actions selected in a list, each with the version shown
+  | { kind: 'bulkItems' } // actions selected in a list, each with the version shown
+  | { kind: 'days'; max: number } // a whole number of days from 1 to max, typed
+  | { kind: 'dayList' }; // "30, 7": one to five different whole numbers of days, 1 to 365
 
 const text = (min: number, max: number, optional = false): FieldKind => ({ kind: 'text', min, max, optional });
 const enumOf = (...values: string[]): FieldKind => ({ kind: 'enum', values });
@@ -334,6 +353,21 @@ function invalidFor(field: FieldKind, strings = false): fc.Arbitrary<unknown> {
       );
     case 'checkbox':
       return onlyStrings(fc.constantFrom('yes', 'false', 'on ', 'TRUE', 1, 0, {}, [], 'no'));
+    case 'days':
+      return onlyStrings(
+        fc.oneof(
+          blank,
+          fc.constantFrom('0', '-1', '1.5', '14 days', 'fourteen', '1e2', '0x10', '١٤', String(field.max + 1), '9'.repeat(400), 0, -7, 2.5, field.max + 1, Number.NaN, Number.POSITIVE_INFINITY, null, true, {}, [], [14]),
+          fc.integer({ min: field.max + 1 }).map(String),
+        ),
+      );
+    case 'dayList':
+      return onlyStrings(
+        fc.oneof(
+          blank,
+          fc.constantFrom(' , ', '0', '366', '30, 30', '7,7', '1, 2, 3, 4, 5, 6', 'thirty, seven', '7.5', '-7', '30;7', '30, 7 days', [], [0], [1.5], ['7'], [366], [30, 30], [1, 2, 3, 4, 5, 6], 7, null, {}, true),
+        ),
+      );
     case 'file':
       return fc.oneof(junkFile, fc.constant(new File([], 'empty.pdf')), ...(strings ? [] : [fc.constant('not-a-file'), fc.constant({ name: 'x.pdf', size: 10 })]));
   }
@@ -759,6 +793,51 @@ const CASES: Record<string, Case> = {
       expect(await run('OWNER', { code: totpCode(enrolledSecret, Date.now() + 30_000) })).toMatchObject({ ok: true });
     },
   },
+  updateNoticeSettingsAction: {
+    fields: {
+      version: VERSION,
+      dueSoonDays: { kind: 'dayList' },
+      stalledDays: { kind: 'days', max: 365 },
+      evidenceWaitingDays: { kind: 'days', max: 365 },
+      seniorLeadAfterDays: { kind: 'days', max: 365 },
+      managerAfterDays: { kind: 'days', max: 730 },
+    },
+    // One threshold moved a day, as typed.
+    valid: ({ noticeSettings: n }) => ({
+      version: n.version,
+      dueSoonDays: n.dueSoonDays.join(', '),
+      stalledDays: String(n.stalledDays === 365 ? 364 : n.stalledDays + 1),
+      evidenceWaitingDays: String(n.evidenceWaitingDays),
+      seniorLeadAfterDays: String(n.seniorLeadAfterDays),
+      managerAfterDays: String(n.managerAfterDays),
+    }),
+    who: 'admin',
+    versioned: true,
+  },
+  setSeniorLeadAction: {
+    fields: { agencyId: ID, seniorLeadId: { kind: 'refId', optional: true }, version: VERSION },
+    // Each agency's own owner as its senior lead (the demo data has none).
+    valid: (state, scope) => {
+      const [agency, owner] = scope === 'own' ? [state.cscAgency, state.cscOwner] : [state.policeAgency, state.policeOwner];
+      return { agencyId: agency.id, seniorLeadId: agency.seniorLeadId === owner.id ? '' : owner.id, version: agency.version };
+    },
+    who: 'admin',
+    versioned: true,
+  },
+  setNoticeEmailAction: {
+    // Whose choice comes from the session: the input names none.
+    fields: { noticeEmail: enumOf('IMMEDIATE', 'DIGEST', 'NONE') },
+    valid: () => ({ noticeEmail: 'IMMEDIATE' }),
+    who: 'self',
+    versioned: false,
+  },
+  retryEmailAction: {
+    // The failed email made in beforeAll.
+    fields: { emailId: ID },
+    valid: (state) => ({ emailId: state.failedEmail.id }),
+    who: 'admin',
+    versioned: false,
+  },
   addCommentAction: {
     fields: { recommendationId: ID, body: text(1, 5000) },
     valid: (state, scope) => ({ recommendationId: recommendationOf(state, scope, 'rec-rochdale-r6').id, body: 'Fuzz control comment' }),
@@ -841,7 +920,7 @@ async function buildSnapshotSql() {
       : name === 'SignInThrottle'
         ? `"SignInThrottle" t WHERE t.key NOT LIKE 'access-denied:%'`
         : `"${name}" t`;
-  const versioned = ['Review', 'Finding', 'Recommendation', 'Action', 'Measure', 'Evidence'].map((t) => `(SELECT coalesce(sum(version), 0) FROM "${t}")`).join(' + ');
+  const versioned = ['Review', 'Finding', 'Recommendation', 'Action', 'Measure', 'Evidence', 'Agency', 'NoticeSettings'].map((t) => `(SELECT coalesce(sum(version), 0) FROM "${t}")`).join(' + ');
   const totals = `'maxHistoryId', (SELECT max(id) FROM "HistoryEvent" WHERE kind <> 'access.denied'), 'sumOfVersions', (${versioned})::int`;
   quickSql = `SELECT json_build_object(${tables
     .map(({ name }) => `'${name}', (SELECT json_build_array(count(*), max(t.xmin::text::bigint)) FROM ${from(name)})`)
@@ -990,6 +1069,7 @@ beforeAll(async () => {
   // A spreadsheet uploaded into the Rochdale review, for the import actions.
   const { startPlanImport } = await import('@/lib/imports/start-import');
   await startPlanImport(actors.ADMIN!, { reviewId: REVIEW, file: new File([FUZZ_PLAN_CSV], FUZZ_PLAN_FILE) });
+  await db.emailMessage.create({ data: { key: FAILED_EMAIL_KEY, kind: 'notice', recipientId: actors.OWNER!.id, status: 'FAILED', attempts: 5, lastError: 'Greeting never received' } });
   totals.tables = await buildSnapshotSql();
 }, 120_000);
 

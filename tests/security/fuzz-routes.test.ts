@@ -1,10 +1,11 @@
 // Property-based fuzzing of every route handler (app/**/route.ts): the
-// evidence file download, the report download and next-auth, called the way
-// Next calls them (a Request and a params promise), as every role and signed
-// out, with arbitrary path parameters, query strings and cookies, on real
-// PostgreSQL with the demo data. Every answer must be a deliberate one (400,
-// 401, 403, 404; a download only for a real file or a valid report; next-auth's
-// own redirects and JSON): never a 500, never a throw, never a stack trace.
+// evidence file download, the report download, the one-click unsubscribe and
+// next-auth, called the way Next calls them (a Request and a params promise),
+// as every role and signed out, with arbitrary path parameters, query strings
+// and cookies, on real PostgreSQL with the demo data. Every answer must be a
+// deliberate one (400, 401, 403, 404; a download only for a real file or a
+// valid report; next-auth's own redirects and JSON): never a 500, never a
+// throw, never a stack trace.
 //
 // Figures: the line starting "[fuzz-routes]" on stdout. FUZZ_SEED reproduces
 // a run, FUZZ_RUNS changes its volume.
@@ -61,6 +62,9 @@ import * as reportRoute from '@/app/(app)/reports/[scope]/download/route';
 import * as actionPlanRoute from '@/app/(app)/reviews/[reviewId]/action-plan/route';
 import * as templateRoute from '@/app/(app)/imports/template/route';
 import * as evidenceRoute from '@/app/evidence/[evidenceId]/file/route';
+import * as unsubscribeRoute from '@/app/api/unsubscribe/route';
+import { unsubscribeToken } from '@/lib/email/unsubscribe-token';
+import { FROM_UNSUBSCRIBE_PAGE } from '@/lib/notices/preferences';
 import { dayOf } from '@/lib/days';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -74,6 +78,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   'app/(app)/reviews/[reviewId]/action-plan/route.ts': actionPlanRoute,
   'app/(app)/imports/template/route.ts': templateRoute,
   'app/evidence/[evidenceId]/file/route.ts': evidenceRoute,
+  'app/api/unsubscribe/route.ts': unsubscribeRoute,
 };
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -314,7 +319,7 @@ describe('every route handler is fuzzed', () => {
     expect(files.sort()).toEqual(Object.keys(ROUTES).sort());
     const methods = Object.entries(ROUTES).flatMap(([file, module]) => HTTP_METHODS.filter((m) => typeof module[m] === 'function').map((m) => `${file} ${m}`));
     expect(methods.sort()).toEqual(
-      ['app/(app)/reports/[scope]/download/route.ts GET', 'app/(app)/reviews/[reviewId]/action-plan/route.ts GET', 'app/(app)/imports/template/route.ts GET', 'app/api/auth/[...nextauth]/route.ts GET', 'app/api/auth/[...nextauth]/route.ts POST', 'app/evidence/[evidenceId]/file/route.ts GET'].sort(),
+      ['app/(app)/reports/[scope]/download/route.ts GET', 'app/(app)/reviews/[reviewId]/action-plan/route.ts GET', 'app/(app)/imports/template/route.ts GET', 'app/api/auth/[...nextauth]/route.ts GET', 'app/api/auth/[...nextauth]/route.ts POST', 'app/evidence/[evidenceId]/file/route.ts GET', 'app/api/unsubscribe/route.ts POST'].sort(),
     );
   });
 });
@@ -438,5 +443,54 @@ describe('/api/auth/[...nextauth]', () => {
     expect(totals.failures.filter((f) => f.route === route && f.request.startsWith('POST')).slice(0, 10)).toEqual([]);
     // Nobody was signed in by any of it.
     expect(await db.userSession.count()).toBe(0);
+  });
+});
+
+describe('POST /api/unsubscribe', () => {
+  it("answers 200 for a good token (303 for the page's button), 400 for anything else, and changes only that token's user", { timeout: 300_000 }, async () => {
+    const route = 'app/api/unsubscribe/route.ts';
+    const handler = unsubscribeRoute.POST as unknown as Handler;
+    const target = await db.user.findUniqueOrThrow({ where: { email: DEMO_EMAIL.VIEWER } });
+    const good = unsubscribeToken(target.id);
+    const [id, mac] = good.split('.') as [string, string];
+    const others = () => db.user.findMany({ where: { id: { not: target.id } }, orderBy: { id: 'asc' }, select: { id: true, noticeEmail: true } });
+    const before = await others();
+    const tokens = fc.oneof(
+      { weight: 1, arbitrary: fc.constant(good) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(id, `${id}.`, `.${mac}`, `${id}.${mac}.`, `${id}.${mac.slice(1)}`, `${id}.${mac}x`, `${id.toUpperCase()}.${mac}`, unsubscribeToken('no-such-user'), `${before[0]!.id}.${mac}`),
+      },
+      { weight: 4, arbitrary: segment },
+    );
+    const bodies = fc.oneof(
+      fc.constant({ text: 'List-Unsubscribe=One-Click', type: 'application/x-www-form-urlencoded' }),
+      fc.constant({ text: `from=${FROM_UNSUBSCRIBE_PAGE}`, type: 'application/x-www-form-urlencoded' }),
+      fc.dictionary(fc.oneof(fc.constantFrom('from', 'List-Unsubscribe', 'token', '__proto__'), segment), fc.oneof(fc.constant(FROM_UNSUBSCRIBE_PAGE), segment), { maxKeys: 4 }).map((fields) => ({
+        text: new URLSearchParams(fields).toString(),
+        type: 'application/x-www-form-urlencoded',
+      })),
+      fc.string({ maxLength: 500 }).map((text) => ({ text, type: 'application/json' })),
+      fc.string({ maxLength: 500 }).map((text) => ({ text, type: 'text/plain' })),
+      fc.constant({ text: `from=${FROM_UNSUBSCRIBE_PAGE}&pad=${'x'.repeat(3000)}`, type: 'application/x-www-form-urlencoded' }),
+    );
+    let seed = SEED + 500;
+    for (const caller of ROLES) {
+      for (const [token, omit, { text, type }, cookie] of fc.sample(fc.tuple(tokens, fc.boolean(), bodies, junkCookie), { numRuns: RUNS * 5, seed: seed++ })) {
+        const search = omit && token !== good ? '' : query([['token', token]]);
+        // What the route reads as its own page's button: a short URL-encoded form naming it.
+        const fromPage = Buffer.byteLength(text) <= 2048 && new URLSearchParams(text).get('from') === FROM_UNSUBSCRIBE_PAGE;
+        const valid = search !== '' && token === good;
+        await call(route, handler, caller, request(`${BASE}/api/unsubscribe${search}`, { method: 'POST', body: text, contentType: type, cookie }), {}, (status) =>
+          fromPage ? status === 303 : valid ? status === 200 : status === 400,
+        ` body (${type}): ${text.slice(0, 100)}`);
+      }
+    }
+    expect(unhandled).toEqual([]);
+    expect(totals.failures.filter((f) => f.route === route).slice(0, 10)).toEqual([]);
+    // Only the good token's user, once, as their own change.
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).noticeEmail).toBe('NONE');
+    expect(await others()).toEqual(before);
+    expect(await db.historyEvent.findMany({ where: { kind: 'user.notice_email_changed' }, select: { actorId: true, subjectId: true } })).toEqual([{ actorId: target.id, subjectId: target.id }]);
   });
 });
