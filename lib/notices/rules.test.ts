@@ -4,7 +4,7 @@ import { type ActionFacts, DEFAULT_NOTICE_SETTINGS, type EvidenceFacts, type Not
 const people = (reviewers: string[], seniorLeads: Record<string, string> = { ag1: 'senior' }, managers = ['manager']): NoticePeople => ({
   reviewersOf: () => reviewers,
   seniorLeadOf: (agencyId) => seniorLeads[agencyId] ?? null,
-  businessManagers: managers,
+  businessManagersOf: () => managers,
 });
 
 const action = (overrides: Partial<ActionFacts> = {}): ActionFacts => ({

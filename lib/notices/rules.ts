@@ -40,8 +40,8 @@ export type NoticePeople = {
   reviewersOf: (reviewId: string) => readonly string[];
   /** An agency's senior lead, when it has one (and they are active). */
   seniorLeadOf: (agencyId: string) => string | null;
-  /** The partnership's business managers: the active admins. */
-  businessManagers: readonly string[];
+  /** The business managers (active admins) to tell about a review's items: those of its partnership's board. */
+  businessManagersOf: (reviewId: string) => readonly string[];
 };
 
 /** What the rules are told about an open action. */
@@ -158,10 +158,10 @@ function escalations(
     // The lead officer who is also the senior lead has already been told it is overdue.
     const toldAlready = seniorLead === action.leadOfficerId;
     if (seniorLead && !toldAlready) out.push(about('escalated_senior_lead', action.dueDate, seniorLead));
-    if (!seniorLead) for (const managerId of people.businessManagers) out.push(about('escalated_senior_lead', action.dueDate, managerId));
+    if (!seniorLead) for (const managerId of people.businessManagersOf(action.reviewId)) out.push(about('escalated_senior_lead', action.dueDate, managerId));
   }
   if (daysOverdue >= settings.managerAfterDays) {
-    for (const managerId of people.businessManagers) out.push(about('escalated_manager', action.dueDate, managerId));
+    for (const managerId of people.businessManagersOf(action.reviewId)) out.push(about('escalated_manager', action.dueDate, managerId));
   }
   return out;
 }

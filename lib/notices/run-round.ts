@@ -52,7 +52,7 @@ export async function runNoticeRound(
       JOIN "Recommendation" r ON r.id = e."recommendationId"
       JOIN "Review" v ON v.id = r."reviewId"
       WHERE e.assessment = 'PENDING' AND e."archivedAt" IS NULL AND x."archivedAt" IS NULL AND r."archivedAt" IS NULL AND v."archivedAt" IS NULL`,
-    client.user.findMany({ where: { role: 'REVIEWER', active: true }, select: { id: true }, orderBy: { id: 'asc' } }),
+    client.user.findMany({ where: { role: 'REVIEWER', active: true }, select: { id: true, agencyId: true }, orderBy: { id: 'asc' } }),
     // The reviewers working on each review: those whose changes its history holds.
     client.$queryRaw<{ reviewId: string; reviewerId: string }[]>`
       SELECT DISTINCT e."reviewId", e."actorId" AS "reviewerId"
@@ -60,7 +60,7 @@ export async function runNoticeRound(
       WHERE e."reviewId" IS NOT NULL AND u.role = 'REVIEWER' AND u.active`,
     // A senior lead who has left, moved agency or is no longer an owner is nobody's senior lead (as setSeniorLead requires).
     client.agency.findMany({ where: { seniorLead: { active: true, role: 'OWNER' } }, select: { id: true, seniorLeadId: true, seniorLead: { select: { agencyId: true } } } }),
-    client.user.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true }, orderBy: { id: 'asc' } }),
+    client.user.findMany({ where: { role: 'ADMIN', active: true }, select: { id: true, agencyId: true }, orderBy: { id: 'asc' } }),
   ]);
   const actionFacts: ActionFacts[] = actions.map((a) => ({
     id: a.id,
@@ -87,6 +87,19 @@ export async function runNoticeRound(
   for (const { reviewId, reviewerId } of working) byReview.set(reviewId, [...(byReview.get(reviewId) ?? []), reviewerId]);
   const everyReviewer = reviewers.map((r) => r.id);
   // A review nobody has worked on yet: every reviewer is told.
+  // A review's business managers: the admins of the agency its reviewers sit in (the partnership's board;
+  // one database may hold several partnerships); every admin when that finds none.
+  const reviewerAgency = new Map(reviewers.map((r) => [r.id, r.agencyId]));
+  const everyManager = managers.map((m) => m.id);
+  const managersByReview = new Map<string, string[]>();
+  const managersOf = (reviewId: string) => {
+    if (!managersByReview.has(reviewId)) {
+      const boards = new Set((byReview.get(reviewId) ?? []).map((id) => reviewerAgency.get(id)));
+      const found = managers.filter((m) => boards.has(m.agencyId)).map((m) => m.id);
+      managersByReview.set(reviewId, found.length ? found : everyManager);
+    }
+    return managersByReview.get(reviewId)!;
+  };
   const seniorLeadOf = new Map(seniorLeads.filter((a) => a.seniorLead?.agencyId === a.id).map((a) => [a.id, a.seniorLeadId!]));
   const due = noticesDue(
     today,
@@ -95,7 +108,7 @@ export async function runNoticeRound(
     {
       reviewersOf: (reviewId) => byReview.get(reviewId) ?? everyReviewer,
       seniorLeadOf: (agencyId) => seniorLeadOf.get(agencyId) ?? null,
-      businessManagers: managers.map((m) => m.id),
+      businessManagersOf: managersOf,
     },
     settings,
   );

@@ -11,6 +11,7 @@ import { composeDigests, weekOf } from '@/lib/email/digest';
 import { deliverDueEmails, MAX_ATTEMPTS, retryDelayMs } from '@/lib/email/deliver';
 import { smtpTransport } from '@/lib/email/transport';
 import { userOfUnsubscribeToken } from '@/lib/email/unsubscribe-token';
+import { createFinding } from '@/lib/findings/create-finding';
 import { runNoticeRound } from '@/lib/notices/run-round';
 import { createAgency, createUser } from '../support/factories';
 import { startSilentServer, startSmtpServer } from '../support/smtp';
@@ -253,5 +254,19 @@ describe('email', () => {
     expect(second.byRule).toEqual({ escalated_senior_lead: 1, escalated_manager: 1 });
     expect(await db.notice.count()).toBe(4);
     expect(await db.historyEvent.count({ where: { kind: 'notice.sent', reviewId } })).toBe(4);
+  });
+
+  it("escalates to the business managers of the review's own board when one database holds several partnerships", async () => {
+    const otherBoard = await createAgency(undefined, true);
+    const otherManager = await createUser('ADMIN', otherBoard.id);
+    // Nobody has worked on the review yet: every business manager is told.
+    const first = await runNoticeRound(now);
+    expect((await db.notice.findMany({ where: { rule: 'escalated_manager' } })).map((n) => n.recipientId).sort()).toEqual([manager.id, otherManager.id].sort());
+    expect(first.byRule.escalated_manager).toBe(2);
+    // Once a reviewer of this board works on it, its escalations go to this board's managers only.
+    await createFinding(reviewer, { reviewId, reference: 'F1', text: 'A finding', theme: 'Training', severity: 'LOW' });
+    await db.notice.deleteMany();
+    await runNoticeRound(now);
+    expect((await db.notice.findMany({ where: { rule: 'escalated_manager' } })).map((n) => n.recipientId)).toEqual([manager.id]);
   });
 });
