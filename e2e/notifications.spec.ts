@@ -16,7 +16,11 @@ test('a round tells the reviewers about an action nobody leads; a reviewer reads
   test.slow();
   const recommendation = await createTestRecommendation(`Notices ${randomUUID().slice(0, 8)}: an action with no lead officer`);
   const databaseUrl = readFileSync(path.join(process.env.E2E_DATA_DIR || '.data/e2e', 'database-url'), 'utf8').trim();
-  const printed = execFileSync('npm', ['run', '--silent', 'reminders:run'], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+  const dataDir = process.env.E2E_DATA_DIR || '.data/e2e';
+  const printed = execFileSync('npm', ['run', '--silent', 'reminders:run'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, FOLLOWTHROUGH_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
   expect(printed).toMatch(/^Notice round for \d{4}-\d{2}-\d{2}: \d+ notices due, \d+ new/m);
 
   await signIn(page, DEMO.reviewer);

@@ -3,14 +3,24 @@
 // on the database `npm start` uses (or DATABASE_URL's); then the emails due
 // (to SMTP_URL's server, or kept in the outbox without one). With --digest,
 // the weekly digests too. Prints what it made and sent.
-import { withLocalDatabase } from './database';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defaultDataRoot, readOrCreateSecret, withLocalDatabase } from './database';
+
+// The app's secret: an email's unsubscribe link is signed with it, and must work in the app.
+const secretFile = path.join(defaultDataRoot(), 'auth-secret');
+if (!process.env.NEXTAUTH_SECRET && existsSync(secretFile)) process.env.NEXTAUTH_SECRET = await readOrCreateSecret(secretFile);
+if (!process.env.NEXTAUTH_SECRET) {
+  console.error('Set NEXTAUTH_SECRET to the app\'s own (links in emails are signed with it), or run `npm start` once first.');
+  process.exit(1);
+}
 
 await withLocalDatabase(async ({ appUrl }) => {
   process.env.DATABASE_URL = appUrl;
   const { runNoticeRound } = await import('@/lib/notices/run-round');
   const { NOTICE_RULE_WORDS } = await import('@/lib/notices/rule-words');
   const { composeDigests } = await import('@/lib/email/digest');
-  const { deliverDueEmails } = await import('@/lib/email/deliver');
+  const { deliverAllDue } = await import('@/lib/email/deliver');
   const { db } = await import('@/lib/db');
   const started = Date.now();
   const result = await runNoticeRound();
@@ -19,13 +29,7 @@ await withLocalDatabase(async ({ appUrl }) => {
   for (const [rule, count] of Object.entries(result.byRule)) console.log(`  ${NOTICE_RULE_WORDS[rule] ?? rule}: ${count}`);
   console.log(`Emails queued at once (escalations, and reminders for those who want them as they happen): ${result.emailsQueued}.`);
   if (process.argv.includes('--digest')) console.log(`Weekly digests made: ${(await composeDigests()).digests}.`);
-  // Everything due, in batches, as the every-minute job would over a few minutes.
-  const total = { sent: 0, held: 0, retrying: 0, failed: 0, cancelled: 0 };
-  for (;;) {
-    const batch = await deliverDueEmails({ limit: 200 });
-    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += batch[key];
-    if (batch.sent + batch.held + batch.failed + batch.cancelled + batch.retrying === 0 || batch.retrying > 0) break;
-  }
+  const total = await deliverAllDue({ limit: 200, budgetMs: 10 * 60_000 });
   const where = process.env.SMTP_URL ? 'to SMTP_URL' : 'none sent: SMTP_URL is not set, so they are in the outbox (Admin, Emails)';
   console.log(`Emails: ${total.sent} sent, ${total.held} kept in the outbox, ${total.retrying} to try again, ${total.failed} failed, ${total.cancelled} no longer needed (${where}).`);
   await db.$disconnect();

@@ -14,6 +14,8 @@ export const MAX_ATTEMPTS = 5;
 export const retryDelayMs = (attemptsMade: number) => 60_000 * 4 ** (attemptsMade - 1);
 /** An email claimed this long ago and still "sending" was interrupted (a crash mid-send). */
 const INTERRUPTED_AFTER_MS = 15 * 60_000;
+/** Nodemailer's codes for a server that cannot be reached at all (no connection, no greeting, a dropped socket). */
+const UNREACHABLE = new Set(['ETIMEDOUT', 'ECONNECTION', 'ESOCKET', 'EDNS']);
 
 export type DeliveryResult = { sent: number; held: number; retrying: number; failed: number; cancelled: number };
 
@@ -77,7 +79,7 @@ export async function deliverDueEmails({
   const people = new Map(recipients.map((r) => [r.id, r]));
   const today = ukDay(now);
 
-  for (const email of claimed) {
+  for (const [index, email] of claimed.entries()) {
     const recipient = people.get(email.recipientId)!;
     const finish = (data: Prisma.EmailMessageUpdateInput) => client.emailMessage.update({ where: { id: email.id }, data: { ...data, updatedAt: now } });
     if (!recipient.active) {
@@ -139,10 +141,37 @@ export async function deliverDueEmails({
         await finish({ ...content, status: 'FAILED', attempts, lastError: `Not sent after ${attempts} attempts: ${reason}` });
         result.failed++;
       } else {
-        await finish({ ...content, status: 'QUEUED', attempts, lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) });
+        const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
+        await finish({ ...content, status: 'QUEUED', attempts, lastError: reason, nextAttemptAt });
         result.retrying++;
+        // The server itself cannot be reached: the rest of the batch waits with this one, without an attempt
+        // counted, rather than each waiting out its own timeout.
+        if (UNREACHABLE.has(String((error as { code?: string }).code))) {
+          const rest = claimed.slice(index + 1).map((e) => e.id);
+          if (rest.length) {
+            await client.emailMessage.updateMany({ where: { id: { in: rest }, status: 'SENDING' }, data: { status: 'QUEUED', nextAttemptAt, updatedAt: now } });
+            result.retrying += rest.length;
+          }
+          break;
+        }
       }
     }
   }
   return result;
+}
+
+/**
+ * Delivery in batches until nothing is due or `budgetMs` has passed (the
+ * every-minute job, and reminders:run): a Monday's digests go out in one run,
+ * not 50 a minute. Emails waiting for a retry are not due, so this ends.
+ */
+export async function deliverAllDue({ budgetMs = 45_000, ...options }: Parameters<typeof deliverDueEmails>[0] & { budgetMs?: number } = {}): Promise<DeliveryResult> {
+  const total: DeliveryResult = { sent: 0, held: 0, retrying: 0, failed: 0, cancelled: 0 };
+  const started = Date.now();
+  for (;;) {
+    const batch = await deliverDueEmails(options);
+    for (const key of Object.keys(total) as (keyof DeliveryResult)[]) total[key] += batch[key];
+    const handled = batch.sent + batch.held + batch.retrying + batch.failed + batch.cancelled;
+    if (handled === 0 || Date.now() - started > budgetMs) return total;
+  }
 }

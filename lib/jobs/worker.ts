@@ -1,15 +1,15 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { composeDigests } from '@/lib/email/digest';
-import { deliverDueEmails } from '@/lib/email/deliver';
+import { deliverAllDue } from '@/lib/email/deliver';
 import { runNoticeRound } from '@/lib/notices/run-round';
 import { JOBS_SCHEMA, JOBS_TIME_ZONE, type JobName, SCHEDULED_JOBS } from './queues';
 
 /** What each scheduled job does. Each is safe to run twice: every notice, digest and email is made once by its key. */
 export const JOB_HANDLERS: Record<JobName, () => Promise<unknown>> = {
-  notice_round: async () => ({ round: await runNoticeRound(), delivery: await deliverDueEmails() }),
-  email_digest: async () => ({ digests: await composeDigests(), delivery: await deliverDueEmails() }),
-  email_delivery: () => deliverDueEmails(),
+  notice_round: async () => ({ round: await runNoticeRound(), delivery: await deliverAllDue() }),
+  email_digest: async () => ({ digests: await composeDigests(), delivery: await deliverAllDue() }),
+  email_delivery: () => deliverAllDue(),
 };
 
 /**

@@ -189,21 +189,21 @@ export async function runNoticeRound(
 async function queueNoticeEmails(tx: Tx, notices: { id: string; kind: 'notice' | 'escalation' }[], now: Date): Promise<number> {
   if (!notices.length) return 0;
   const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const wanted = Prisma.sql`jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS w(id text, kind text) JOIN "Notice" n ON n.id = w.id`;
+  // Two statements (as the digest's, lib/email/digest.ts): the second joins by index to the emails just made.
   const made = await tx.$queryRaw<{ id: string }[]>`
-    WITH wanted AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS w(id text, kind text)),
-    batches AS (
-      SELECT n."recipientId", min(n.id) AS first, array_agg(n.id) AS ids, bool_or(w.kind = 'escalation') AS escalation
-      FROM wanted w JOIN "Notice" n ON n.id = w.id GROUP BY n."recipientId"),
-    made AS (
-      INSERT INTO "EmailMessage" (id, key, kind, "recipientId", "nextAttemptAt", "createdAt", "updatedAt")
-      SELECT gen_random_uuid()::text, 'notices:' || b."recipientId" || ':' || b.first, CASE WHEN b.escalation THEN 'escalation' ELSE 'notice' END,
-             b."recipientId", ${at}, ${at}, ${at}
-      FROM batches b
-      ON CONFLICT (key) DO NOTHING
-      RETURNING id, "recipientId"),
-    marked AS (
-      UPDATE "Notice" n SET "emailId" = made.id FROM made JOIN batches b ON b."recipientId" = made."recipientId"
-      WHERE n.id = ANY(b.ids) RETURNING n.id)
-    SELECT id FROM made`;
+    INSERT INTO "EmailMessage" (id, key, kind, "recipientId", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, 'notices:' || n."recipientId" || ':' || min(n.id), CASE WHEN bool_or(w.kind = 'escalation') THEN 'escalation' ELSE 'notice' END,
+           n."recipientId", ${at}, ${at}, ${at}
+    FROM ${wanted}
+    GROUP BY n."recipientId"
+    ON CONFLICT (key) DO NOTHING
+    RETURNING id`;
+  if (made.length) {
+    await tx.$executeRaw`
+      UPDATE "Notice" n SET "emailId" = e.id FROM "EmailMessage" e
+      WHERE e.id = ANY(${made.map((m) => m.id)}::text[]) AND n."recipientId" = e."recipientId"
+        AND n.id = ANY(${notices.map((x) => x.id)}::text[])`;
+  }
   return made.length;
 }

@@ -28,10 +28,12 @@ try {
   await ensureData(cluster, scale, false, log);
   const { url, postgres } = await copyDatabase(cluster, name, scale);
   process.env.DATABASE_URL = url;
+  // Digests carry an unsubscribe link signed with the app's secret.
+  process.env.NEXTAUTH_SECRET ||= 'bench secret: signs the digests\' unsubscribe links';
   const { db } = await import('@/lib/db');
   const { runNoticeRound } = await import('@/lib/notices/run-round');
   const { composeDigests } = await import('@/lib/email/digest');
-  const { deliverDueEmails } = await import('@/lib/email/deliver');
+  const { deliverAllDue } = await import('@/lib/email/deliver');
   const [counts] = await db.$queryRaw<{ actions: bigint; evidence: bigint; events: bigint }[]>`
     SELECT (SELECT count(*) FROM "Action" WHERE "archivedAt" IS NULL) AS actions, (SELECT count(*) FROM "Evidence" WHERE assessment = 'PENDING') AS evidence, (SELECT count(*) FROM "HistoryEvent") AS events`;
   // The generated history ends on BENCH_END: the round runs that day, as it would have.
@@ -52,13 +54,8 @@ try {
   log(`Weekly digests: ${digests} in ${digestSeconds.toFixed(2)} s`);
   // Every email due, rendered into the outbox in batches, as the every-minute delivery job would.
   const deliveryStarted = process.hrtime.bigint();
-  let rendered = 0;
-  for (;;) {
-    const batch = await deliverDueEmails({ now, transport: null, limit: 500 });
-    const done = batch.held + batch.cancelled;
-    if (!done) break;
-    rendered += done;
-  }
+  const delivered = await deliverAllDue({ now, transport: null, limit: 500, budgetMs: 10 * 60_000 });
+  const rendered = delivered.held + delivered.cancelled;
   const deliverySeconds = Number(process.hrtime.bigint() - deliveryStarted) / 1e9;
   log(`Emails rendered into the outbox: ${rendered} in ${deliverySeconds.toFixed(2)} s`);
   const machine = describeMachine(postgres);

@@ -205,6 +205,17 @@ describe('email', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([60_000, 240_000, 960_000, 3_840_000]);
   });
 
+  it('holds the rest of a batch back, without counting attempts, when the server cannot be reached at all', async () => {
+    const refused = await startSmtpServer();
+    await refused.close();
+    await runNoticeRound(now);
+    expect(await deliverDueEmails({ now, transport: smtpTransport(refused.url, 300) })).toMatchObject({ retrying: 3, sent: 0 });
+    const emails = await db.emailMessage.findMany({ orderBy: { attempts: 'desc' } });
+    expect(emails.map((e) => [e.status, e.attempts])).toEqual([['QUEUED', 1], ['QUEUED', 0], ['QUEUED', 0]]);
+    expect(new Set(emails.map((e) => e.nextAttemptAt.getTime()))).toEqual(new Set([now.getTime() + retryDelayMs(1)]));
+    expect(emails[0]!.lastError).toMatch(/ECONNREFUSED/);
+  });
+
   it('cancels, with the reason, an email whose recipient was deactivated or whose item was archived after it was queued', async () => {
     const server = await smtp();
     await runNoticeRound(now);
