@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { failingHistory } from '@/tests/support/failing-history';
 import { describeEvent } from '@/lib/audit/describe-event';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -9,18 +10,8 @@ import { listSeniorLeads } from './list-agencies';
 import { setSeniorLeadSchema } from './senior-lead.schema';
 import { NOT_AN_ACTIVE_OWNER, setSeniorLead } from './set-senior-lead';
 
-// Lets a test make the history write fail, to prove the change shares its event's transaction.
-const failing = vi.hoisted(() => ({ events: false }));
-vi.mock('@/lib/audit/record-event', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/audit/record-event')>();
-  return {
-    ...actual,
-    recordEvent: (async (tx, event) => {
-      if (failing.events) throw new Error('history write failed');
-      return actual.recordEvent(tx, event);
-    }) satisfies typeof actual.recordEvent,
-  };
-});
+// The history write made to fail on demand (tests/support/failing-history.ts).
+vi.mock('@/lib/audit/record-event', async (original) => (await import('@/tests/support/failing-history')).failingRecordEvent(original));
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 
@@ -133,11 +124,11 @@ describe('setSeniorLead', () => {
 
   it('writes the change and its event in one transaction', async () => {
     const { agency, lead } = await agencyWithPeople();
-    failing.events = true;
+    failingHistory.events = true;
     try {
       await expect(setSeniorLead(cast.admin, input({ agencyId: agency.id, seniorLeadId: lead.id, version: 1 }))).rejects.toThrow('history write failed');
     } finally {
-      failing.events = false;
+      failingHistory.events = false;
     }
     expect(await agencyRow(agency.id)).toMatchObject({ seniorLeadId: null, version: 1 });
   });

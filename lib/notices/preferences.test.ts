@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { failingHistory } from '@/tests/support/failing-history';
 import { describeEvent } from '@/lib/audit/describe-event';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
@@ -12,18 +13,8 @@ import { unsubscribeLink } from '@/lib/email/unsubscribe-token';
 // Tokens are signed with the app's secret, as `npm start` provides it.
 process.env.NEXTAUTH_SECRET ||= 'preferences-tests-secret-0123456789abcdef';
 
-// Lets a test make the history write fail, to prove the change shares its event's transaction.
-const failing = vi.hoisted(() => ({ events: false }));
-vi.mock('@/lib/audit/record-event', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/audit/record-event')>();
-  return {
-    ...actual,
-    recordEvent: (async (tx, event) => {
-      if (failing.events) throw new Error('history write failed');
-      return actual.recordEvent(tx, event);
-    }) satisfies typeof actual.recordEvent,
-  };
-});
+// The history write made to fail on demand (tests/support/failing-history.ts).
+vi.mock('@/lib/audit/record-event', async (original) => (await import('@/tests/support/failing-history')).failingRecordEvent(original));
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 
@@ -71,11 +62,11 @@ describe('setNoticeEmail', () => {
   });
 
   it('writes the change and its event in one transaction', async () => {
-    failing.events = true;
+    failingHistory.events = true;
     try {
       await expect(setNoticeEmail(cast.otherOwner, { noticeEmail: 'NONE' })).rejects.toThrow('history write failed');
     } finally {
-      failing.events = false;
+      failingHistory.events = false;
     }
     expect(await choiceOf(cast.otherOwner.id)).toBe('DIGEST');
   });
@@ -137,11 +128,11 @@ describe('unsubscribing by the link in an email', () => {
 
   it('writes the change and its event in one transaction', async () => {
     const user = await createUser('VIEWER', cast.boardId);
-    failing.events = true;
+    failingHistory.events = true;
     try {
       await expect(unsubscribeByToken(unsubscribeToken(user.id))).rejects.toThrow('history write failed');
     } finally {
-      failing.events = false;
+      failingHistory.events = false;
     }
     expect(await choiceOf(user.id)).toBe('DIGEST');
   });

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { failingHistory } from '@/tests/support/failing-history';
 import { describeEvent } from '@/lib/audit/describe-event';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -9,18 +10,8 @@ import { noticeSettingsSchema } from './notice-settings.schema';
 import { DEFAULT_NOTICE_SETTINGS } from './rules';
 import { NOTICE_SETTINGS_ID, readNoticeSettings, updateNoticeSettings } from './settings';
 
-// Lets a test make the history write fail, to prove the change shares its event's transaction.
-const failing = vi.hoisted(() => ({ events: false }));
-vi.mock('@/lib/audit/record-event', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/audit/record-event')>();
-  return {
-    ...actual,
-    recordEvent: (async (tx, event) => {
-      if (failing.events) throw new Error('history write failed');
-      return actual.recordEvent(tx, event);
-    }) satisfies typeof actual.recordEvent,
-  };
-});
+// The history write made to fail on demand (tests/support/failing-history.ts).
+vi.mock('@/lib/audit/record-event', async (original) => (await import('@/tests/support/failing-history')).failingRecordEvent(original));
 
 let cast: Awaited<ReturnType<typeof createCast>>;
 /** The row's version, and the last history event, as each test starts. */
@@ -155,11 +146,11 @@ describe('updateNoticeSettings', () => {
 
   it('writes the change and its event in one transaction', async () => {
     const before = await db.noticeSettings.findUniqueOrThrow({ where: { id: NOTICE_SETTINGS_ID } });
-    failing.events = true;
+    failingHistory.events = true;
     try {
       await expect(updateNoticeSettings(cast.admin, noticeSettingsSchema.parse(form({ stalledDays: '30' })))).rejects.toThrow('history write failed');
     } finally {
-      failing.events = false;
+      failingHistory.events = false;
     }
     expect(await db.noticeSettings.findUniqueOrThrow({ where: { id: NOTICE_SETTINGS_ID } })).toEqual(before);
   });

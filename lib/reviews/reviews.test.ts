@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { failingHistory } from '@/tests/support/failing-history';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
@@ -12,18 +13,8 @@ import { updateReview } from './update-review';
 import { createAction } from '@/lib/actions/create-action';
 import { createActionSchema } from '@/lib/actions/action.schema';
 
-// Lets one test make the history write fail, to prove the change shares its transaction.
-const failing = vi.hoisted(() => ({ events: false }));
-vi.mock('@/lib/audit/record-event', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/audit/record-event')>();
-  return {
-    ...actual,
-    recordEvent: (async (tx, event) => {
-      if (failing.events) throw new Error('history write failed');
-      return actual.recordEvent(tx, event);
-    }) satisfies typeof actual.recordEvent,
-  };
-});
+// The history write made to fail on demand (tests/support/failing-history.ts).
+vi.mock('@/lib/audit/record-event', async (original) => (await import('@/tests/support/failing-history')).failingRecordEvent(original));
 
 let reviewer: Actor;
 let owner: Actor;
@@ -116,11 +107,11 @@ describe('createReview', () => {
 
   it('writes the review and its event in one transaction: if the event fails, there is no review', async () => {
     const before = await db.review.count();
-    failing.events = true;
+    failingHistory.events = true;
     try {
       await expect(makeReview(reviewer, { title: 'Never saved' })).rejects.toThrow('history write failed');
     } finally {
-      failing.events = false;
+      failingHistory.events = false;
     }
     expect(await db.review.count()).toBe(before);
   });

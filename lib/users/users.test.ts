@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { failingHistory } from '@/tests/support/failing-history';
 import { verifyPassword } from '@/lib/auth/password';
 import { PASSWORD_MESSAGES } from '@/lib/auth/password-policy';
 import { accountKey } from '@/lib/auth/throttle';
@@ -28,18 +29,8 @@ import {
   updateUserSchema,
 } from './user.schema';
 
-// Lets a test make the history write fail, to prove each change shares its event's transaction.
-const failing = vi.hoisted(() => ({ events: false }));
-vi.mock('@/lib/audit/record-event', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/audit/record-event')>();
-  return {
-    ...actual,
-    recordEvent: (async (tx, event) => {
-      if (failing.events) throw new Error('history write failed');
-      return actual.recordEvent(tx, event);
-    }) satisfies typeof actual.recordEvent,
-  };
-});
+// The history write made to fail on demand (tests/support/failing-history.ts).
+vi.mock('@/lib/audit/record-event', async (original) => (await import('@/tests/support/failing-history')).failingRecordEvent(original));
 
 const STRONG = 'plum kettle orbit lantern';
 const NEWER = 'violet harbour kites drift';
@@ -98,11 +89,11 @@ async function expectRolledBack(act: () => Promise<unknown>) {
   const users = await db.user.findMany({ orderBy: { id: 'asc' } });
   const sessions = await db.userSession.findMany({ orderBy: { id: 'asc' } });
   const events = await db.historyEvent.count();
-  failing.events = true;
+  failingHistory.events = true;
   try {
     await expect(act()).rejects.toThrow('history write failed');
   } finally {
-    failing.events = false;
+    failingHistory.events = false;
   }
   expect(await db.user.findMany({ orderBy: { id: 'asc' } })).toEqual(users);
   expect(await db.userSession.findMany({ orderBy: { id: 'asc' } })).toEqual(sessions);
