@@ -184,6 +184,8 @@ export function describeEvent(stored: DescribableEvent, context: DescribeContext
       return event.after.seniorLeadId
         ? `${who} made ${event.after.seniorLead || 'someone'} the senior lead${event.before.seniorLeadId ? ` (was ${event.before.seniorLead || 'someone else'})` : ''}`
         : `${who} removed the senior lead (was ${event.before.seniorLead || 'someone'}): overdue actions go to the business managers`;
+    case 'email.retried':
+      return `${who} had a failed email to ${event.after.recipient} tried again${event.before.lastError ? ` (it had failed: ${event.before.lastError})` : ''}`;
     case 'settings.notice_rules_changed':
       return `${who} changed the notice rules: ${changes(event.before, event.after)}`;
     case 'user.notice_email_changed':

@@ -20,6 +20,7 @@ const SAMPLES: { [K in EventKind]: { before?: BeforeInput<K>; after?: AfterInput
   'user.updated': { before: { name: 'Old name' }, after: { name: 'New name' } },
   'user.notice_email_changed': { before: { noticeEmail: 'DIGEST' }, after: { noticeEmail: 'NONE' } },
   'agency.senior_lead_changed': { before: { seniorLeadId: null, seniorLead: null }, after: { seniorLeadId: 'u1', seniorLead: 'Police CSE lead officer' } },
+  'email.retried': { before: { status: 'FAILED', lastError: 'Greeting never received' }, after: { status: 'QUEUED', recipientId: 'u1', recipient: 'Police CSE lead officer' } },
   'settings.notice_rules_changed': { before: { dueSoonDays: [30, 7], managerAfterDays: 28 }, after: { dueSoonDays: [30, 14, 7], managerAfterDays: 21 } },
   'user.deactivated': { before: { active: true }, after: { active: false } },
   'user.reactivated': { before: { active: false }, after: { active: true } },

@@ -154,6 +154,8 @@ const CATALOGUE = {
   'agency.created': [{ before: null, after: { name: text, shortName: text, isBoard: z.boolean().optional() } }],
   // An admin chose who an agency's overdue actions are escalated to first (null: nobody, straight to the business managers).
   'agency.senior_lead_changed': [{ before: seniorLeadFields, after: seniorLeadFields }],
+  // An admin had a failed email tried again (its subject is the email; who it was to, and why it had failed).
+  'email.retried': [{ before: { status: z.literal('FAILED'), lastError: optionalText }, after: { status: z.literal('QUEUED'), recipientId: id, recipient: text } }],
   // An admin changed the partnership's notice rules: only the thresholds that changed.
   'settings.notice_rules_changed': [{ before: noticeRuleFields, after: noticeRuleFields, partial: true }],
   'user.created': [

@@ -12,14 +12,16 @@ export function weekOf(now: Date): string {
 
 /**
  * The weekly digest: for each active user who chose it (the default), one
- * email with every notice of theirs no email has carried yet (escalations
- * went at once). Keyed by user and week, so a second run in the same week, on
+ * email with the week's notices of theirs no email has carried yet
+ * (escalations went at once). Keyed by user and week, so a second run in the same week, on
  * this instance or another, makes none; its notices are marked as carried in
  * the same statement. Sent by the delivery job like any other email.
  */
 export async function composeDigests(now = new Date(), client: Db = db): Promise<{ digests: number }> {
   const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
-  const optional = Prisma.sql`n."emailId" IS NULL AND n."createdAt" <= ${at} AND n.rule <> ALL(${[...ESCALATION_RULES]}::text[])`;
+  // The week's: notices older than that (made before email existed, or while the user wanted none) stay in the app only.
+  const weekAgo = Prisma.sql`${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const optional = Prisma.sql`n."emailId" IS NULL AND n."createdAt" <= ${at} AND n."createdAt" > ${weekAgo} AND n.rule <> ALL(${[...ESCALATION_RULES]}::text[])`;
   // Two statements: rows a statement inserts are not visible to the rest of it, and a planner that cannot count
   // them joined 86,000 notices to 1,900 digests one pair at a time (26 s at scale 50).
   const made = await client.$transaction(async (tx) => {

@@ -2,10 +2,12 @@ import 'server-only';
 import type { z } from 'zod';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
+import { recordEvent } from '@/lib/audit/record-event';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
 import type { EmailStatus } from '@/lib/generated/prisma/enums';
 import type { retryEmailSchema } from './retry-email.schema';
+import { EMAIL_STATUS_WORDS } from './status-words';
 
 /** Emails per page of the outbox. */
 export const EMAILS_PER_PAGE = 50;
@@ -47,12 +49,22 @@ export async function getEmail(actor: Actor, emailId: string) {
  */
 export async function retryEmail(actor: Actor, input: z.output<typeof retryEmailSchema>): Promise<{ id: string }> {
   assertCan(actor, 'outbox:manage');
-  const { count } = await db.emailMessage.updateMany({
-    where: { id: input.emailId, status: 'FAILED' },
-    data: { status: 'QUEUED', attempts: 0, nextAttemptAt: new Date(), claimedAt: null },
+  return db.$transaction(async (tx) => {
+    const email = await tx.emailMessage.findUnique({ where: { id: input.emailId }, select: { status: true, lastError: true, recipient: { select: { id: true, name: true } } } });
+    if (!email) throw new NotFoundError('email');
+    // Only from FAILED, in one statement: two admins pressing at once queue it once.
+    const { count } = await tx.emailMessage.updateMany({
+      where: { id: input.emailId, status: 'FAILED' },
+      data: { status: 'QUEUED', attempts: 0, nextAttemptAt: new Date(), claimedAt: null, claimToken: null },
+    });
+    if (count !== 1) throw new RuleError(`Only a failed email can be tried again: this one is ${EMAIL_STATUS_WORDS[email.status].toLowerCase()}`);
+    await recordEvent(tx, {
+      actorId: actor.id,
+      kind: 'email.retried',
+      subjectId: input.emailId,
+      before: { status: 'FAILED', lastError: email.lastError },
+      after: { status: 'QUEUED', recipientId: email.recipient.id, recipient: email.recipient.name },
+    });
+    return { id: input.emailId };
   });
-  if (count === 1) return { id: input.emailId };
-  const email = await db.emailMessage.findUnique({ where: { id: input.emailId }, select: { status: true } });
-  if (!email) throw new NotFoundError('email');
-  throw new RuleError(`Only a failed email can be tried again: this one is ${email.status.toLowerCase()}`);
 }

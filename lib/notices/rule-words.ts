@@ -6,5 +6,6 @@ export const NOTICE_RULE_WORDS: Readonly<Record<string, string>> = {
   evidence_waiting: 'evidence waiting for assessment',
   unled: 'nobody leading it',
   escalated_senior_lead: 'escalated to the senior lead',
+  escalated_no_senior_lead: 'escalated to the business manager (no senior lead)',
   escalated_manager: 'escalated to the business manager',
 };

@@ -56,16 +56,18 @@ describe('which notices are due', () => {
     ['2013-02-01', { leadOfficerId: null }, ['unled:unled:a1:rev1']],
     // Overdue 13 days: not yet escalated; 14: to the agency's senior lead; 28: to the business managers too.
     ['2013-04-13', { lastProgressDay: '2013-04-01' }, ['overdue:overdue:a1:2013-03-31:lead']],
-    ['2013-04-14', { lastProgressDay: '2013-04-01' }, ['overdue:overdue:a1:2013-03-31:lead', 'escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior']],
+    ['2013-04-14', { lastProgressDay: '2013-04-01' }, ['escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior', 'overdue:overdue:a1:2013-03-31:lead']],
     [
       '2013-04-28',
       { lastProgressDay: '2013-04-01' },
-      ['overdue:overdue:a1:2013-03-31:lead', 'escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior', 'escalated_manager:escalated_manager:a1:2013-03-31:manager'],
+      ['escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior', 'escalated_manager:escalated_manager:a1:2013-03-31:manager', 'overdue:overdue:a1:2013-03-31:lead'],
     ],
-    // An agency with no senior lead: the first step goes to the business managers.
-    ['2013-04-14', { lastProgressDay: '2013-04-01', agencyId: 'ag2' }, ['overdue:overdue:a1:2013-03-31:lead', 'escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:manager']],
-    // The lead officer who is the senior lead is not told twice.
-    ['2013-04-14', { lastProgressDay: '2013-04-01', leadOfficerId: 'senior' }, ['overdue:overdue:a1:2013-03-31:senior']],
+    // An agency with no senior lead: the first step goes to the business managers, saying why.
+    ['2013-04-14', { lastProgressDay: '2013-04-01', agencyId: 'ag2' }, ['escalated_no_senior_lead:escalated_no_senior_lead:a1:2013-03-31:manager', 'overdue:overdue:a1:2013-03-31:lead']],
+    // The senior lead who leads it: the escalation still comes (always by email), beside the reminder.
+    ['2013-04-14', { lastProgressDay: '2013-04-01', leadOfficerId: 'senior' }, ['escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior', 'overdue:overdue:a1:2013-03-31:senior']],
+    // Nobody leads it and it is overdue: flagged to the reviewers and escalated.
+    ['2013-04-14', { lastProgressDay: '2013-04-01', leadOfficerId: null }, ['escalated_senior_lead:escalated_senior_lead:a1:2013-03-31:senior', 'unled:unled:a1:rev1']],
     // Implemented (awaiting verification) is not escalated.
     ['2013-05-30', { status: 'IMPLEMENTED' }, []],
   ] as const)('on %s, %j: %j', (today, facts, expected) => {
@@ -76,8 +78,8 @@ describe('which notices are due', () => {
     const settings = { ...DEFAULT_NOTICE_SETTINGS, seniorLeadAfterDays: 2, managerAfterDays: 3 };
     const rules = (today: string) => noticesDue(today, [action({ lastProgressDay: '2013-04-01' })], [], people([]), settings).map((n) => n.rule);
     expect(rules('2013-04-01')).toEqual(['overdue']);
-    expect(rules('2013-04-02')).toEqual(['overdue', 'escalated_senior_lead']);
-    expect(rules('2013-04-03')).toEqual(['overdue', 'escalated_senior_lead', 'escalated_manager']);
+    expect(rules('2013-04-02')).toEqual(['escalated_senior_lead', 'overdue']);
+    expect(rules('2013-04-03')).toEqual(['escalated_senior_lead', 'escalated_manager', 'overdue']);
   });
 
   it('tells every reviewer but its submitter about evidence waiting 14 days or more', () => {

@@ -5,11 +5,11 @@ import { type Day, daysBetween, formatDay } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { isOpen, isOverdue } from '@/lib/recommendations/status';
 
-export const NOTICE_RULES = ['due_soon', 'overdue', 'stalled', 'evidence_waiting', 'unled', 'escalated_senior_lead', 'escalated_manager'] as const;
+export const NOTICE_RULES = ['due_soon', 'overdue', 'stalled', 'evidence_waiting', 'unled', 'escalated_senior_lead', 'escalated_no_senior_lead', 'escalated_manager'] as const;
 export type NoticeRule = (typeof NOTICE_RULES)[number];
 
 /** Escalations: always emailed at once, whatever the recipient chose; an admin may change when, never switch them off. */
-export const ESCALATION_RULES: readonly NoticeRule[] = ['escalated_senior_lead', 'escalated_manager'];
+export const ESCALATION_RULES: readonly NoticeRule[] = ['escalated_senior_lead', 'escalated_no_senior_lead', 'escalated_manager'];
 export const isEscalation = (rule: string) => (ESCALATION_RULES as readonly string[]).includes(rule);
 
 /** The rules' thresholds (PRODUCT.md, issue 13's defaults). */
@@ -102,14 +102,15 @@ export function noticesDue(
       recommendationId: action.recommendationId,
       aboutDay,
     });
+    const overdue = isOverdue(action, today);
+    // Escalated whoever leads it, or nobody: an unled overdue action is the one most in need of it.
+    if (overdue && action.status !== 'IMPLEMENTED') out.push(...escalations(action, daysBetween(action.dueDate, today), people, settings, about));
     if (!action.leadOfficerId) {
       // Nobody leads it: the reviewers are told, once per action.
       for (const reviewerId of reviewersOf(action.reviewId)) out.push({ ...about('unled', action.dueDate, reviewerId), key: `unled:${action.id}:${reviewerId}` });
       continue;
     }
-    const overdue = isOverdue(action, today);
     if (overdue) out.push(about('overdue', action.dueDate, action.leadOfficerId));
-    if (overdue && action.status !== 'IMPLEMENTED') out.push(...escalations(action, daysBetween(action.dueDate, today), people, settings, about));
     else if (action.status !== 'IMPLEMENTED') {
       // The nearest threshold already reached (a round missed on the day still sends it), each once.
       const daysLeft = daysBetween(today, action.dueDate);
@@ -142,8 +143,8 @@ export function noticesDue(
 /**
  * Escalation of an action still overdue: to its agency's senior lead, then to
  * the business managers. An agency with no senior lead (or one who has left)
- * goes straight to the business managers at the first step, so that nothing
- * is escalated to nobody. Each step once per due date and person.
+ * goes straight to the business managers at the first step, saying so, so that
+ * nothing is escalated to nobody. Each step once per due date and person.
  */
 function escalations(
   action: ActionFacts,
@@ -155,10 +156,9 @@ function escalations(
   const out: NoticeToSend[] = [];
   if (daysOverdue >= settings.seniorLeadAfterDays) {
     const seniorLead = people.seniorLeadOf(action.agencyId);
-    // The lead officer who is also the senior lead has already been told it is overdue.
-    const toldAlready = seniorLead === action.leadOfficerId;
-    if (seniorLead && !toldAlready) out.push(about('escalated_senior_lead', action.dueDate, seniorLead));
-    if (!seniorLead) for (const managerId of people.businessManagersOf(action.reviewId)) out.push(about('escalated_senior_lead', action.dueDate, managerId));
+    // Told even when they lead it themselves: an escalation always goes by email, a reminder as they chose.
+    if (seniorLead) out.push(about('escalated_senior_lead', action.dueDate, seniorLead));
+    else for (const managerId of people.businessManagersOf(action.reviewId)) out.push(about('escalated_no_senior_lead', action.dueDate, managerId));
   }
   if (daysOverdue >= settings.managerAfterDays) {
     for (const managerId of people.businessManagersOf(action.reviewId)) out.push(about('escalated_manager', action.dueDate, managerId));
@@ -184,6 +184,8 @@ export function noticeText(notice: { rule: string; aboutDay: Day | null }, label
       return `${label} has nobody leading it: give it a lead officer`;
     case 'escalated_senior_lead':
       return `Escalated to you as senior lead: ${label} was due on ${formatDay(day)} and is still overdue`;
+    case 'escalated_no_senior_lead':
+      return `Escalated to you, as the agency has no senior lead: ${label} was due on ${formatDay(day)} and is still overdue`;
     case 'escalated_manager':
       return `Escalated to the business manager: ${label} was due on ${formatDay(day)} and is still overdue`;
     default:

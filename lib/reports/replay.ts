@@ -499,6 +499,7 @@ export function apply(state: ReplayedState, stored: ReportEvent): void {
     case 'user.notice_email_changed':
     case 'agency.senior_lead_changed':
     case 'settings.notice_rules_changed':
+    case 'email.retried':
     case 'user.password_reset':
     case 'user.password_changed':
     case 'user.signed_in':

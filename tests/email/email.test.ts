@@ -15,12 +15,13 @@ import { createFinding } from '@/lib/findings/create-finding';
 import { runNoticeRound } from '@/lib/notices/run-round';
 import { createAgency, createUser } from '../support/factories';
 import { startSilentServer, startSmtpServer } from '../support/smtp';
+import { classifySendError } from '@/lib/email/deliver';
 
 process.env.NEXTAUTH_SECRET ??= 'a test secret for the unsubscribe links';
 process.env.NEXTAUTH_URL = 'https://followthrough.example';
 
 // Words that must never leave the app by email.
-const SECRET = ['Recommendation text SECRET-1', 'Action text SECRET-2', 'Progress note SECRET-3', 'Due date reason SECRET-4'];
+const SECRET = ['Recommendation text SECRET-1', 'Action text SECRET-2', 'Progress note SECRET-3', 'Due date reason SECRET-4', 'Evidence title SECRET-5', 'Evidence description SECRET-6'];
 
 let lead: Actor;
 let senior: Actor;
@@ -28,6 +29,7 @@ let manager: Actor;
 let reviewer: Actor;
 let actionId: string;
 let reviewId: string;
+let recommendationId: string;
 // Due 31 March 2013; on 2 May it is 32 days overdue: the lead is reminded, the senior lead and the business manager told.
 const now = new Date('2013-05-02T05:00:00Z');
 
@@ -66,6 +68,7 @@ beforeEach(async () => {
     },
   });
   actionId = action.id;
+  recommendationId = recommendation.id;
   // No lead officer: the reviewer (who takes the weekly digest) is told.
   await db.action.create({ data: { recommendationId: recommendation.id, reference: '2', ownerAgencyId: agency.id, originalDueDate: new Date('2013-12-31'), dueDate: new Date('2013-12-31') } });
 });
@@ -192,7 +195,7 @@ describe('email', () => {
       if (attempt < MAX_ATTEMPTS) {
         expect(result).toMatchObject({ retrying: 1 });
         expect(email).toMatchObject({ status: 'QUEUED', nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempt)) });
-        expect(email.lastError).toBe('Greeting never received');
+        expect(email.lastError).toBe('The mail server: Greeting never received');
         // Not before its time.
         expect(await deliverDueEmails({ now: new Date(email.nextAttemptAt.getTime() - 1), transport })).toMatchObject({ retrying: 0 });
         at = email.nextAttemptAt;
@@ -227,7 +230,7 @@ describe('email', () => {
     expect(cancelled.map((e) => [e.recipientId === senior.id, e.lastError])).toEqual(
       expect.arrayContaining([
         [true, 'Not sent: the recipient was deactivated after it was queued.'],
-        [false, 'Not sent: what it was about was archived or closed after it was queued.'],
+        [false, 'Not sent: what it was about was archived, assessed or closed after it was queued.'],
       ]),
     );
   });
@@ -279,5 +282,81 @@ describe('email', () => {
     await db.notice.deleteMany();
     await runNoticeRound(now);
     expect((await db.notice.findMany({ where: { rule: 'escalated_manager' } })).map((n) => n.recipientId)).toEqual([manager.id]);
+  });
+
+  it('sends a reviewer evidence waiting for assessment of an implemented action, and not once it is assessed', async () => {
+    const server = await smtp();
+    await db.action.update({ where: { id: actionId }, data: { status: 'IMPLEMENTED' } });
+    await db.user.update({ where: { id: reviewer.id }, data: { noticeEmail: 'IMMEDIATE' } });
+    const evidence = await db.evidence.create({
+      data: { recommendationId, actionId, title: SECRET[4]!, description: SECRET[5]!, kind: 'AUDIT', url: 'https://example.test/a', submittedById: lead.id, submittedAt: new Date('2013-04-01T09:00:00Z') },
+    });
+    await runNoticeRound(now);
+    expect(await deliverDueEmails({ now, transport: smtpTransport(server.url) })).toMatchObject({ sent: 1 });
+    const reviewerUser = await db.user.findUniqueOrThrow({ where: { id: reviewer.id } });
+    const mail = server.received.find((r) => r.envelopeTo[0] === reviewerUser.email)!.mail;
+    expect(mail.text).toContain('Evidence for R1.1 has waited since 1 April 2013 for assessment');
+    expect(mail.text).toContain('Status: Implemented');
+    for (const secret of SECRET) expect(everything(mail)).not.toContain(secret);
+
+    // Assessed before its email went: left out of it (the same email, as if queued again, carries the rest).
+    await db.emailMessage.updateMany({ data: { status: 'QUEUED', claimToken: null } });
+    await db.evidence.update({ where: { id: evidence.id }, data: { assessment: 'ACCEPTED' } });
+    expect(await deliverDueEmails({ now, transport: smtpTransport(server.url) })).toMatchObject({ sent: 1 });
+    const again = server.received.at(-1)!.mail;
+    expect(again.text).toContain('R1.2 has nobody leading it');
+    expect(again.text).not.toContain('Evidence for R1.1');
+    // With nothing else in it: not sent, and why.
+    await db.action.updateMany({ where: { recommendationId, reference: '2' }, data: { archivedAt: now } });
+    await db.emailMessage.updateMany({ data: { status: 'QUEUED', claimToken: null } });
+    expect(await deliverDueEmails({ now, transport: smtpTransport(server.url) })).toMatchObject({ sent: 0, cancelled: 1 });
+    expect((await db.emailMessage.findFirstOrThrow()).lastError).toBe('Not sent: what it was about was archived, assessed or closed after it was queued.');
+  });
+
+  it('does not send reminders to someone who chose no emails after they were queued, but still sends escalations', async () => {
+    const server = await smtp();
+    await runNoticeRound(now);
+    await db.user.update({ where: { id: lead.id }, data: { noticeEmail: 'NONE' } });
+    expect(await deliverDueEmails({ now, transport: smtpTransport(server.url) })).toMatchObject({ sent: 2, cancelled: 1 });
+    expect(await db.emailMessage.findFirstOrThrow({ where: { recipientId: lead.id } })).toMatchObject({
+      status: 'CANCELLED',
+      lastError: 'Not sent: the recipient chose not to get these by email after it was queued.',
+    });
+  });
+
+  it('holds the batch back when the server refuses our login, instead of failing every email', async () => {
+    const server = await smtp({ refuseLogin: true });
+    await runNoticeRound(now);
+    const transport = smtpTransport(server.url.replace('smtp://', 'smtp://followthrough:wrong@'), 1_000);
+    expect(await deliverDueEmails({ now, transport })).toMatchObject({ retrying: 3, failed: 0, sent: 0 });
+    const emails = await db.emailMessage.findMany({ orderBy: { attempts: 'desc' } });
+    expect(emails.map((e) => [e.status, e.attempts])).toEqual([['QUEUED', 1], ['QUEUED', 0], ['QUEUED', 0]]);
+    expect(emails[0]!.lastError).toMatch(/^The mail server: 535/);
+  });
+
+  it("keeps the outbox's copy of a digest without its unsubscribe token, and leaves out notices older than the week", async () => {
+    await runNoticeRound(now);
+    // A notice from long ago that no email carried (made before email existed): the app's only.
+    await db.notice.updateMany({ where: { rule: 'unled' }, data: { createdAt: new Date('2013-03-01T09:00:00Z') } });
+    expect(await composeDigests(now)).toEqual({ digests: 0 });
+    await db.notice.updateMany({ where: { rule: 'unled' }, data: { createdAt: new Date('2013-04-30T09:00:00Z') } });
+    expect(await composeDigests(now)).toEqual({ digests: 1 });
+    await deliverDueEmails({ now, transport: null });
+    const digest = await db.emailMessage.findFirstOrThrow({ where: { kind: 'digest' } });
+    expect(digest.text).toContain('To stop these emails: https://followthrough.example/unsubscribe?token=(hidden)');
+    expect(digest.text).not.toContain(reviewer.id + '.');
+  });
+
+  it('tells a refused address from a server that refuses us, and a send broken off midway from one never begun', () => {
+    const error = (props: object) => Object.assign(new Error((props as { message?: string }).message ?? 'x'), props);
+    expect(classifySendError(error({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550 }))).toBe('address');
+    expect(classifySendError(error({ code: 'EMESSAGE', command: 'DATA', responseCode: 554 }))).toBe('address');
+    expect(classifySendError(error({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 450 }))).toBe('transient');
+    expect(classifySendError(error({ code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535 }))).toBe('server');
+    expect(classifySendError(error({ code: 'EENVELOPE', command: 'MAIL FROM', responseCode: 553 }))).toBe('server');
+    expect(classifySendError(error({ code: 'ETIMEDOUT', command: 'CONN', message: 'Greeting never received' }))).toBe('server');
+    expect(classifySendError(error({ code: 'ESOCKET', command: 'CONN', message: 'connect ECONNREFUSED 127.0.0.1:25' }))).toBe('server');
+    expect(classifySendError(error({ code: 'ETIMEDOUT', command: 'CONN', message: 'Timeout' }))).toBe('uncertain');
+    expect(classifySendError(error({ code: 'ESOCKET', message: 'read ECONNRESET' }))).toBe('uncertain');
   });
 });

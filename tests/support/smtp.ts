@@ -1,7 +1,7 @@
 // A real SMTP server for tests (smtp-server), which parses every message it
 // accepts (mailparser) so tests read back what was sent: envelope, headers,
 // subject, text and HTML. It can refuse chosen recipients (a bounce at RCPT
-// TO, 550), and a second kind of server accepts connections and never greets
+// TO, 550) or every login (535), and a second kind of server accepts connections and never greets
 // (an SMTP server that does not answer).
 import net from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -9,12 +9,17 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { envelopeTo: string[]; mail: ParsedMail };
 
-export async function startSmtpServer({ refuse = () => false }: { refuse?: (address: string) => boolean } = {}) {
+export async function startSmtpServer({ refuse = () => false, refuseLogin = false }: { refuse?: (address: string) => boolean; refuseLogin?: boolean } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !refuseLogin,
+    // A test server on the loopback: login without TLS.
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(_auth, _session, callback) {
+      callback(new Error('Invalid username or password'));
+    },
     onRcptTo(address, _session, callback) {
       if (refuse(address.address)) {
         const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });

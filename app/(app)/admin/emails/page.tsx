@@ -23,7 +23,7 @@ export default async function EmailsPage({ searchParams }: Props) {
     return (
       <>
         <h1>Emails</h1>
-        <AdminOnly what="see the emails the app sends" />
+        <AdminOnly what="see the emails the app sends" only="Only admins can read the outbox." />
       </>
     );
   }

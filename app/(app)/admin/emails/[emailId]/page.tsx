@@ -21,7 +21,7 @@ export default async function EmailPage({ params }: Props) {
     return (
       <>
         <h1>Email</h1>
-        <AdminOnly what="see the emails the app sends" />
+        <AdminOnly what="see the emails the app sends" only="Only admins can read the outbox." />
       </>
     );
   }
