@@ -140,11 +140,26 @@ async function main() {
     }
   });
 
+  // The scheduled jobs (the notice round, weekly digests, email delivery: decision 0018) run here, beside the
+  // server rather than in it: a Next.js instrumentation hook that started them cost every request about a fifth
+  // of its throughput (measured: bench/results, issue 13). pg-boss runs each slot once however many instances run.
+  let jobs: { stop(options?: object): Promise<void> } | null = null;
+  if (process.env.FOLLOWTHROUGH_JOBS !== 'off') {
+    Object.assign(process.env, { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url });
+    const { startJobs } = await import('@/lib/jobs/worker');
+    jobs = await startJobs().catch((error: unknown) => {
+      // The app serves without its schedule rather than not at all; the log says why.
+      log(`WARNING: the scheduled jobs did not start: ${(error as Error).message}`);
+      return null;
+    });
+  }
+
   let stopping = false;
   async function shutdown(code: number) {
     if (stopping) return;
     stopping = true;
     server.kill('SIGTERM');
+    await jobs?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
     await stopDatabase();
     process.exit(code);
   }
