@@ -1,6 +1,6 @@
 import 'server-only';
 import { dayOf } from '@/lib/days';
-import type { Tx } from '@/lib/db';
+import { sqlInstant, type Tx } from '@/lib/db';
 import { type ActionForRollUp, rollUp } from './roll-up';
 
 /**
@@ -30,8 +30,8 @@ export async function refreshRecommendation(tx: Tx, recommendationId: string, no
         "leadOfficerId" = ${rolled.leadOfficerId},
         "dueDate" = ${dayOf(rolled.dueDate)}::date,
         "originalDueDate" = ${dayOf(rolled.originalDueDate)}::date,
-        "statusChangedAt" = ${rolled.statusChangedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
-        "lastProgressAt" = ${rolled.lastProgressAt.toISOString()}::timestamptz AT TIME ZONE 'UTC',
-        "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+        "statusChangedAt" = ${sqlInstant(rolled.statusChangedAt)},
+        "lastProgressAt" = ${sqlInstant(rolled.lastProgressAt)},
+        "updatedAt" = ${sqlInstant(now)}
     WHERE id = ${recommendationId}`;
 }

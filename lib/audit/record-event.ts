@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/lib/db';
+import { sqlInstant, type Tx } from '@/lib/db';
 import { type ChainContent, eventHash } from './chain';
 import { type AfterInput, type BeforeInput, type EventKind, payloadToStore, subjectTypeOf } from './event-catalogue';
 
@@ -52,7 +52,7 @@ export async function recordEvent<K extends EventKind>(tx: Tx, event: HistoryEve
   // occurredAt goes as UTC text: timestamp(3) keeps the UTC wall time, as Prisma's own writes do.
   const [row] = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO "HistoryEvent" ("occurredAt", "actorId", "subjectType", "subjectId", "subjectVersion", kind, before, after, note, "reviewId", "recommendationId", "prevHash", hash)
-    VALUES (${content.occurredAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${content.actorId}, ${content.subjectType}, ${content.subjectId}, ${content.subjectVersion}::int, ${content.kind},
+    VALUES (${sqlInstant(content.occurredAt)}, ${content.actorId}, ${content.subjectType}, ${content.subjectId}, ${content.subjectVersion}::int, ${content.kind},
             ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb, ${content.note}, ${content.reviewId}, ${content.recommendationId}, ${prevHash}, ${hash})
     RETURNING id`;
   return { id: row!.id, hash };

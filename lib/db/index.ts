@@ -2,6 +2,7 @@ import 'server-only';
 import { createPrismaClient, type Db } from './client';
 
 export * from './client';
+export { sqlInstant } from './instant';
 
 const globalForDb = globalThis as unknown as { followthroughDb?: Db };
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { actionLabel } from '@/lib/actions/roll-up';
 import { dayOf, ukDay } from '@/lib/days';
-import { type Db, db, Prisma } from '@/lib/db';
+import { type Db, db, Prisma, sqlInstant } from '@/lib/db';
 import { isEscalation } from '@/lib/notices/rules';
 import { isOpen } from '@/lib/recommendations/status';
 import { appLink } from './links';
@@ -62,8 +62,8 @@ export async function deliverDueEmails({
   limit = 50,
 }: { now?: Date; transport?: MailTransport | null; client?: Db; limit?: number } = {}): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, held: 0, retrying: 0, failed: 0, cancelled: 0 };
-  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
-  const interruptedBefore = Prisma.sql`${new Date(now.getTime() - INTERRUPTED_AFTER_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const at = sqlInstant(now);
+  const interruptedBefore = sqlInstant(new Date(now.getTime() - INTERRUPTED_AFTER_MS));
   result.failed += await client.$executeRaw`
     UPDATE "EmailMessage" SET status = 'FAILED', "updatedAt" = ${at}, "claimToken" = NULL,
       "lastError" = 'Interrupted while sending: it may or may not have gone. Check with the recipient before retrying.'

@@ -1,6 +1,6 @@
 import 'server-only';
 import { addDays, storedDate, ukDay } from '@/lib/days';
-import { type Db, db, Prisma } from '@/lib/db';
+import { type Db, db, Prisma, sqlInstant } from '@/lib/db';
 import { ESCALATION_RULES } from '@/lib/notices/rules';
 
 /** The Monday (UK) of the week `now` falls in: a digest's week. */
@@ -18,9 +18,9 @@ export function weekOf(now: Date): string {
  * the same statement. Sent by the delivery job like any other email.
  */
 export async function composeDigests(now = new Date(), client: Db = db): Promise<{ digests: number }> {
-  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const at = sqlInstant(now);
   // The week's: notices older than that (made before email existed, or while the user wanted none) stay in the app only.
-  const weekAgo = Prisma.sql`${new Date(now.getTime() - 7 * 86_400_000).toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const weekAgo = sqlInstant(new Date(now.getTime() - 7 * 86_400_000));
   const optional = Prisma.sql`n."emailId" IS NULL AND n."createdAt" <= ${at} AND n."createdAt" > ${weekAgo} AND n.rule <> ALL(${[...ESCALATION_RULES]}::text[])`;
   // Two statements: rows a statement inserts are not visible to the rest of it, and a planner that cannot count
   // them joined 86,000 notices to 1,900 digests one pair at a time (26 s at scale 50).

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordEvents } from '@/lib/audit/record-event';
 import { dayOf, ukDay } from '@/lib/days';
-import { type Db, db, Prisma, type Tx } from '@/lib/db';
+import { type Db, db, Prisma, sqlInstant, type Tx } from '@/lib/db';
 import { statusesWhere } from '@/lib/recommendations/status';
 import { actionLabel } from '@/lib/actions/roll-up';
 import { type ActionFacts, type EvidenceFacts, isEscalation, type NoticeRule, type NoticeSettings, noticesDue } from './rules';
@@ -135,7 +135,7 @@ export async function runNoticeRound(
           ...(await tx.$queryRaw<{ id: string; key: string }[]>`
             INSERT INTO "Notice" (id, key, rule, "recipientId", "actionId", "evidenceId", "reviewId", "recommendationId", "aboutDay", "createdAt")
             SELECT gen_random_uuid()::text, n->>'key', n->>'rule', n->>'recipientId', n->>'actionId', n->>'evidenceId', n->>'reviewId', n->>'recommendationId',
-                   (n->>'aboutDay')::date, ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+                   (n->>'aboutDay')::date, ${sqlInstant(now)}
             FROM jsonb_array_elements(${chunk}::jsonb) AS n
             ON CONFLICT (key) DO NOTHING
             RETURNING id, key`),
@@ -188,7 +188,7 @@ export async function runNoticeRound(
  */
 async function queueNoticeEmails(tx: Tx, notices: { id: string; kind: 'notice' | 'escalation' }[], now: Date): Promise<number> {
   if (!notices.length) return 0;
-  const at = Prisma.sql`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const at = sqlInstant(now);
   const wanted = Prisma.sql`jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS w(id text, kind text) JOIN "Notice" n ON n.id = w.id`;
   // Two statements (as the digest's, lib/email/digest.ts): the second joins by index to the emails just made.
   const made = await tx.$queryRaw<{ id: string }[]>`
