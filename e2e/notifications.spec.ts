@@ -15,10 +15,11 @@ test('a round tells the reviewers about an action nobody leads; a reviewer reads
   // The real command starts its own Node process (tsx compiling lib/ first): 6 s alone, 45 s beside the rest of the suite.
   test.slow();
   const recommendation = await createTestRecommendation(`Notices ${randomUUID().slice(0, 8)}: an action with no lead officer`);
-  const databaseUrl = readFileSync(path.join(process.env.E2E_DATA_DIR || '.data/e2e', 'database-url'), 'utf8').trim();
   const dataDir = process.env.E2E_DATA_DIR || '.data/e2e';
+  const kept = (file: string) => readFileSync(path.join(dataDir, file), 'utf8').trim();
+  // The e2e server's database, and its secret (links in emails are signed with it), as `npm start` keeps them.
   const printed = execFileSync('npm', ['run', '--silent', 'reminders:run'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, FOLLOWTHROUGH_DATA_DIR: dataDir },
+    env: { ...process.env, DATABASE_URL: kept('database-url'), NEXTAUTH_SECRET: kept('auth-secret') },
     encoding: 'utf8',
   });
   expect(printed).toMatch(/^Notice round for \d{4}-\d{2}-\d{2}: \d+ notices due, \d+ new/m);

@@ -388,6 +388,15 @@ export async function useEmbeddedTotpKey(dataRoot: string) {
   process.env.TOTP_ENCRYPTION_KEY ||= await readOrCreateSecret(path.join(dataRoot, 'totp-key'));
 }
 
+/**
+ * For the embedded database: the app's NEXTAUTH_SECRET (sessions, and the
+ * unsubscribe links in emails), kept in `dataRoot`, unless it is set. Tools
+ * that sign what the app will read (`reminders:run`) use the same one.
+ */
+export async function useEmbeddedAuthSecret(dataRoot: string): Promise<string> {
+  return (process.env.NEXTAUTH_SECRET ||= await readOrCreateSecret(path.join(dataRoot, 'auth-secret')));
+}
+
 function isRunning(pid: number) {
   try {
     process.kill(pid, 0);

@@ -3,15 +3,13 @@
 // on the database `npm start` uses (or DATABASE_URL's); then the emails due
 // (to SMTP_URL's server, or kept in the outbox without one). With --digest,
 // the weekly digests too. Prints what it made and sent.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { defaultDataRoot, readOrCreateSecret, withLocalDatabase } from './database';
+import { defaultDataRoot, useEmbeddedAuthSecret, withLocalDatabase } from './database';
 
-// The app's secret: an email's unsubscribe link is signed with it, and must work in the app.
-const secretFile = path.join(defaultDataRoot(), 'auth-secret');
-if (!process.env.NEXTAUTH_SECRET && existsSync(secretFile)) process.env.NEXTAUTH_SECRET = await readOrCreateSecret(secretFile);
+// The app's secret: an email's unsubscribe link is signed with it, and must work in the app. The embedded
+// database's is kept beside it, as `npm start` keeps it; one's own server's is NEXTAUTH_SECRET.
+if (!process.env.DATABASE_URL) await useEmbeddedAuthSecret(defaultDataRoot());
 if (!process.env.NEXTAUTH_SECRET) {
-  console.error('Set NEXTAUTH_SECRET to the app\'s own (links in emails are signed with it), or run `npm start` once first.');
+  console.error("Set NEXTAUTH_SECRET to the app's own: links in emails are signed with it.");
   process.exit(1);
 }
 

@@ -22,7 +22,7 @@ import {
   embeddedUrls,
   migrateForApp,
   projectRoot,
-  readOrCreateSecret,
+  useEmbeddedAuthSecret,
   run,
   startEmbeddedPostgres,
   useEmbeddedTotpKey,
@@ -93,7 +93,7 @@ async function main() {
   let secret = process.env.NEXTAUTH_SECRET;
   if (!secret) {
     if (!embedded) throw new Error('Set NEXTAUTH_SECRET (at least 32 random bytes) when using an external DATABASE_URL.');
-    secret = await readOrCreateSecret(path.join(dataRoot, 'auth-secret'));
+    secret = await useEmbeddedAuthSecret(dataRoot);
   }
   // Two-factor secrets are sealed under a key outside the database (the server inherits it).
   if (embedded) await useEmbeddedTotpKey(dataRoot);
