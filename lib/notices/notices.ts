@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { actionLabel } from '@/lib/actions/roll-up';
 import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
@@ -34,9 +35,12 @@ export async function listMyNotices(actor: Actor, now = new Date()) {
   };
 }
 
+// Once per request: the header's count and the notifications page's are the same query.
+const unreadCountOf = cache((recipientId: string) => db.notice.count({ where: { recipientId, readAt: null } }));
+
 /** The header's count. */
 export async function countUnreadNotices(actor: Actor): Promise<number> {
-  return db.notice.count({ where: { recipientId: actor.id, readAt: null } });
+  return unreadCountOf(actor.id);
 }
 
 /** Marks every one of the user's unread notices read (only their own: the recipient is the session's user). */
