@@ -25,6 +25,7 @@ const EXPECTED: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
   'user:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
   'notice-rules:edit': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
   'agency:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
+  'plan:import': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [false, false], VIEWER: [false, false] },
   'outbox:manage': { ADMIN: [true, true], REVIEWER: [false, false], OWNER: [false, false], VIEWER: [false, false] },
   'own-notice-email:choose': { ADMIN: [true, true], REVIEWER: [true, true], OWNER: [true, true], VIEWER: [true, true] },
 };

@@ -22,6 +22,8 @@ export type Action =
   | 'evidence:assess'
   | 'comment:add'
   | 'report:read'
+  /** Import an action plan from a spreadsheet: writes recommendations and actions and names their owners. */
+  | 'plan:import'
   | 'user:manage'
   /** The partnership's notice rules: when reminders and escalations go. */
   | 'notice-rules:edit'
@@ -53,6 +55,7 @@ const REVIEWER_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'evidence:assess',
   'comment:add',
   'report:read',
+  'plan:import',
 ]);
 
 // Owners act only on recommendations their own agency owns.

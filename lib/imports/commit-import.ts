@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
 import type { z } from 'zod';
 import { refreshRecommendation } from '@/lib/actions/refresh-recommendation';
 import { type HistoryEventInput, recordEvents } from '@/lib/audit/record-event';
@@ -11,7 +12,7 @@ import { findingValues } from '@/lib/recommendations/recommendation-links';
 import { byReference } from '@/lib/reviews/reference-order';
 import type { commitImportSchema } from './import.schema';
 import type { PlannedRow } from './plan-import';
-import { assertCanImport, planFor } from './read-import';
+import { planFor } from './read-import';
 import { ALREADY_IMPORTED } from './update-import';
 
 export const CHANGED_SINCE_PREVIEW = 'The review or the import’s settings changed after the preview was shown: check the preview again, then import.';
@@ -26,7 +27,8 @@ type Source = { fileName: string; sha256: string; sheet: string };
  * naming the file and row; the import as a whole, one more.
  */
 export async function commitPlanImport(actor: Actor, input: z.output<typeof commitImportSchema>) {
-  assertCanImport(actor);
+  // Every step: importing writes recommendations and actions and names their owners.
+  assertCan(actor, 'plan:import');
   return db.$transaction(
     async (tx) => {
       // One commit of an upload at a time, and one import into a review at a time.

@@ -1,9 +1,10 @@
 import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { byReference } from '@/lib/reviews/reference-order';
-import { assertCanImport, planFor, settingsOf } from './read-import';
+import { planFor, settingsOf } from './read-import';
 
 /**
  * An upload with its preview: the file's sheets and headings, the settings
@@ -11,7 +12,8 @@ import { assertCanImport, planFor, settingsOf } from './read-import';
  * the commit did (the plan is not computed again).
  */
 export async function getPlanImport(actor: Actor, importId: string) {
-  assertCanImport(actor);
+  // Every step: importing writes recommendations and actions and names their owners.
+  assertCan(actor, 'plan:import');
   const record = await db.planImport.findUnique({
     where: { id: importId },
     include: { review: { select: { id: true, title: true, archivedAt: true } }, uploadedBy: { select: { name: true } } },

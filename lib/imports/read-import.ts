@@ -2,8 +2,6 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { forRag, liveActionsForRag } from '@/lib/actions/actions-for-rag';
 import { actionRag } from '@/lib/actions/roll-up';
-import { assertCan } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/session-user';
 import { dayOf } from '@/lib/days';
 import type { Tx } from '@/lib/db';
 import { RuleError } from '@/lib/errors';
@@ -12,12 +10,6 @@ import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
 import { type CellValue, headerTexts, type ImportField, type SheetRow } from './columns';
 import { type ImportSettings, type Plan, type PlanData, planImport } from './plan-import';
 import { readSpreadsheet, type Sheet } from './read-spreadsheet';
-
-/** Importing a plan writes recommendations and actions and names their owners (may-import.ts): checked on every step. */
-export function assertCanImport(actor: Actor) {
-  assertCan(actor, 'recommendation:edit');
-  assertCan(actor, 'recommendation:assign-owner');
-}
 
 /** An upload as stored (the PlanImport row). */
 export type StoredImport = {

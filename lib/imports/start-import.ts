@@ -1,10 +1,10 @@
 import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
 import { createHash } from 'node:crypto';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { NotFoundError, RuleError } from '@/lib/errors';
 import { findHeaderRow } from './columns';
-import { assertCanImport } from './read-import';
 import { readSpreadsheet } from './read-spreadsheet';
 
 export const NO_HEADINGS =
@@ -18,7 +18,8 @@ export const NO_HEADINGS =
  * review: the user checks the preview, then commits.
  */
 export async function startPlanImport(actor: Actor, input: { reviewId: string; file: File }) {
-  assertCanImport(actor);
+  // Every step: importing writes recommendations and actions and names their owners.
+  assertCan(actor, 'plan:import');
   const review = await db.review.findFirst({ where: { id: input.reviewId, archivedAt: null }, select: { id: true } });
   if (!review) throw new NotFoundError('review');
   const bytes = new Uint8Array(await input.file.arrayBuffer());

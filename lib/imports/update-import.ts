@@ -1,11 +1,12 @@
 import 'server-only';
+import { assertCan } from '@/lib/auth/permissions';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, RuleError } from '@/lib/errors';
 import type { importSettingsSchema } from './import.schema';
 import { headerTexts, type ImportField, recogniseColumn, type SheetRow } from './columns';
-import { assertCanImport, readStoredFile } from './read-import';
+import { readStoredFile } from './read-import';
 
 /** Each heading's field, as recognised; a field already taken by a column to its left is not given twice. */
 function recognisedColumns(header: SheetRow | undefined): (ImportField | null)[] {
@@ -22,7 +23,8 @@ export const ALREADY_IMPORTED = 'This file has already been imported. Upload it 
 
 /** How to read the file: the sheet, the header row, what each column holds, what each status word means, defaults. */
 export async function updatePlanImport(actor: Actor, input: z.output<typeof importSettingsSchema>) {
-  assertCanImport(actor);
+  // Every step: importing writes recommendations and actions and names their owners.
+  assertCan(actor, 'plan:import');
   const record = await db.planImport.findUnique({ where: { id: input.importId }, include: { review: { select: { archivedAt: true } } } });
   if (!record || record.review.archivedAt) throw new NotFoundError('import');
   if (record.committedAt) throw new RuleError(ALREADY_IMPORTED);

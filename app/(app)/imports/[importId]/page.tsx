@@ -5,10 +5,10 @@ import { CommitImportForm } from '@/components/import/commit-import-form';
 import { ImportPreview } from '@/components/import/import-preview';
 import { ImportSettingsForm } from '@/components/import/import-settings-form';
 import { orNotFound } from '@/app/(app)/or-not-found';
+import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/days';
 import { getPlanImport } from '@/lib/imports/get-import';
-import { canImportPlan } from '@/lib/imports/may-import';
 import { RuleError } from '@/lib/errors';
 import { commitImportAction, saveImportSettingsAction } from '../actions';
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ importId: string }> };
 /** The upload and its preview, once per request (metadata and page); null for a user who may not import. */
 const load = cache(async (importId: string) => {
   const user = await requireUser();
-  if (!canImportPlan(user)) return null;
+  if (!can(user, 'plan:import')) return null;
   try {
     return await orNotFound(getPlanImport(user, importId));
   } catch (error) {

@@ -3,7 +3,6 @@ import Link from '@/components/link';
 import { FindingStatusTag } from '@/components/finding/finding-status-tag';
 import { RagTag, StatusTag } from '@/components/status-tag';
 import { can } from '@/lib/auth/permissions';
-import { canImportPlan } from '@/lib/imports/may-import';
 import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, SEVERITY_LABELS } from '@/lib/labels';
 import { formatDay } from '@/lib/days';
 import { listHref } from '@/lib/recommendations/list-recommendations.schema';
@@ -245,7 +244,7 @@ export default async function ReviewPage({ params }: Props) {
         </a>
         . The same columns import back unchanged.
       </p>
-      {canImportPlan(user) ? (
+      {can(user, 'plan:import') ? (
         <p>
           <Link href={`/reviews/${review.id}/import`} className="button button--secondary">
             Import an action plan from a spreadsheet

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from '@/components/link';
 import { UploadPlanForm } from '@/components/import/upload-plan-form';
 import { NoPermission } from '@/components/review/no-permission';
+import { can } from '@/lib/auth/permissions';
 import { DATE_RULE_TEXT } from '@/lib/imports/cell-values';
 import { IMPORT_FIELD_LABELS } from '@/lib/imports/columns';
 import { PLAN_COLUMNS } from '@/lib/imports/export-plan-columns';
-import { canImportPlan } from '@/lib/imports/may-import';
 import { uploadPlanAction } from '@/app/(app)/imports/actions';
 import { loadReview } from '../load-review';
 
@@ -27,7 +27,7 @@ export default async function ImportPlanPage({ params }: Props) {
         <span className="caption">{review.title}</span>
         Import an action plan from a spreadsheet
       </h1>
-      {canImportPlan(user) ? (
+      {can(user, 'plan:import') ? (
         <>
           <p>
             Bring in the plan you already keep: one row for each action (or each recommendation). Followthrough finds the row
