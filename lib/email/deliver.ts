@@ -114,6 +114,7 @@ export async function deliverDueEmails({
     );
     const people = new Map(recipients.map((r) => [r.id, r]));
     const today = ukDay(now);
+    const settingsLink = appLink('/account/notifications');
 
     for (const [index, email] of claimed.entries()) {
       handled.add(email.id);
@@ -149,7 +150,6 @@ export async function deliverDueEmails({
         if (await ours(email.id, { status: 'CANCELLED', lastError: reason })) result.cancelled++;
         continue;
       }
-      const settingsLink = appLink('/account/notifications');
       const unsubscribe = digest ? unsubscribeLink(recipient.id) : null;
       const rendered: RenderedEmail = unsubscribe
         ? renderDigest(recipient.name, items, today, settingsLink, unsubscribe)

@@ -5,7 +5,7 @@
 // are the app's own (noticeText), built from references and dates only.
 import { type Day, formatDay } from '@/lib/days';
 import type { RecommendationStatus } from '@/lib/generated/prisma/enums';
-import { STATUS_LABELS } from '@/lib/labels';
+import { plural, STATUS_LABELS } from '@/lib/labels';
 import { isEscalation, noticeText } from '@/lib/notices/rules';
 
 /** One item an email is about: only fields that may leave the app. */
@@ -43,7 +43,7 @@ function itemHtml(item: EmailItem, today: Day): string {
 const FOOTER_WHY =
   'This email carries references and links only. What the action says, its notes and its evidence stay in Followthrough: sign in to read them.';
 
-function page(greeting: string, intro: string, items: EmailItem[], today: Day, footer: string[]): RenderedEmail & { subject: '' } {
+function body(greeting: string, intro: string, items: EmailItem[], today: Day, footer: string[]): Omit<RenderedEmail, 'subject'> {
   const text = [greeting, '', intro, '', ...items.flatMap((item) => [...itemLines(item, today), '']), FOOTER_WHY, ...footer].join('\n');
   const html = `<!doctype html><html lang="en-GB"><body>
 <p>${escapeHtml(greeting)}</p>
@@ -52,7 +52,7 @@ function page(greeting: string, intro: string, items: EmailItem[], today: Day, f
 <p>${escapeHtml(FOOTER_WHY)}</p>
 ${footer.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 </body></html>`;
-  return { subject: '', text, html };
+  return { text, html };
 }
 
 /**
@@ -74,12 +74,12 @@ export function renderNoticeEmail(recipientName: string, items: EmailItem[], tod
     ...(escalations.length < items.length ? [`You get reminders as they happen. To change that: ${settingsLink}`] : []),
   ];
   const intro = escalations.length ? 'Overdue actions have been escalated to you.' : 'Reminders from Followthrough.';
-  return { ...page(`Dear ${recipientName},`, intro, items, today, footer), subject };
+  return { subject, ...body(`Dear ${recipientName},`, intro, items, today, footer) };
 }
 
 /** The weekly digest: the week's reminders in one email. */
 export function renderDigest(recipientName: string, items: EmailItem[], today: Day, settingsLink: string, unsubscribeLink: string): RenderedEmail {
-  const subject = `Your Followthrough reminders for the week of ${formatDay(today)} (${items.length === 1 ? '1 item' : `${items.length} items`})`;
+  const subject = `Your Followthrough reminders for the week of ${formatDay(today)} (${plural(items.length, 'item')})`;
   const footer = [`To get reminders as they happen, or none by email: ${settingsLink}`, `To stop these emails: ${unsubscribeLink}`];
-  return { ...page(`Dear ${recipientName},`, 'Your reminders from Followthrough this week:', items, today, footer), subject };
+  return { subject, ...body(`Dear ${recipientName},`, 'Your reminders from Followthrough this week:', items, today, footer) };
 }

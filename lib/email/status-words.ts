@@ -10,13 +10,4 @@ export const EMAIL_STATUS_WORDS: Record<EmailStatus, string> = {
   CANCELLED: 'Not sent',
 };
 
-export const EMAIL_STATUS_TAGS: Record<EmailStatus, string> = {
-  QUEUED: 'tag tag--blue',
-  SENDING: 'tag tag--blue',
-  SENT: 'tag tag--green',
-  HELD: 'tag',
-  FAILED: 'tag tag--red',
-  CANCELLED: 'tag',
-};
-
 export const EMAIL_KIND_WORDS: Record<string, string> = { notice: 'Reminders', escalation: 'Escalation', digest: 'Weekly digest' };

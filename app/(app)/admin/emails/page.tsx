@@ -5,8 +5,10 @@ import { AdminOnly } from '@/components/users/admin-only';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/days';
+import { plural } from '@/lib/labels';
 import { listEmails } from '@/lib/email/outbox';
-import { EMAIL_KIND_WORDS, EMAIL_STATUS_TAGS, EMAIL_STATUS_WORDS } from '@/lib/email/status-words';
+import { EMAIL_KIND_WORDS, EMAIL_STATUS_WORDS } from '@/lib/email/status-words';
+import { EmailStatusTag } from '@/components/email/email-status-tag';
 import { EmailStatus } from '@/lib/generated/prisma/enums';
 import { pageNumberParam } from '@/lib/route-params';
 
@@ -66,7 +68,7 @@ export default async function EmailsPage({ searchParams }: Props) {
         <div className="table-wrapper" role="region" aria-label="Emails" tabIndex={0}>
           <table className="table">
             <caption>
-              {total === 1 ? '1 email' : `${total.toLocaleString('en-GB')} emails`}
+              {plural(total, 'email')}
               {status ? ` ${EMAIL_STATUS_WORDS[status].toLowerCase()}` : ''}, newest first
             </caption>
             <thead>
@@ -91,7 +93,7 @@ export default async function EmailsPage({ searchParams }: Props) {
                   </td>
                   <td>{EMAIL_KIND_WORDS[email.kind] ?? email.kind}</td>
                   <td>
-                    <strong className={EMAIL_STATUS_TAGS[email.status]}>{EMAIL_STATUS_WORDS[email.status]}</strong>
+                    <EmailStatusTag status={email.status} />
                     {email.lastError ? <p className="small">{email.lastError}</p> : null}
                   </td>
                   <td>{formatDateTime(email.createdAt)}</td>

@@ -7,7 +7,8 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/days';
 import { getEmail } from '@/lib/email/outbox';
-import { EMAIL_KIND_WORDS, EMAIL_STATUS_TAGS, EMAIL_STATUS_WORDS } from '@/lib/email/status-words';
+import { EMAIL_KIND_WORDS } from '@/lib/email/status-words';
+import { EmailStatusTag } from '@/components/email/email-status-tag';
 import { retryEmailAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Email' };
@@ -46,7 +47,7 @@ export default async function EmailPage({ params }: Props) {
         <div className="summary-list__row">
           <dt>Status</dt>
           <dd>
-            <strong className={EMAIL_STATUS_TAGS[email.status]}>{EMAIL_STATUS_WORDS[email.status]}</strong>
+            <EmailStatusTag status={email.status} />
             {email.sentAt ? ` on ${formatDateTime(email.sentAt)}` : ''}
             {email.lastError ? <p>{email.lastError}</p> : null}
           </dd>
