@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from '@/components/link';
+import { ReviewPageHeading } from '@/components/review/review-page-heading';
 import { ArchiveForm } from '@/components/review/archive-form';
 import { EditReviewForm } from '@/components/review/edit-review-form';
 import { NoPermission } from '@/components/review/no-permission';
@@ -19,13 +19,7 @@ export default async function EditReviewPage({ params }: Props) {
   const { user, review } = await loadReview((await params).reviewId);
   return (
     <>
-      <p className="small">
-        <Link href={`/reviews/${review.id}`}>{review.title}</Link>
-      </p>
-      <h1>
-        <span className="caption">{review.title}</span>
-        Edit review
-      </h1>
+      <ReviewPageHeading review={review}>Edit review</ReviewPageHeading>
       {can(user, 'review:edit') ? (
         <>
           <EditReviewForm

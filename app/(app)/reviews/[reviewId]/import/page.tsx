@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from '@/components/link';
+import { ReviewPageHeading } from '@/components/review/review-page-heading';
 import { UploadPlanForm } from '@/components/import/upload-plan-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { can } from '@/lib/auth/permissions';
@@ -20,13 +20,7 @@ export default async function ImportPlanPage({ params }: Props) {
   const { user, review } = await loadReview((await params).reviewId);
   return (
     <>
-      <p className="small">
-        <Link href={`/reviews/${review.id}`}>{review.title}</Link>
-      </p>
-      <h1>
-        <span className="caption">{review.title}</span>
-        Import an action plan from a spreadsheet
-      </h1>
+      <ReviewPageHeading review={review}>Import an action plan from a spreadsheet</ReviewPageHeading>
       {can(user, 'plan:import') ? (
         <>
           <p>

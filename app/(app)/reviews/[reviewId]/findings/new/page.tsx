@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from '@/components/link';
+import { ReviewPageHeading } from '@/components/review/review-page-heading';
 import { CreateFindingForm } from '@/components/finding/create-finding-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { can } from '@/lib/auth/permissions';
@@ -17,13 +17,7 @@ export default async function NewFindingPage({ params }: Props) {
   const { user, review } = await loadReview((await params).reviewId);
   return (
     <>
-      <p className="small">
-        <Link href={`/reviews/${review.id}`}>{review.title}</Link>
-      </p>
-      <h1>
-        <span className="caption">{review.title}</span>
-        Add a finding
-      </h1>
+      <ReviewPageHeading review={review}>Add a finding</ReviewPageHeading>
       {can(user, 'finding:edit') ? (
         <CreateFindingForm
           reviewId={review.id}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from '@/components/link';
+import { ReviewPageHeading } from '@/components/review/review-page-heading';
 import { CreateRecommendationForm } from '@/components/recommendation/recommendation-form';
 import { NoPermission } from '@/components/review/no-permission';
 import { listAgencies } from '@/lib/agencies/list-agencies';
@@ -19,13 +19,7 @@ export default async function NewRecommendationPage({ params }: Props) {
   const allowed = can(user, 'recommendation:edit') && can(user, 'recommendation:assign-owner');
   return (
     <>
-      <p className="small">
-        <Link href={`/reviews/${review.id}`}>{review.title}</Link>
-      </p>
-      <h1>
-        <span className="caption">{review.title}</span>
-        Add a recommendation
-      </h1>
+      <ReviewPageHeading review={review}>Add a recommendation</ReviewPageHeading>
       {allowed ? (
         <CreateRecommendationForm
           reviewId={review.id}
